@@ -1,0 +1,1 @@
+"""Analysis over loaded maps: checks, acceptance semantics, forecast scoring, scenarios."""

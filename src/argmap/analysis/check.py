@@ -1,0 +1,251 @@
+"""`argmap check`: schema errors from loading plus lint rules over the map, each with an id and a position."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Protocol
+
+from argmap.analysis.graph import Graph
+from argmap.io.diagnostics import Diagnostic, Loc, Severity
+from argmap.io.document import MapDocument
+from argmap.io.schema_errors import suggest
+from argmap.model import ArgMap, Forecast, Inference
+from argmap.model.wep import band_for
+
+#: Every rule: its id, its severity and what it finds. Load-time rules come first.
+RULES: dict[str, tuple[Severity, str]] = {
+    "syntax": ("error", "the file is not valid YAML or JSON"),
+    "encoding": ("error", "the file is not UTF-8 text"),
+    "schema": ("error", "a value does not fit the map format (unknown field, wrong type, unknown kind...)"),
+    "source-missing": ("error", "a source's local text cannot be read"),
+    "duplicate-id": ("error", "two nodes, sources or scenarios share an id"),
+    "unknown-node": ("error", "a relation or scenario names a node that does not exist"),
+    "unknown-source": ("error", "a quote names a source that is not declared"),
+    "quote-not-found": ("error", "a quote is not in its source text"),
+    "quote-inexact": ("warning", "a quote matches its source only up to white space or typographic marks"),
+    "relation-target": ("error", "a relation's ends do not fit its type (undercut of a non-inference...)"),
+    "self-relation": ("error", "a relation links a node to itself"),
+    "duplicate-relation": ("warning", "the same relation is given twice"),
+    "inference-premise": ("error", "an inference has no premise (nothing supports it)"),
+    "inference-conclusion": ("error", "an inference has no conclusion (it supports or attacks nothing)"),
+    "isolated-node": ("warning", "a node has no relation at all"),
+    "support-cycle": ("warning", "nodes support each other in a circle"),
+    "forecast-probability": ("warning", "a forecast has neither a probability nor words on the scale"),
+    "probability-words": ("warning", "a stated probability lies outside the band of the author's words"),
+    "resolution-source": ("warning", "a resolved forecast cites no source"),
+    "undeclared-tag": ("error", "a node uses a tag that the map does not declare"),
+    "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
+    "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
+}
+
+class Emit(Protocol):
+    def __call__(self, rule: str, message: str, loc: Loc, node: str | None = None) -> Diagnostic: ...
+
+
+def check(doc: MapDocument) -> list[Diagnostic]:
+    """All findings for a loaded document, positioned and sorted."""
+    found = list(doc.diagnostics)
+    if doc.map is not None:
+        name = doc.display_path
+
+        def emit(rule: str, message: str, loc: Loc, node: str | None = None) -> Diagnostic:
+            return Diagnostic(name, RULES[rule][0], rule, message, loc, node=node)
+
+        for rule_fn in _RULE_FUNCTIONS:
+            found.extend(rule_fn(doc, doc.map, emit))
+        doc.place(found)
+    return sorted(found, key=lambda d: d.sort_key)
+
+
+def _duplicates(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    for collection in ("nodes", "sources", "scenarios"):
+        items = getattr(amap, collection)
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in seen:
+                yield emit("duplicate-id", f"id '{item.id}' is already used by {collection}[{seen[item.id]}]; "
+                           "give each a unique id", (collection, index, "id"), item.id)
+            else:
+                seen[item.id] = index
+
+
+def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    ids = amap.by_id
+    counts = Counter(rel.key for rel in amap.relations)
+    reported: set[tuple[str, str, str]] = set()
+    for index, rel in enumerate(amap.relations):
+        loc: Loc = ("relations", index)
+        for end in ("source", "target"):
+            node_id = getattr(rel, end)
+            if node_id not in ids:
+                yield emit("unknown-node", f"relation {end} '{node_id}' is not a node{suggest(node_id, ids)}",
+                           (*loc, end))
+        if rel.source == rel.target:
+            yield emit("self-relation", f"'{rel.source}' {rel.type} itself; link two different nodes", loc)
+        target, source = ids.get(rel.target), ids.get(rel.source)
+        if rel.type == "undercuts" and target is not None and not isinstance(target, Inference):
+            yield emit("relation-target", f"'{rel.source}' undercuts '{rel.target}', a {target.kind}: only an "
+                       "inference can be undercut (use 'attacks' to rebut a statement)", (*loc, "type"))
+        if rel.type == "condition" and target is not None and not isinstance(target, Forecast):
+            yield emit("relation-target", f"'{rel.target}' is a {target.kind}: a condition's target must be a "
+                       "forecast", (*loc, "target"))
+        if isinstance(source, Inference) and rel.type in ("undercuts", "condition"):
+            yield emit("relation-target", f"inference '{rel.source}' cannot be the source of '{rel.type}'; "
+                       "an inference supports or attacks its conclusion", (*loc, "type"))
+        if isinstance(source, Inference) and isinstance(target, Inference) and rel.type == "supports":
+            yield emit("relation-target", f"inference '{rel.source}' supports inference '{rel.target}': "
+                       "chain them through their conclusion statement", (*loc, "target"))
+        if counts[rel.key] > 1 and rel.key not in reported:
+            reported.add(rel.key)
+        elif counts[rel.key] > 1:
+            yield emit("duplicate-relation", f"'{rel.source}' {rel.type} '{rel.target}' is given more than "
+                       "once; remove the copy", loc)
+
+
+def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    graph = Graph.of(amap)
+    for index, node in enumerate(amap.nodes):
+        loc: Loc = ("nodes", index, "id")
+        if not graph.into(node.id) and not graph.out_of(node.id):
+            yield emit("isolated-node", "no relation links this node to the argument; link it or remove it",
+                       loc, node.id)
+        if isinstance(node, Inference):
+            if not graph.into(node.id, "supports"):
+                yield emit("inference-premise", "inference without premise: add a 'supports' relation from "
+                           "a premise to it", loc, node.id)
+            if not graph.out_of(node.id, "supports", "attacks"):
+                yield emit("inference-conclusion", "inference without conclusion: add a 'supports' (or "
+                           "'attacks') relation from it to its conclusion", loc, node.id)
+
+
+def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    """Support cycles, found as strongly connected components of the support graph (Tarjan, iterative)."""
+    succ: dict[str, list[str]] = {}
+    for rel in amap.relations:
+        if rel.type == "supports" and rel.source != rel.target:
+            succ.setdefault(rel.source, []).append(rel.target)
+    index_of: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in list(succ):
+        if root in index_of:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child_i = work.pop()
+            if child_i == 0:
+                index_of[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            children = succ.get(node, [])
+            if child_i < len(children):
+                work.append((node, child_i + 1))
+                child = children[child_i]
+                if child not in index_of:
+                    work.append((child, 0))
+                elif child in on_stack:
+                    low[node] = min(low[node], index_of[child])
+                continue
+            if low[node] == index_of[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    first = min(component, key=lambda m: doc.node_index.get(m, 0))
+                    circle = " -> ".join(sorted(component))
+                    yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
+                               "circular reasoning supports nothing: break one link",
+                               ("nodes", doc.node_index.get(first, 0), "id"), first)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+
+
+def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    for index, node in enumerate(amap.nodes):
+        if not isinstance(node, Forecast):
+            continue
+        loc: Loc = ("nodes", index)
+        band = band_for(node.words) if node.words else None
+        if node.probability is None:
+            detail = f"words '{node.words}' are not on the scale" if node.words else "no words of probability"
+            yield emit("forecast-probability", f"forecast without probability ({detail}); give 'probability' "
+                       "or the author's 'words' (likely, may, will...)", (*loc, "words" if node.words else "id"),
+                       node.id)
+        elif band and node.probability_basis == "stated" and not band.low <= node.probability <= band.high:
+            yield emit("probability-words", f"probability {node.probability} lies outside '{node.words}' "
+                       f"({band.label}, {band.low:.2f}-{band.high:.2f}); explain it in 'note' or adjust it",
+                       (*loc, "probability"), node.id)
+        res = node.resolution
+        if res is not None and res.outcome != "unclear" and not res.sources:
+            yield emit("resolution-source", f"resolved as '{res.outcome}' without a source; cite what "
+                       "records the outcome under resolution.sources", (*loc, "resolution"), node.id)
+
+
+def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    for field, rule in (("tags", "undeclared-tag"), ("actors", "undeclared-actor"), ("themes", "undeclared-theme")):
+        declared = getattr(amap, field)
+        for index, node in enumerate(amap.nodes):
+            for vi, value in enumerate(getattr(node, field)):
+                if value not in declared:
+                    yield emit(rule, f"{field[:-1]} '{value}' is not declared under '{field}'"
+                               f"{suggest(value, declared) or '; declare it at the top of the map'}",
+                               ("nodes", index, field, vi), node.id)
+
+
+def _quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    declared = {s.id for s in amap.sources}
+    for index, node in enumerate(amap.nodes):
+        for qi, quote in enumerate(node.quotes):
+            loc: Loc = ("nodes", index, "quotes", qi)
+            if quote.source is None:
+                if len(amap.sources) != 1:
+                    yield emit("unknown-source", "quote names no source and the map has "
+                               f"{len(amap.sources)} sources; add 'source:'", loc, node.id)
+                continue
+            if quote.source not in declared:
+                yield emit("unknown-source", f"quote source '{quote.source}' is not declared under 'sources'"
+                           f"{suggest(quote.source, declared)}", loc, node.id)
+                continue
+            source = doc.sources.get(quote.source)
+            if source is None or source.text is None:
+                continue
+            match = doc.matches.get((node.id, qi))
+            if match is None:
+                yield emit("quote-not-found", f"quote not found in source '{quote.source}': "
+                           f"\"{_clip(quote.text)}\"; copy the passage exactly from the source", loc, node.id)
+            elif not match.exact:
+                yield emit("quote-inexact", "quote differs from the source in white space or typographic "
+                           f"marks; the source reads \"{_clip(source.text[match.start:match.end])}\"", loc,
+                           node.id)
+
+
+def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    ids = amap.by_id
+    for index, scenario in enumerate(amap.scenarios):
+        for field in ("assume", "probabilities"):
+            for node_id in getattr(scenario, field):
+                if node_id not in ids:
+                    yield emit("unknown-node", f"scenario '{scenario.id}' names unknown node '{node_id}'"
+                               f"{suggest(node_id, ids)}", ("scenarios", index, field, node_id))
+
+
+def _clip(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 3] + "..."
+
+
+_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, _quotes, _scenarios)
+
+
+def exit_code(diagnostics: list[Diagnostic]) -> int:
+    """0 when no error was found, 1 otherwise."""
+    return 1 if any(d.severity == "error" for d in diagnostics) else 0

@@ -1,0 +1,68 @@
+"""The `argmap` command: a thin shell over the library. Each subcommand lives in its own module here, with
+`configure(parser)` and `run(args) -> int`; modules are imported only when their command runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from argmap import __version__
+from argmap.io.diagnostics import ArgmapError
+
+#: command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("argmap.cli.open_cmd", "explore a map in the terminal (the default command)"),
+    "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
+    "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
+    "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
+}
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, every subcommand configured."""
+    parser = argparse.ArgumentParser(
+        prog="argmap", description="Scenario and argument mapping: check, explore, draw and score argument maps.",
+        epilog="With no command, `argmap [MAP]` opens MAP (default: the bundled Mosul map) in the terminal.")
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(module).configure(command)
+    return parser
+
+
+def _parser_for(name: str) -> argparse.ArgumentParser:
+    module, help_text = COMMANDS[name]
+    parser = argparse.ArgumentParser(prog=f"argmap {name}", description=help_text)
+    importlib.import_module(module).configure(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point. Exit codes: 0 fine, 1 the map has errors, 2 usage errors."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in ("-h", "--help", "--version", "help"):
+        parser = build_parser()
+        parser.parse_args(["--help"] if args_list[0] == "help" else args_list)
+        return 0
+    name = args_list[0] if args_list and args_list[0] in COMMANDS else "open"
+    rest = args_list[1:] if args_list and args_list[0] in COMMANDS else args_list
+    try:
+        args = _parser_for(name).parse_args(rest)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    module = importlib.import_module(COMMANDS[name][0])
+    try:
+        code: int = module.run(args)
+        return code
+    except ArgmapError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

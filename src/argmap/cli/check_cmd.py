@@ -1,0 +1,41 @@
+"""`argmap check MAP...`"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from argmap.analysis.check import RULES, check, exit_code
+from argmap.io import load
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("maps", nargs="*", metavar="MAP", help="map files (YAML or JSON)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: one line per finding (editor and CI annotations); json: for tools")
+    parser.add_argument("--rules", action="store_true", help="list the rules and exit")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.rules:
+        for rule, (severity, description) in RULES.items():
+            print(f"{rule:22} {severity:8} {description}")
+        return 0
+    if not args.maps:
+        print("argmap check: error: give at least one MAP", file=sys.stderr)
+        return 2
+    findings = []
+    for path in args.maps:
+        findings.extend(check(load(path)))
+    if args.format == "json":
+        json.dump([d.to_dict() for d in findings], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for diag in findings:
+            print(diag.format())
+        errors = sum(d.severity == "error" for d in findings)
+        warnings = sum(d.severity == "warning" for d in findings)
+        if findings:
+            print(f"{errors} error(s), {warnings} warning(s) in {len(args.maps)} map(s)", file=sys.stderr)
+    return exit_code(findings)

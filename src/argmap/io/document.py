@@ -1,0 +1,211 @@
+"""A loaded map file: its text, data, model, source texts, quote positions and load diagnostics."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from argmap.io.diagnostics import ArgmapError, Diagnostic, Loc
+from argmap.io.parse import detect_format, parse_text
+from argmap.io.positions import Located, find, locate_tree, node_at
+from argmap.io.quotes import Match, Normalised, locate
+from argmap.io.schema_errors import diagnostics_from
+from argmap.model import ArgMap, Node, NodeBase, Relation, Source
+
+_NODE = TypeAdapter(Node)
+_RELATION = TypeAdapter(Relation)
+
+
+@dataclass
+class SourceText:
+    """A source's local text, or why it is missing."""
+
+    source: Source
+    path: Path | None
+    text: str | None
+    problem: str | None = None
+    _normalised: Normalised | None = field(default=None, repr=False)
+
+    @property
+    def normalised(self) -> Normalised:
+        if self._normalised is None:
+            self._normalised = Normalised(self.text or "")
+        return self._normalised
+
+
+@dataclass
+class MapDocument:
+    """Everything known about one map file after loading it. `map` is None only when the file could not be
+    read as a map at all; with schema errors it holds the valid part."""
+
+    path: Path
+    text: str
+    format: str
+    data: Any = None
+    map: ArgMap | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    matches: dict[tuple[str, int], Match | None] = field(default_factory=dict)
+    node_index: dict[str, int] = field(default_factory=dict)
+    _tree: Located | None = field(default=None, repr=False)
+    _tree_built: bool = field(default=False, repr=False)
+
+    @property
+    def display_path(self) -> str:
+        """The path as the user should see it: relative to the working folder when inside it."""
+        try:
+            relative = os.path.relpath(self.path)
+        except ValueError:
+            return str(self.path)
+        return str(self.path) if relative.startswith(".." + os.sep + "..") else relative
+
+    @property
+    def tree(self) -> Located | None:
+        """The position tree of the file, built on first use."""
+        if not self._tree_built:
+            self._tree = locate_tree(self.text, self.format)
+            self._tree_built = True
+        return self._tree
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `loc`."""
+        return find(self.tree, loc, key=key)
+
+    def node_span(self, node_id: str) -> Located | None:
+        """Where a node's mapping stands in the file."""
+        index = self.node_index.get(node_id)
+        return None if index is None else node_at(self.tree, ("nodes", index))
+
+    def place(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Fill in line and column of diagnostics that carry only a data path."""
+        for diag in diagnostics:
+            if not diag.line:
+                diag.line, diag.column = self.position(diag.loc, key=diag.hint == "key")
+        return diagnostics
+
+    def source_text(self, source_id: str | None) -> SourceText | None:
+        """The loaded text of a source (None: the map's only source)."""
+        if source_id is None and len(self.sources) == 1:
+            return next(iter(self.sources.values()))
+        return self.sources.get(source_id or "")
+
+
+def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocument:
+    """Load a map file (or `text` standing for its content). Bad files give diagnostics, never exceptions;
+    only a file that cannot be read at all raises `ArgmapError`."""
+    file = Path(path)
+    if text is None:
+        try:
+            raw = file.read_bytes()
+        except FileNotFoundError:
+            raise ArgmapError(f"{file}: no such map file") from None
+        except IsADirectoryError:
+            raise ArgmapError(f"{file}: is a folder, not a map file") from None
+        except OSError as exc:
+            raise ArgmapError(f"{file}: cannot read: {exc.strerror}") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            doc = MapDocument(file, "", detect_format(file))
+            doc.diagnostics.append(Diagnostic(str(file), "error", "encoding",
+                                              "not UTF-8 text; save the file as UTF-8", line=line, column=column))
+            return doc
+    doc = MapDocument(file, text, detect_format(file, text))
+    name = doc.display_path
+    for diag in doc.diagnostics:
+        diag.file = name
+    data, problems = parse_text(text, doc.format, name)
+    doc.data = data
+    doc.diagnostics.extend(problems)
+    if problems:
+        return doc
+    if not isinstance(data, dict):
+        doc.diagnostics.append(Diagnostic(name, "error", "schema",
+                                          "a map file must be a mapping with at least 'title' and 'nodes'",
+                                          line=1, column=1))
+        return doc
+    doc.map = _validate(doc, data, name)
+    if doc.map is not None:
+        doc.node_index = {}
+        for index, node in enumerate(doc.map.nodes):
+            doc.node_index.setdefault(node.id, index)
+        _read_sources(doc)
+        _resolve_quotes(doc)
+    doc.place(doc.diagnostics)
+    return doc
+
+
+def _validate(doc: MapDocument, data: dict[str, Any], name: str) -> ArgMap | None:
+    try:
+        return ArgMap.model_validate(data)
+    except ValidationError as exc:
+        doc.diagnostics.extend(diagnostics_from(exc, name, data=data))
+    # Keep what is valid, so that a map with a few bad nodes can still be explored.
+    partial = dict(data)
+    nodes, relations = partial.pop("nodes", []), partial.pop("relations", [])
+    try:
+        result = ArgMap.model_validate(partial)
+    except ValidationError:
+        try:
+            result = ArgMap(title=str(partial.get("title") or doc.path.stem))
+        except ValidationError:
+            result = ArgMap(title=doc.path.stem or "map")
+    kept_nodes: list[NodeBase] = []
+    for item in nodes if isinstance(nodes, list) else []:
+        try:
+            kept_nodes.append(_NODE.validate_python(item))
+        except ValidationError:
+            continue
+    kept_relations: list[Relation] = []
+    for item in relations if isinstance(relations, list) else []:
+        try:
+            kept_relations.append(_RELATION.validate_python(item))
+        except ValidationError:
+            continue
+    result.nodes = kept_nodes  # type: ignore[assignment]
+    result.relations = kept_relations
+    result.invalidate()
+    return result
+
+
+def _read_sources(doc: MapDocument) -> None:
+    assert doc.map is not None
+    base = doc.path.parent
+    for index, source in enumerate(doc.map.sources):
+        if not source.path:
+            doc.sources[source.id] = SourceText(source, None, None, "no local text ('path' not given)")
+            continue
+        path = (base / source.path).resolve()
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            doc.sources[source.id] = SourceText(source, path, text)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not found" if isinstance(exc, FileNotFoundError) else str(exc)
+            doc.sources[source.id] = SourceText(source, path, None, reason)
+            doc.diagnostics.append(Diagnostic(
+                doc.display_path, "error", "source-missing",
+                f"text of source '{source.id}' {reason}: {source.path} (relative to the map file); "
+                "fix the path or add the text", ("sources", index, "path")))
+
+
+def _resolve_quotes(doc: MapDocument) -> None:
+    """Fill in each quote's source (when the map has one) and its offsets in the source text."""
+    assert doc.map is not None
+    only = doc.map.sources[0].id if len(doc.map.sources) == 1 else None
+    for node in doc.map.nodes:
+        for qi, quote in enumerate(node.quotes):
+            if quote.source is None and only is not None:
+                quote.source = only
+            source = doc.sources.get(quote.source or "")
+            if source is None or source.text is None:
+                doc.matches[(node.id, qi)] = None
+                continue
+            match = locate(quote.text, source.text, quote.start, source.normalised)
+            doc.matches[(node.id, qi)] = match
+            quote.start, quote.end = (match.start, match.end) if match else (None, None)

@@ -1,0 +1,93 @@
+"""Finding quotes in source texts: verbatim first, then up to white space and typographic marks.
+
+>>> text = "He said \u201cno\u201d.  Then   left."
+>>> locate("said \u201cno\u201d", text).exact
+True
+>>> m = locate('said "no". Then left', text)
+>>> (m.exact, text[m.start:m.end])
+(False, 'said \u201cno\u201d.  Then   left')
+>>> locate("absent", text) is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_TYPOGRAPHIC = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+})
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a quote stands in its source: offsets, whether it matched verbatim, how often it occurs."""
+
+    start: int
+    end: int
+    exact: bool
+    occurrences: int = 1
+
+
+class Normalised:
+    """A source text folded for loose matching, with a map back to the original offsets."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        index: list[int] = []
+        previous_space = True
+        for offset, char in enumerate(text):
+            folded = char.translate(_TYPOGRAPHIC)
+            if not folded:
+                continue
+            if folded.isspace():
+                if previous_space:
+                    continue
+                folded = " "
+                previous_space = True
+            else:
+                previous_space = False
+            chars.append(folded)
+            index.append(offset)
+        self.text = "".join(chars)
+        self.index = index
+
+
+def fold(text: str) -> str:
+    """The loose form of a quote: typographic marks made plain, white space collapsed."""
+    return " ".join(text.translate(_TYPOGRAPHIC).split())
+
+
+def locate(quote: str, text: str, hint: int | None = None, normalised: Normalised | None = None) -> Match | None:
+    """Find `quote` in `text`. `hint` (a start offset) picks the occurrence when the words occur more than once."""
+    if hint is not None and text.startswith(quote, hint):
+        return Match(hint, hint + len(quote), True, 1)
+    first = text.find(quote)
+    if first >= 0:
+        count = text.count(quote)
+        if hint is not None and count > 1:
+            positions = _all(text, quote)
+            best = min(positions, key=lambda p: abs(p - hint))
+            return Match(best, best + len(quote), True, count)
+        return Match(first, first + len(quote), True, count)
+    loose = fold(quote)
+    if not loose:
+        return None
+    norm = normalised or Normalised(text)
+    found = norm.text.find(loose)
+    if found < 0:
+        return None
+    start = norm.index[found]
+    end = norm.index[found + len(loose) - 1] + 1
+    return Match(start, end, False, norm.text.count(loose))
+
+
+def _all(text: str, quote: str) -> list[int]:
+    positions, at = [], text.find(quote)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(quote, at + 1)
+    return positions

@@ -1,0 +1,144 @@
+"""Turning pydantic's validation errors into argmap diagnostics that say what to do."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from argmap.io.diagnostics import Diagnostic, Loc
+from argmap.model import NODE_CLASSES, ArgMap
+
+_TAGS = set(NODE_CLASSES)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the closest choice, or nothing."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _data_loc(loc: tuple[str | int, ...]) -> Loc:
+    """Drop the discriminator tags and wrapper steps pydantic adds to a location."""
+    out: list[str | int] = []
+    for i, step in enumerate(loc):
+        if isinstance(step, str) and step in _TAGS and i > 0 and loc[i - 1] != "kind" and isinstance(
+            loc[i - 1], int
+        ):
+            continue
+        if step in ("[key]", "function-after[_check_slug(), str]"):
+            continue
+        if isinstance(step, str) and (step.startswith("function-") or step.startswith("list[")):
+            continue
+        out.append(step)
+    return tuple(out)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        found: list[Any] = []
+        for arg in get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    return [annotation]
+
+
+def model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class whose fields apply at a raw pydantic location (tags included)."""
+    current: Any = ArgMap
+    for step in loc:
+        candidates = _unwrap(current)
+        nxt: Any = None
+        for cand in candidates:
+            origin = get_origin(cand)
+            if isinstance(step, int) and origin is list:
+                nxt = get_args(cand)[0]
+            elif isinstance(step, str) and step in _TAGS and any(
+                isinstance(c, type) and issubclass(c, BaseModel) and c is NODE_CLASSES[step] for c in _unwrap(cand)
+            ):
+                nxt = NODE_CLASSES[step]
+            elif isinstance(step, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
+                field = cand.model_fields.get(step)
+                if field is not None:
+                    nxt = field.annotation
+            elif isinstance(step, str) and origin is dict:
+                nxt = get_args(cand)[1]
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    models = [c for c in _unwrap(current) if isinstance(c, type) and issubclass(c, BaseModel)]
+    return models[0] if models else None
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
+    """The message, the data location, and whether to point at the key rather than the value."""
+    raw = tuple(error["loc"])
+    loc = _data_loc(raw)
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    field = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model = model_at(raw[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        hint = suggest(str(field), allowed)
+        where = f" for a {model.__name__.lower()}" if model else ""
+        return f"unknown field '{field}'{where}{hint or ' (remove it or check the spelling)'}", loc, True
+    if kind == "union_tag_invalid":
+        tag = ctx.get("tag")
+        expected = ", ".join(NODE_CLASSES)
+        return (f"unknown kind '{tag}' (expected {expected}{suggest(str(tag), NODE_CLASSES)})",
+                (*loc, "kind"), False)
+    if kind == "union_tag_not_found":
+        return f"missing field 'kind' (one of {', '.join(NODE_CLASSES)})", loc, False
+    if kind == "missing":
+        return f"missing required field '{field}'", loc[:-1], False
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = [c.strip() for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        value = error.get("input")
+        return (f"'{value}' is not a valid {field} (expected {', '.join(choices)}{suggest(str(value), choices)})",
+                loc, False)
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        bound = str(error["msg"]).removeprefix("Input should be ")
+        return f"{field} must be {bound}, not {_describe(error.get('input'))}", loc, False
+    if kind == "value_error":
+        return f"{field}: {str(error['msg']).removeprefix('Value error, ')}", loc, False
+    if kind in ("string_too_short",):
+        return f"{field} must not be empty", loc, False
+    what = str(error["msg"]).replace("Input should be", "should be")
+    return f"{field}: {what}, not {_describe(error.get('input'))}" if field else what, loc, False
+
+
+def diagnostics_from(error: ValidationError, file: str, prefix: Loc = (), data: Any = None) -> list[Diagnostic]:
+    """One diagnostic per validation error, located by data path and naming the node when there is one."""
+    found: list[Diagnostic] = []
+    for detail in error.errors(include_url=False):
+        message, loc, at_key = _message(detail)
+        loc = (*prefix, *loc)
+        diag = Diagnostic(file, "error", "schema", message, loc, node=_node_id(data, loc))
+        diag.hint = "key" if at_key else None
+        found.append(diag)
+    return found
+
+
+def _node_id(data: Any, loc: Loc) -> str | None:
+    if len(loc) >= 2 and loc[0] == "nodes" and isinstance(loc[1], int) and isinstance(data, dict):
+        nodes = data.get("nodes")
+        if isinstance(nodes, list) and loc[1] < len(nodes) and isinstance(nodes[loc[1]], dict):
+            node_id = nodes[loc[1]].get("id")
+            return node_id if isinstance(node_id, str) else None
+    return None

@@ -1,0 +1,91 @@
+"""The argument map: sources, vocabularies, nodes, relations and scenarios."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+from pydantic import Field, field_validator
+
+from argmap.model.base import Slug, Strict, Url
+from argmap.model.nodes import Node, NodeBase
+from argmap.model.relations import Relation
+
+FORMAT_VERSION = 1
+
+
+class Source(Strict):
+    """A text the map draws on. `path` is relative to the map file."""
+
+    id: Slug
+    title: str = Field(min_length=1)
+    author: str | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    url: Url | None = None
+    path: str | None = Field(None, description="Local copy of the text, relative to the map file.")
+
+
+class Scenario(Strict):
+    """A named set of assumptions: nodes held true or false, probabilities overridden."""
+
+    id: Slug
+    title: str = Field(min_length=1)
+    description: str | None = None
+    assume: dict[Slug, bool] = Field(default_factory=dict, description="Node id: held true or false.")
+    probabilities: dict[Slug, float] = Field(default_factory=dict, description="Node id: overriding probability.")
+
+    @field_validator("probabilities")
+    @classmethod
+    def _in_unit_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, p in value.items():
+            if not 0 <= p <= 1:
+                raise ValueError(f"probability for '{key}' must be between 0 and 1, not {p}")
+        return value
+
+
+Vocabulary = dict[Slug, str]
+
+
+class ArgMap(Strict):
+    """A whole map, as a file holds it."""
+
+    argmap: int = Field(FORMAT_VERSION, description="Format version of the file.")
+    title: str = Field(min_length=1)
+    description: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    tags: Vocabulary = Field(default_factory=dict, description="Declared tags: id and meaning.")
+    actors: Vocabulary = Field(default_factory=dict, description="Declared actors: id and name.")
+    themes: Vocabulary = Field(default_factory=dict, description="Declared themes: id and meaning.")
+    nodes: list[Node] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+    @field_validator("tags", "actors", "themes", mode="before")
+    @classmethod
+    def _list_is_vocabulary(cls, value: object) -> object:
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return {item: item for item in value}
+        return value
+
+    @cached_property
+    def by_id(self) -> dict[str, NodeBase]:
+        """Nodes by id (the first of duplicates wins; `check` reports the rest)."""
+        index: dict[str, NodeBase] = {}
+        for node in self.nodes:
+            index.setdefault(node.id, node)
+        return index
+
+    def node(self, node_id: str) -> NodeBase | None:
+        """The node with this id, or None."""
+        return self.by_id.get(node_id)
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id; with None, the map's only source."""
+        if source_id is None:
+            return self.sources[0] if len(self.sources) == 1 else None
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def invalidate(self) -> None:
+        """Forget cached indexes after the node list changed."""
+        self.__dict__.pop("by_id", None)

@@ -1,0 +1,152 @@
+"""Nodes of an argument map: claims, evidence, inferences and forecasts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from argmap.model.base import Slug, Strict, Url
+from argmap.model.wep import band_for
+
+NodeKind = Literal["claim", "evidence", "inference", "forecast"]
+NODE_KINDS: tuple[str, ...] = ("claim", "evidence", "inference", "forecast")
+STATEMENT_KINDS: tuple[str, ...] = ("claim", "evidence", "forecast")
+
+Outcome = Literal["happened", "partly", "did-not-happen", "unclear"]
+OUTCOMES: tuple[str, ...] = ("happened", "partly", "did-not-happen", "unclear")
+
+#: Argumentation schemes an inference may name as its warrant's type (Walton's, shortened). Free text
+#: is refused so that maps stay comparable; `other` plus a warrant covers the rest.
+Scheme = Literal[
+    "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
+    "practical", "deduction", "other",
+]
+SCHEMES: tuple[str, ...] = (
+    "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
+    "practical", "deduction", "other",
+)
+
+
+class Quote(Strict):
+    """A verbatim passage of a source. `start` and `end` are character offsets, filled in when the map is
+    loaded (and, when given in the file, used to choose between several occurrences of the same words)."""
+
+    text: str = Field(min_length=1, description="The passage, exactly as the source has it.")
+    source: Slug | None = Field(None, description="Source id; may be left out when the map has one source.")
+    start: int | None = Field(None, ge=0, description="Offset of the first character in the source text.")
+    end: int | None = Field(None, ge=0, description="Offset just past the last character.")
+
+
+def _quote_from_string(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+QuoteIn = Annotated[Quote, Field(description="A passage, as a string or {text, source}.")]
+
+
+class ResolutionSource(Strict):
+    """A public source that records what happened."""
+
+    title: str = Field(min_length=1)
+    url: Url | None = None
+    date: dt.date | None = None
+
+
+class Resolution(Strict):
+    """What became of a forecast."""
+
+    outcome: Outcome
+    date: dt.date | None = Field(None, description="When the outcome was known or happened.")
+    note: str | None = None
+    sources: list[ResolutionSource] = Field(default_factory=list)
+
+
+class Horizon(Strict):
+    """When a forecast is due. Authors rarely say: `stated` keeps their words (or stays empty), `resolve_by`
+    is the date used to resolve it."""
+
+    stated: str | None = Field(None, description="The author's own words for the time frame, if any.")
+    resolve_by: dt.date | None = Field(None, description="The date by which the forecast is judged.")
+    note: str | None = None
+
+
+class NodeBase(Strict):
+    """Fields every node has."""
+
+    id: Slug
+    kind: NodeKind
+    text: str = Field(min_length=1, description="A short faithful paraphrase, shown in diagrams.")
+    quotes: list[QuoteIn] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list)
+    actors: list[Slug] = Field(default_factory=list)
+    themes: list[Slug] = Field(default_factory=list)
+    note: str | None = None
+
+    @field_validator("quotes", mode="before")
+    @classmethod
+    def _strings_are_quotes(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            return [_quote_from_string(item) for item in value]
+        return value
+
+
+class Claim(NodeBase):
+    """An assertion or judgement of the author."""
+
+    kind: Literal["claim"] = "claim"
+    credibility: float | None = Field(None, ge=0, le=1, description="Base score for acceptance.")
+
+
+class Evidence(NodeBase):
+    """A reported fact or event."""
+
+    kind: Literal["evidence"] = "evidence"
+    credibility: float | None = Field(None, ge=0, le=1, description="How far the report is to be trusted.")
+    reported_by: str | None = Field(None, description="Who reports it, when the author relays a report.")
+
+
+class Inference(NodeBase):
+    """A reasoning step from premises (nodes that `supports` it) to a conclusion (the node it `supports` or
+    `attacks`). Its warrant is the general rule that licenses the step; `undercuts` attack it."""
+
+    kind: Literal["inference"] = "inference"
+    scheme: Scheme | None = Field(None, description="The type of reasoning.")
+    warrant: str | None = Field(None, description="The rule that licenses the step, in words.")
+    strength: float | None = Field(None, ge=0, le=1, description="How strongly the premises bear on it.")
+
+
+class Forecast(NodeBase):
+    """A statement about the future, with the author's hedge, a probability, a horizon and a resolution."""
+
+    kind: Literal["forecast"] = "forecast"
+    words: str | None = Field(None, description="The author's words of estimative probability, verbatim.")
+    probability: float | None = Field(None, ge=0, le=1)
+    probability_basis: Literal["stated", "scale"] = Field(
+        "stated", description="'scale' when the probability was derived from `words` (not written in files)."
+    )
+    horizon: Horizon | None = None
+    signposts: list[str] = Field(default_factory=list, description="Indicators that would show it coming.")
+    resolution: Resolution | None = None
+
+    @model_validator(mode="after")
+    def _derive_probability(self) -> Forecast:
+        if self.probability_basis == "scale" or self.probability is None:
+            band = band_for(self.words) if self.words else None
+            derived = band.point if band else None
+            if derived is not None:
+                object.__setattr__(self, "probability", derived)
+                object.__setattr__(self, "probability_basis", "scale")
+            elif self.probability_basis == "scale":
+                object.__setattr__(self, "probability", None)
+                object.__setattr__(self, "probability_basis", "stated")
+        return self
+
+
+Node = Annotated[Claim | Evidence | Inference | Forecast, Field(discriminator="kind")]
+NODE_CLASSES: dict[str, type[NodeBase]] = {
+    "claim": Claim, "evidence": Evidence, "inference": Inference, "forecast": Forecast,
+}
