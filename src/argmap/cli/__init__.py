@@ -46,8 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point. Exit codes: 0 fine, 1 the map has errors, 2 usage errors."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in ("-h", "--help", "--version", "help"):
-        parser = build_parser()
-        parser.parse_args(["--help"] if args_list[0] == "help" else args_list)
+        try:
+            build_parser().parse_args(["--help"] if args_list[0] == "help" else args_list)
+        except SystemExit as exc:
+            return int(exc.code or 0)
         return 0
     name = args_list[0] if args_list and args_list[0] in COMMANDS else "open"
     rest = args_list[1:] if args_list and args_list[0] in COMMANDS else args_list

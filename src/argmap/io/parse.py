@@ -59,7 +59,7 @@ def parse_text(text: str, fmt: str, file: str) -> tuple[Any, list[Diagnostic]]:
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         message = f"invalid YAML: {problem}{context}"
-        if "found character '\\t'" in message:
+        if "found character '\\t'" in message or (mark is not None and text[mark.index: mark.index + 1] == "\t"):
             message += "; indent with spaces, not tabs"
         return None, [Diagnostic(file, "error", "syntax", message, line=mark.line + 1 if mark else 1,
                                  column=mark.column + 1 if mark else 1)]

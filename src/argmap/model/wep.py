@@ -83,15 +83,17 @@ def normalise_words(words: str) -> str:
 
 
 def band_for(words: str) -> Band | None:
-    """The band for the author's words: an exact phrase first, then the longest known phrase inside them."""
+    """The band for the author's words: the exact phrase if known, else the first known phrase in reading order
+    (the longest where two start together), so "will make it more likely" reads as "will"."""
     key = normalise_words(words)
     if key in _LOOKUP:
         return _LOOKUP[key]
-    best: tuple[int, Band] | None = None
+    best: tuple[int, int, Band] | None = None
     for phrase, band in _LOOKUP.items():
-        if re.search(rf"\b{re.escape(phrase)}\b", key) and (best is None or len(phrase) > best[0]):
-            best = (len(phrase), band)
-    return best[1] if best else None
+        found = re.search(rf"\b{re.escape(phrase)}\b", key)
+        if found and (best is None or (found.start(), -len(phrase)) < (best[0], best[1])):
+            best = (found.start(), -len(phrase), band)
+    return best[2] if best else None
 
 
 def probability_for(words: str) -> float | None:
