@@ -68,32 +68,71 @@ def with_changes(*pairs: tuple[str, str]) -> str:
 
 CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ("duplicate-id", (("  - id: not-worth", "  - id: left"),), "id 'left' is already used"),
-    ("unknown-node", (("{source: left, target: flight-means", "{source: lefft, target: flight-means"),),
-     "did you mean 'left'?"),
-    ("unknown-source", (("[The army left the city.]", "[{text: The army left the city., source: other}]"),),
-     "quote source 'other' is not declared"),
+    (
+        "unknown-node",
+        (("{source: left, target: flight-means", "{source: lefft, target: flight-means"),),
+        "did you mean 'left'?",
+    ),
+    (
+        "unknown-source",
+        (("[The army left the city.]", "[{text: The army left the city., source: other}]"),),
+        "quote source 'other' is not declared",
+    ),
     ("quote-not-found", (("[The army left the city.]", "[The navy left the city.]"),), "quote not found"),
-    ("quote-inexact", (("[Further violence is likely.]", "[\"Further  violence is likely.\"]"),),
-     "the source reads"),
-    ("relation-target", (("{source: not-worth, target: violence, type: supports}",
-                          "{source: not-worth, target: left, type: undercuts}"),), "only an inference can be undercut"),
-    ("self-relation", (("{source: not-worth, target: violence", "{source: not-worth, target: not-worth"),),
-     "itself"),
-    ("duplicate-relation", (("relations:\n", "relations:\n  - {source: left, target: flight-means, type: supports}\n"),),
-     "more than once"),
-    ("inference-premise", (("{source: left, target: flight-means, type: supports}",
-                            "{source: left, target: not-worth, type: supports}"),), "without premise"),
-    ("inference-conclusion", (("{source: flight-means, target: not-worth, type: supports}",
-                               "{source: left, target: not-worth, type: supports}"),), "without conclusion"),
-    ("isolated-node", (("relations:\n", "  - {id: lonely, kind: claim, text: alone, actors: [army]}\nrelations:\n"),),
-     "no relation links this node"),
-    ("support-cycle", (("relations:\n", "relations:\n  - {source: violence, target: left, type: supports}\n"),),
-     "support cycle through 4 nodes"),
+    ("quote-inexact", (("[Further violence is likely.]", '["Further  violence is likely."]'),), "the source reads"),
+    (
+        "relation-target",
+        (
+            (
+                "{source: not-worth, target: violence, type: supports}",
+                "{source: not-worth, target: left, type: undercuts}",
+            ),
+        ),
+        "only an inference can be undercut",
+    ),
+    ("self-relation", (("{source: not-worth, target: violence", "{source: not-worth, target: not-worth"),), "itself"),
+    (
+        "duplicate-relation",
+        (("relations:\n", "relations:\n  - {source: left, target: flight-means, type: supports}\n"),),
+        "more than once",
+    ),
+    (
+        "inference-premise",
+        (
+            (
+                "{source: left, target: flight-means, type: supports}",
+                "{source: left, target: not-worth, type: supports}",
+            ),
+        ),
+        "without premise",
+    ),
+    (
+        "inference-conclusion",
+        (
+            (
+                "{source: flight-means, target: not-worth, type: supports}",
+                "{source: left, target: not-worth, type: supports}",
+            ),
+        ),
+        "without conclusion",
+    ),
+    (
+        "isolated-node",
+        (("relations:\n", "  - {id: lonely, kind: claim, text: alone, actors: [army]}\nrelations:\n"),),
+        "no relation links this node",
+    ),
+    (
+        "support-cycle",
+        (("relations:\n", "relations:\n  - {source: violence, target: left, type: supports}\n"),),
+        "support cycle through 4 nodes",
+    ),
     ("forecast-probability", (("    words: likely\n", "    words: someday perhaps\n"),), "not on the scale"),
-    ("probability-words", (("    words: likely\n", "    words: likely\n    probability: 0.95\n"),),
-     "outside 'likely'"),
-    ("resolution-source", (("      sources: [{title: A report, url: \"https://example.org/r\"}]\n", ""),),
-     "without a source"),
+    ("probability-words", (("    words: likely\n", "    words: likely\n    probability: 0.95\n"),), "outside 'likely'"),
+    (
+        "resolution-source",
+        (('      sources: [{title: A report, url: "https://example.org/r"}]\n', ""),),
+        "without a source",
+    ),
     ("undeclared-tag", (("    actors: [army]\n", "    actors: [army]\n    tags: [key]\n"),), "not declared"),
     ("undeclared-actor", (("    actors: [army]\n", "    actors: [armyy]\n"),), "did you mean 'army'?"),
     ("undeclared-theme", (("    themes: [security]\n", "    themes: [politics]\n"),), "declare it"),
@@ -103,8 +142,9 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
 
 
 @pytest.mark.parametrize(("rule", "changes", "text"), CASES, ids=[c[0] for c in CASES])
-def test_rule_fires_with_position(write_map: Callable[..., Path], rule: str, changes: tuple[tuple[str, str], ...],
-                                  text: str) -> None:
+def test_rule_fires_with_position(
+    write_map: Callable[..., Path], rule: str, changes: tuple[tuple[str, str], ...], text: str
+) -> None:
     path = write_map(with_changes(*changes))
     found = [d for d in check(load(path)) if d.rule == rule]
     assert found, [d.format() for d in check(load(path))]
@@ -122,8 +162,14 @@ def test_every_rule_is_tested_or_load_time() -> None:
 
 
 def test_condition_must_target_a_forecast(write_map: Callable[..., Path]) -> None:
-    path = write_map(with_changes(("{source: not-worth, target: violence, type: supports}",
-                                   "{source: violence, target: not-worth, type: condition}")))
+    path = write_map(
+        with_changes(
+            (
+                "{source: not-worth, target: violence, type: supports}",
+                "{source: violence, target: not-worth, type: condition}",
+            )
+        )
+    )
     messages = [d.message for d in check(load(path)) if d.rule == "relation-target"]
     assert any("a condition's target must be a forecast" in m for m in messages)
 
@@ -131,7 +177,9 @@ def test_condition_must_target_a_forecast(write_map: Callable[..., Path]) -> Non
 def test_scenario_naming_unknown_node(write_map: Callable[..., Path]) -> None:
     path = write_map(CLEAN + "scenarios:\n  - {id: s, title: S, assume: {lefft: false}}\n")
     found = [d for d in check(load(path)) if d.rule == "unknown-node"]
-    assert len(found) == 1 and "did you mean 'left'?" in found[0].message and found[0].line == len(CLEAN.splitlines()) + 7
+    assert (
+        len(found) == 1 and "did you mean 'left'?" in found[0].message and found[0].line == len(CLEAN.splitlines()) + 7
+    )
 
 
 def test_errors_give_exit_code_one_warnings_zero(write_map: Callable[..., Path]) -> None:
@@ -142,7 +190,11 @@ def test_errors_give_exit_code_one_warnings_zero(write_map: Callable[..., Path])
 
 
 def test_findings_sorted_by_position(write_map: Callable[..., Path]) -> None:
-    path = write_map(with_changes(("    actors: [army]\n", "    actors: [navy]\n"), ("themes: [security]\n  - id: flight",
-                                                                                   "themes: [politics]\n  - id: flight")))
+    path = write_map(
+        with_changes(
+            ("    actors: [army]\n", "    actors: [navy]\n"),
+            ("themes: [security]\n  - id: flight", "themes: [politics]\n  - id: flight"),
+        )
+    )
     lines = [d.line for d in check(load(path))]
     assert lines == sorted(lines) and len(lines) == 2

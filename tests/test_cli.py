@@ -46,12 +46,16 @@ def test_check_several_maps(write_map: Callable[..., Path], capsys: pytest.Captu
 
 @pytest.mark.parametrize(
     ("argv", "message"),
-    [(["check"], "give at least one MAP"), (["check", "--format", "xml", "m"], "invalid choice"),
-     (["check", "/nonexistent/map.yaml"], "no such map file"), (["export", str(EXAMPLE)], "give MAP and -o OUT"),
-     (["export", str(EXAMPLE), "-o", "x.unknown"], "cannot tell the format"),
-     (["export", str(EXAMPLE), "-o", "-"], "needs --to FORMAT"),
-     (["export", str(EXAMPLE), "-o", "-", "--to", "docx"], "unknown format 'docx'"),
-     (["check", "--bogus"], "unrecognized arguments")],
+    [
+        (["check"], "give at least one MAP"),
+        (["check", "--format", "xml", "m"], "invalid choice"),
+        (["check", "/nonexistent/map.yaml"], "no such map file"),
+        (["export", str(EXAMPLE)], "give MAP and -o OUT"),
+        (["export", str(EXAMPLE), "-o", "x.unknown"], "cannot tell the format"),
+        (["export", str(EXAMPLE), "-o", "-"], "needs --to FORMAT"),
+        (["export", str(EXAMPLE), "-o", "-", "--to", "docx"], "unknown format 'docx'"),
+        (["check", "--bogus"], "unrecognized arguments"),
+    ],
 )
 def test_usage_errors_exit_two(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
@@ -73,7 +77,7 @@ def test_export_json_to_stdout(capsysbinary: pytest.CaptureFixture[bytes]) -> No
     assert list(node)[:4] == ["id", "kind", "text", "quotes"]
     quote = node["quotes"][0]
     source = (REPO / "seeds" / "chatham-house-2014-06-11-mosul.txt").read_text(encoding="utf-8")
-    assert source[quote["start"]:quote["end"]] == quote["text"]
+    assert source[quote["start"] : quote["end"]] == quote["text"]
     assert {"source", "target", "type"} <= set(data["relations"][0])
 
 

@@ -100,11 +100,14 @@ def test_bad_slug(write_map: Callable[..., Path]) -> None:
 
 
 def test_bad_url(write_map: Callable[..., Path]) -> None:
-    path = write_map("""\
+    path = write_map(
+        """\
         title: t
         sources:
           - {id: s, title: t, url: "javascript:alert(1)"}
-        """, header=False)
+        """,
+        header=False,
+    )
     assert "is not an http or https address" in only_error(path)
 
 
@@ -194,13 +197,20 @@ def test_missing_source_text(write_map: Callable[..., Path], tmp_path: Path) -> 
         """)
     (tmp_path / "source.txt").unlink()
     message = only_error(path)
-    assert "text of source 'src' not found: source.txt" in message and ":5:11:" in message and "[source-missing]" in message
+    assert (
+        "text of source 'src' not found: source.txt" in message
+        and ":5:11:" in message
+        and "[source-missing]" in message
+    )
 
 
 def test_json_map_with_positions(tmp_path: Path) -> None:
     (tmp_path / "source.txt").write_text("The army left the city.", encoding="utf-8")
-    data = {"title": "t", "sources": [{"id": "s", "title": "t", "path": "source.txt"}],
-            "nodes": [{"id": "a", "kind": "claim", "text": "x"}, {"id": "b", "kind": "clam", "text": "y"}]}
+    data = {
+        "title": "t",
+        "sources": [{"id": "s", "title": "t", "path": "source.txt"}],
+        "nodes": [{"id": "a", "kind": "claim", "text": "x"}, {"id": "b", "kind": "clam", "text": "y"}],
+    }
     path = tmp_path / "map.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     message = only_error(path)
@@ -219,9 +229,12 @@ def test_json_syntax_error(tmp_path: Path) -> None:
 def test_quote_occurrence_chosen_by_start_hint(tmp_path: Path) -> None:
     (tmp_path / "s.txt").write_text("echo one. echo two.", encoding="utf-8")
     path = tmp_path / "m.yaml"
-    path.write_text("title: t\nsources: [{id: s, title: t, path: s.txt}]\n"
-                    "nodes:\n  - {id: a, kind: claim, text: x, quotes: [{text: echo, start: 10}]}\n"
-                    "  - {id: b, kind: claim, text: y, quotes: [echo]}\n", encoding="utf-8")
+    path.write_text(
+        "title: t\nsources: [{id: s, title: t, path: s.txt}]\n"
+        "nodes:\n  - {id: a, kind: claim, text: x, quotes: [{text: echo, start: 10}]}\n"
+        "  - {id: b, kind: claim, text: y, quotes: [echo]}\n",
+        encoding="utf-8",
+    )
     doc = load(path)
     assert doc.map is not None
     assert doc.map.nodes[0].quotes[0].start == 10

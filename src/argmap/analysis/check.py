@@ -72,7 +72,7 @@ def _duplicates(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 
 def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
-    counts = Counter(rel.key for rel in amap.relations)
+    counts = Counter((rel.source, rel.type, rel.target) for rel in amap.relations)
     reported: set[tuple[str, str, str]] = set()
     for index, rel in enumerate(amap.relations):
         loc: Loc = ("relations", index)
@@ -96,9 +96,10 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
         if isinstance(source, Inference) and isinstance(target, Inference) and rel.type == "supports":
             yield emit("relation-target", f"inference '{rel.source}' supports inference '{rel.target}': "
                        "chain them through their conclusion statement", (*loc, "target"))
-        if counts[rel.key] > 1 and rel.key not in reported:
-            reported.add(rel.key)
-        elif counts[rel.key] > 1:
+        key = (rel.source, rel.type, rel.target)
+        if counts[key] > 1 and key not in reported:
+            reported.add(key)
+        elif counts[key] > 1:
             yield emit("duplicate-relation", f"'{rel.source}' {rel.type} '{rel.target}' is given more than "
                        "once; remove the copy", loc)
 
@@ -160,7 +161,8 @@ def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
                         break
                 if len(component) > 1:
                     first = min(component, key=lambda m: doc.node_index.get(m, 0))
-                    circle = " -> ".join(sorted(component))
+                    names = sorted(component)
+                    circle = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
                     yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
                                "circular reasoning supports nothing: break one link",
                                ("nodes", doc.node_index.get(first, 0), "id"), first)

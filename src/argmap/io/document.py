@@ -30,8 +30,8 @@ class SourceText:
     problem: str | None = None
     _normalised: Normalised | None = field(default=None, repr=False)
 
-    @property
-    def normalised(self) -> Normalised:
+    def get_normalised(self) -> Normalised:
+        """The text folded for loose quote matching, built on first use."""
         if self._normalised is None:
             self._normalised = Normalised(self.text or "")
         return self._normalised
@@ -118,8 +118,14 @@ def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocumen
             return doc
     doc = MapDocument(file, text, detect_format(file, text))
     name = doc.display_path
-    for diag in doc.diagnostics:
-        diag.file = name
+    if doc.format == "json":
+        try:  # the fast path: pydantic-core parses and validates in one pass; errors take the full path below
+            doc.map = ArgMap.model_validate_json(text)
+        except ValidationError:
+            doc.map = None
+        if doc.map is not None:
+            _finish(doc)
+            return doc
     data, problems = parse_text(text, doc.format, name)
     doc.data = data
     doc.diagnostics.extend(problems)
@@ -131,6 +137,12 @@ def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocumen
                                           line=1, column=1))
         return doc
     doc.map = _validate(doc, data, name)
+    _finish(doc)
+    return doc
+
+
+def _finish(doc: MapDocument) -> None:
+    """Index the nodes, read the sources, place the quotes and position the diagnostics."""
     if doc.map is not None:
         doc.node_index = {}
         for index, node in enumerate(doc.map.nodes):
@@ -138,7 +150,6 @@ def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocumen
         _read_sources(doc)
         _resolve_quotes(doc)
     doc.place(doc.diagnostics)
-    return doc
 
 
 def _validate(doc: MapDocument, data: dict[str, Any], name: str) -> ArgMap | None:
@@ -206,6 +217,6 @@ def _resolve_quotes(doc: MapDocument) -> None:
             if source is None or source.text is None:
                 doc.matches[(node.id, qi)] = None
                 continue
-            match = locate(quote.text, source.text, quote.start, source.normalised)
+            match = locate(quote.text, source.text, quote.start, source.get_normalised)
             doc.matches[(node.id, qi)] = match
             quote.start, quote.end = (match.start, match.end) if match else (None, None)

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TYPOGRAPHIC = str.maketrans({
@@ -24,7 +25,8 @@ _TYPOGRAPHIC = str.maketrans({
 
 @dataclass(frozen=True)
 class Match:
-    """Where a quote stands in its source: offsets, whether it matched verbatim, how often it occurs."""
+    """Where a quote stands in its source: offsets, whether it matched verbatim, and (when a start hint chose
+    among them) how often it occurs."""
 
     start: int
     end: int
@@ -61,28 +63,29 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHIC).split())
 
 
-def locate(quote: str, text: str, hint: int | None = None, normalised: Normalised | None = None) -> Match | None:
-    """Find `quote` in `text`. `hint` (a start offset) picks the occurrence when the words occur more than once."""
+def locate(quote: str, text: str, hint: int | None = None,
+           normalised: Callable[[], Normalised] | None = None) -> Match | None:
+    """Find `quote` in `text`. `hint` (a start offset) picks the occurrence when the words occur more than once;
+    `normalised` supplies the folded text (built once per source, only when a quote is not verbatim)."""
     if hint is not None and text.startswith(quote, hint):
         return Match(hint, hint + len(quote), True, 1)
     first = text.find(quote)
     if first >= 0:
-        count = text.count(quote)
-        if hint is not None and count > 1:
+        if hint is not None:
             positions = _all(text, quote)
             best = min(positions, key=lambda p: abs(p - hint))
-            return Match(best, best + len(quote), True, count)
-        return Match(first, first + len(quote), True, count)
+            return Match(best, best + len(quote), True, len(positions))
+        return Match(first, first + len(quote), True)
     loose = fold(quote)
     if not loose:
         return None
-    norm = normalised or Normalised(text)
+    norm = normalised() if normalised else Normalised(text)
     found = norm.text.find(loose)
     if found < 0:
         return None
     start = norm.index[found]
     end = norm.index[found + len(loose) - 1] + 1
-    return Match(start, end, False, norm.text.count(loose))
+    return Match(start, end, False)
 
 
 def _all(text: str, quote: str) -> list[int]:

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from argmap.io.diagnostics import Diagnostic, Loc
 from argmap.model import NODE_CLASSES, ArgMap
+from argmap.model.base import URL_PATTERN
 
 _TAGS = set(NODE_CLASSES)
 
@@ -115,6 +116,12 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         bound = str(error["msg"]).removeprefix("Input should be ")
         return f"{field} must be {bound}, not {_describe(error.get('input'))}", loc, False
+    if kind == "string_pattern_mismatch":
+        value = error.get("input")
+        if ctx.get("pattern") == URL_PATTERN:
+            return f"{field}: '{value}' is not an http or https address", loc, False
+        return (f"{field}: '{value}' is not a valid id: use lower-case letters, digits, '-', '_' or '.', starting "
+                "with a letter or digit", loc, False)
     if kind == "value_error":
         return f"{field}: {str(error['msg']).removeprefix('Value error, ')}", loc, False
     if kind in ("string_too_short",):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from argmap.model.base import Slug, Strict, Url
 from argmap.model.wep import band_for
@@ -32,6 +32,8 @@ SCHEMES: tuple[str, ...] = (
 class Quote(Strict):
     """A verbatim passage of a source. `start` and `end` are character offsets, filled in when the map is
     loaded (and, when given in the file, used to choose between several occurrences of the same words)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
     text: str = Field(min_length=1, description="The passage, exactly as the source has it.")
     source: Slug | None = Field(None, description="Source id; may be left out when the map has one source.")

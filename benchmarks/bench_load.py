@@ -1,0 +1,85 @@
+"""Load + validate + check time and peak memory, against the bare parse of the same file in the same run.
+
+    .venv/bin/python benchmarks/bench_load.py [--sizes 1000 10000 50000] [--repeat 3]
+
+Goals: a 10,000-node YAML map within 1.5x of its bare libyaml parse; JSON within 2x of its bare `json` parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from argmap.analysis.check import check
+from argmap.io import load
+from synthetic import write_map
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def peak_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def bare(path: Path) -> Callable[[], object]:
+    if path.suffix == ".json":
+        return lambda: json.loads(path.read_text(encoding="utf-8"))
+    return lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def full(path: Path) -> Callable[[], object]:
+    def run() -> object:
+        doc = load(path)
+        findings = check(doc)
+        assert not findings, findings[:3]
+        return doc
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for n in args.sizes:
+            for fmt in ("yaml", "json"):
+                path = write_map(Path(folder) / f"{n}", n, fmt=fmt)
+                repeat = args.repeat if n <= 10000 else 1
+                t_bare, t_full = timed(bare(path), repeat), timed(full(path), repeat)
+                m_bare, m_full = peak_mb(bare(path)), peak_mb(full(path))
+                goal = 1.5 if fmt == "yaml" else 2.0
+                rows.append((n, fmt, path.stat().st_size / 1e6, t_bare, t_full, t_full / t_bare, goal, m_bare, m_full))
+    print(f"{'nodes':>7} {'fmt':>5} {'MB':>6} {'bare s':>8} {'argmap s':>9} {'ratio':>6} {'goal':>5} "
+          f"{'bare MB':>8} {'argmap MB':>9}")
+    for n, fmt, size, t_bare, t_full, ratio, goal, m_bare, m_full in rows:
+        mark = "ok" if ratio <= goal else "SLOW"
+        print(f"{n:>7} {fmt:>5} {size:>6.1f} {t_bare:>8.3f} {t_full:>9.3f} {ratio:>5.2f}x {goal:>4.1f}x "
+              f"{m_bare:>8.0f} {m_full:>9.0f}  {mark}")
+
+
+if __name__ == "__main__":
+    main()
