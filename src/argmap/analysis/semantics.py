@@ -1,0 +1,352 @@
+"""Acceptance of a map's nodes: a grounded labelling (in / out / undec) and a gradual strength (0..1).
+
+The map becomes a bipolar argumentation framework whose arguments are its nodes:
+
+* **attack** edges: `attacks` (a rebuttal; an inference that attacks its conclusion is a con argument) and
+  `undercuts` (an attack on an inference);
+* **requirement** edges (support by necessity): a premise (`supports` into an inference) and a `condition` of a
+  forecast. The target stands only while every one of its requirements stands;
+* **support** edges: every other `supports` (statement to statement, inference to its conclusion).
+
+Labels: the grounded labelling, the least fixed point of
+
+    x is in   when every attacker of x is out and every requirement of x is in;
+    x is out  when some attacker of x is in or some requirement of x is out;
+    x is undec otherwise.
+
+With no requirement edges this is Dung's grounded semantics (1995) of the attack graph. An inference whose
+premise is out is out, and its attack on (or support of) its conclusion then counts for nothing; an inference
+with an undec premise is at best undec. Support does not change labels: an unattacked claim is in. Scenario
+assumptions fix labels: a node held true is in whatever attacks it, a node held false is out; the rest follows.
+
+Strength: DF-QuAD (Rago, Toni, Aurisicchio, Baroni 2016). For a node with base score v0, attacker strengths a_i
+and supporter strengths s_j (each times its relation's `weight`, default 1):
+
+    F(v_1..v_n) = 1 - prod(1 - v_i)            (F of nothing is 0)
+    va, vs = F(a), F(s)
+    s = v0 - v0 * (va - vs)        if va >= vs
+    s = v0 + (1 - v0) * (vs - va)  otherwise
+
+argmap's one addition: a node with requirements is then multiplied by its weakest requirement (the weakest-link
+principle for linked premises), so an inference is only as strong as its weakest premise, and a conditional
+forecast only as strong as its weakest condition. Base scores: evidence its `credibility` (default 0.8), claims
+their `credibility` (default 0.5), inferences their `strength` (default 0.5), forecasts their `probability`
+(default 0.5); a scenario's `probabilities` override any node's base score. Nodes held true have strength 1,
+held false 0, whatever points at them.
+
+Order: strongly connected components of the dependency graph are evaluated in topological order, so an acyclic
+map takes one pass. A component with a cycle is iterated (damped Jacobi: each sweep moves half way to the new
+values) until no value moves by more than `tolerance` or `max_sweeps` is reached; `Evaluation.converged` says
+which. Both algorithms are iterative and linear in the size of the map (per sweep), with no recursion.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+from argmap.model import ArgMap, Scenario
+
+Label = Literal["in", "out", "undec"]
+IN: Label = "in"
+OUT: Label = "out"
+UNDEC: Label = "undec"
+LABELS: tuple[Label, ...] = (IN, OUT, UNDEC)
+
+Edge = tuple[str, float]
+"""The other end of a relation and its weight."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of `evaluate`: default base scores and the fixed-point iteration for cycles."""
+
+    evidence_base: float = 0.8
+    claim_base: float = 0.5
+    inference_base: float = 0.5
+    forecast_base: float = 0.5
+    tolerance: float = 1e-9
+    max_sweeps: int = 1000
+    damping: float = 0.5
+
+    @classmethod
+    def of(cls, options: dict[str, object]) -> Settings:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(f"unknown evaluation option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return cls(**options)  # type: ignore[arg-type]
+
+
+@dataclass
+class Framework:
+    """The bipolar framework of a map. Lists are keyed by target and hold (source, weight); each source once."""
+
+    ids: list[str]
+    kind: dict[str, str]
+    attackers: dict[str, list[Edge]] = field(default_factory=dict)
+    supporters: dict[str, list[Edge]] = field(default_factory=dict)
+    premises: dict[str, list[Edge]] = field(default_factory=dict)
+    conditions: dict[str, list[Edge]] = field(default_factory=dict)
+
+    def requirements(self, node_id: str) -> list[Edge]:
+        """Premises and conditions of a node: what it cannot stand without."""
+        return self.premises.get(node_id, []) + self.conditions.get(node_id, [])
+
+    def attacked_by(self) -> dict[str, list[str]]:
+        """Source -> the nodes it attacks (the reverse of `attackers`)."""
+        out: dict[str, list[str]] = {}
+        for target, edges in self.attackers.items():
+            for source, _ in edges:
+                out.setdefault(source, []).append(target)
+        return out
+
+
+def build_framework(amap: ArgMap) -> Framework:
+    """The framework of a map. Relations naming unknown nodes or linking a node to itself by support are left out
+    (`argmap check` reports them); a self-attack is kept (such a node is undec)."""
+    ids = list(amap.by_id)
+    kind = {node_id: node.kind for node_id, node in amap.by_id.items()}
+    lists: dict[str, dict[str, dict[str, float]]] = {"att": {}, "sup": {}, "pre": {}, "con": {}}
+    for rel in amap.relations:
+        source, target = rel.source, rel.target
+        if source not in kind or target not in kind:
+            continue
+        if rel.type in ("attacks", "undercuts"):
+            bucket = "att"
+        elif source == target:
+            continue
+        elif rel.type == "condition":
+            bucket = "con"
+        elif kind[target] == "inference":
+            bucket = "pre"
+        else:
+            bucket = "sup"
+        weight = 1.0 if rel.weight is None else rel.weight
+        edges = lists[bucket].setdefault(target, {})
+        edges[source] = max(weight, edges.get(source, 0.0))
+    def as_lists(bucket: str) -> dict[str, list[Edge]]:
+        return {target: list(edges.items()) for target, edges in lists[bucket].items()}
+
+    return Framework(ids, kind, as_lists("att"), as_lists("sup"), as_lists("pre"), as_lists("con"))
+
+
+@dataclass
+class Evaluation:
+    """Labels and strengths of every node, under a scenario or none."""
+
+    labels: dict[str, str]
+    strength: dict[str, float]
+    base: dict[str, float]
+    assumed: dict[str, bool]
+    framework: Framework
+    settings: Settings
+    scenario: Scenario | None = None
+    converged: bool = True
+    sweeps: int = 0
+
+    def count(self, label: str) -> int:
+        """How many nodes carry a label."""
+        return sum(1 for value in self.labels.values() if value == label)
+
+
+def evaluate(amap: ArgMap, scenario: Scenario | None = None, *, framework: Framework | None = None,
+             assume: dict[str, bool] | None = None, **options: object) -> Evaluation:
+    """Grounded labels and DF-QuAD strengths of every node of `amap`.
+
+    `scenario` fixes nodes (its `assume`) and base scores (its `probabilities`); `assume` adds or overrides
+    held-true/false nodes on top of it. `framework` reuses a framework built by `build_framework(amap)`.
+    Other keyword options are the fields of `Settings` (unknown ones raise TypeError).
+    """
+    settings = Settings.of(options)
+    fw = framework if framework is not None else build_framework(amap)
+    fixed: dict[str, bool] = {}
+    overrides: dict[str, float] = {}
+    if scenario is not None:
+        fixed.update({k: v for k, v in scenario.assume.items() if k in fw.kind})
+        overrides.update({k: v for k, v in scenario.probabilities.items() if k in fw.kind})
+    if assume:
+        fixed.update({k: v for k, v in assume.items() if k in fw.kind})
+    base = base_scores(amap, settings, overrides)
+    labels = grounded_labels(fw, fixed)
+    strength, converged, sweeps = strengths(fw, base, fixed, settings)
+    return Evaluation(labels, strength, base, fixed, fw, settings, scenario, converged, sweeps)
+
+
+def base_scores(amap: ArgMap, settings: Settings, overrides: dict[str, float] | None = None) -> dict[str, float]:
+    """Each node's base score (see the module docstring), with `overrides` by node id."""
+    defaults = {"evidence": settings.evidence_base, "claim": settings.claim_base,
+                "inference": settings.inference_base, "forecast": settings.forecast_base}
+    attribute = {"evidence": "credibility", "claim": "credibility", "inference": "strength",
+                 "forecast": "probability"}
+    base: dict[str, float] = {}
+    for node_id, node in amap.by_id.items():
+        value = getattr(node, attribute[node.kind], None)
+        base[node_id] = defaults[node.kind] if value is None else float(value)
+    if overrides:
+        base.update(overrides)
+    return base
+
+
+def grounded_labels(fw: Framework, fixed: dict[str, bool] | None = None) -> dict[str, str]:
+    """The grounded labelling (module docstring), by propagation from unattacked nodes: linear time."""
+    fixed = fixed or {}
+    attacks = fw.attacked_by()
+    required_by: dict[str, list[str]] = {}
+    pending_req: dict[str, int] = {}
+    for target in fw.ids:
+        reqs = {source for source, _ in fw.requirements(target)}
+        pending_req[target] = len(reqs)
+        for source in reqs:
+            required_by.setdefault(source, []).append(target)
+    pending_att = {node_id: len(fw.attackers.get(node_id, ())) for node_id in fw.ids}
+    label: dict[str, str] = {}
+    queue: deque[str] = deque()
+    for node_id in fw.ids:
+        if node_id in fixed:
+            label[node_id] = IN if fixed[node_id] else OUT
+            queue.append(node_id)
+        elif pending_att[node_id] == 0 and pending_req[node_id] == 0:
+            label[node_id] = IN
+            queue.append(node_id)
+    while queue:
+        node_id = queue.popleft()
+        if label[node_id] == IN:
+            for target in attacks.get(node_id, ()):
+                if target not in label:
+                    label[target] = OUT
+                    queue.append(target)
+            for target in required_by.get(node_id, ()):
+                if target not in label:
+                    pending_req[target] -= 1
+                    if pending_req[target] == 0 and pending_att[target] == 0:
+                        label[target] = IN
+                        queue.append(target)
+        else:
+            for target in attacks.get(node_id, ()):
+                if target not in label:
+                    pending_att[target] -= 1
+                    if pending_att[target] == 0 and pending_req[target] == 0:
+                        label[target] = IN
+                        queue.append(target)
+            for target in required_by.get(node_id, ()):
+                if target not in label:
+                    label[target] = OUT
+                    queue.append(target)
+    return {node_id: label.get(node_id, UNDEC) for node_id in fw.ids}
+
+
+def aggregate(values: list[float]) -> float:
+    """DF-QuAD's aggregation: the probabilistic sum 1 - prod(1 - v)."""
+    rest = 1.0
+    for value in values:
+        rest *= 1.0 - value
+    return 1.0 - rest
+
+
+def combine(v0: float, va: float, vs: float) -> float:
+    """DF-QuAD's combination of a base score with aggregated attack and support."""
+    if va >= vs:
+        return v0 - v0 * (va - vs)
+    return v0 + (1.0 - v0) * (vs - va)
+
+
+def strengths(fw: Framework, base: dict[str, float], fixed: dict[str, bool] | None = None,
+              settings: Settings | None = None) -> tuple[dict[str, float], bool, int]:
+    """DF-QuAD strengths with weakest-link requirements: (strengths, converged, most sweeps of any cycle)."""
+    fixed = fixed or {}
+    settings = settings or Settings()
+    att, sup, pre, con = fw.attackers, fw.supporters, fw.premises, fw.conditions
+    value: dict[str, float] = {node_id: (1.0 if fixed[node_id] else 0.0) if node_id in fixed else base[node_id]
+                               for node_id in fw.ids}
+
+    def score(node_id: str) -> float:
+        rest_a = rest_s = 1.0
+        for source, weight in att.get(node_id, ()):
+            rest_a *= 1.0 - value[source] * weight
+        for source, weight in sup.get(node_id, ()):
+            rest_s *= 1.0 - value[source] * weight
+        v0, va, vs = base[node_id], 1.0 - rest_a, 1.0 - rest_s
+        result = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
+        for edges in (pre.get(node_id), con.get(node_id)):
+            if edges:
+                result *= min(value[source] * weight for source, weight in edges)
+        return min(1.0, max(0.0, result))
+
+    converged, most = True, 0
+    for component in _components(fw, fixed):
+        if component[0] in fixed:  # a fixed node reads nothing, so it is always alone in its component
+            continue
+        if len(component) == 1 and not _self_dependent(fw, component[0]):
+            value[component[0]] = score(component[0])
+            continue
+        sweeps, moved = 0, True
+        while moved and sweeps < settings.max_sweeps:
+            sweeps += 1
+            new = {node_id: score(node_id) for node_id in component}
+            moved = False
+            for node_id, target in new.items():
+                step = value[node_id] + settings.damping * (target - value[node_id])
+                if abs(target - value[node_id]) > settings.tolerance:
+                    moved = True
+                value[node_id] = step
+        most = max(most, sweeps)
+        converged = converged and not moved
+    return value, converged, most
+
+
+def _dependencies(fw: Framework, node_id: str) -> list[str]:
+    deps = []
+    for table in (fw.attackers, fw.supporters, fw.premises, fw.conditions):
+        deps.extend(source for source, _ in table.get(node_id, ()))
+    return deps
+
+
+def _self_dependent(fw: Framework, node_id: str) -> bool:
+    return any(source == node_id for source, _ in fw.attackers.get(node_id, ()))
+
+
+def _components(fw: Framework, fixed: dict[str, bool]) -> list[list[str]]:
+    """Strongly connected components of the dependency graph (node -> what its score reads), dependencies first
+    (Tarjan's algorithm, iterative). Fixed nodes read nothing."""
+    deps = {node_id: ([] if node_id in fixed else _dependencies(fw, node_id)) for node_id in fw.ids}
+    index_of: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    order: list[list[str]] = []
+    counter = 0
+    for root in fw.ids:
+        if root in index_of:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node_id, child_i = work.pop()
+            if child_i == 0:
+                index_of[node_id] = low[node_id] = counter
+                counter += 1
+                stack.append(node_id)
+                on_stack.add(node_id)
+            children = deps[node_id]
+            if child_i < len(children):
+                work.append((node_id, child_i + 1))
+                child = children[child_i]
+                if child not in index_of:
+                    work.append((child, 0))
+                elif child in on_stack:
+                    low[node_id] = min(low[node_id], index_of[child])
+                continue
+            if low[node_id] == index_of[node_id]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node_id:
+                        break
+                order.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node_id])
+    return order
