@@ -107,7 +107,7 @@ def build_framework(amap: ArgMap) -> Framework:
     """The framework of a map. Relations naming unknown nodes or linking a node to itself by support are left out
     (`argmap check` reports them); a self-attack is kept (such a node is undec)."""
     ids = list(amap.by_id)
-    kind = {node_id: node.kind for node_id, node in amap.by_id.items()}
+    kind: dict[str, str] = {node_id: node.kind for node_id, node in amap.by_id.items()}
     lists: dict[str, dict[str, dict[str, float]]] = {"att": {}, "sup": {}, "pre": {}, "con": {}}
     for rel in amap.relations:
         source, target = rel.source, rel.target
@@ -126,6 +126,7 @@ def build_framework(amap: ArgMap) -> Framework:
         weight = 1.0 if rel.weight is None else rel.weight
         edges = lists[bucket].setdefault(target, {})
         edges[source] = max(weight, edges.get(source, 0.0))
+
     def as_lists(bucket: str) -> dict[str, list[Edge]]:
         return {target: list(edges.items()) for target, edges in lists[bucket].items()}
 
@@ -297,7 +298,7 @@ def strengths(fw: Framework, base: dict[str, float], fixed: dict[str, bool] | No
 
 
 def _dependencies(fw: Framework, node_id: str) -> list[str]:
-    deps = []
+    deps: list[str] = []
     for table in (fw.attackers, fw.supporters, fw.premises, fw.conditions):
         deps.extend(source for source, _ in table.get(node_id, ()))
     return deps
