@@ -1,25 +1,36 @@
-"""`argmap [MAP]`: open a map in the terminal."""
+"""`argmap [MAP]`: explore a map in the terminal."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 
-from argmap.analysis.check import check
-from argmap.analysis.summary import summary_lines
-from argmap.io import load
+from argmap.analysis.outline import GROUPINGS
 from argmap.paths import default_map
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: the bundled Mosul map)")
+    add_view_arguments(parser)
+
+
+def add_view_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the explorer, shared with `argmap serve`."""
+    parser.add_argument("--group", choices=GROUPINGS, default="argument",
+                        help="outline grouping to start with (default: argument)")
+    parser.add_argument("--focus", metavar="ID", help="node to focus at start")
+    parser.add_argument("--export-dir", metavar="FOLDER", help="folder for SVG exports (default: the map's folder)")
+
+
+def app_options(args: argparse.Namespace) -> dict[str, object]:
+    """The `create_app` options named on the command line."""
+    return {"grouping": args.group, "focus": args.focus,
+            "export_dir": Path(args.export_dir).expanduser() if args.export_dir else None}
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load(args.map or default_map())
-    for line in summary_lines(doc):
-        print(line)
-    findings = check(doc)
-    for diag in findings:
-        print(diag.format(), file=sys.stderr)
-    return 0
+    from argmap.tui.app import create_app  # Textual loads only when the explorer runs
+
+    app = create_app(args.map or default_map(), **app_options(args))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,418 @@
+"""The explorer application: one place holds the loaded document, the view and the focused node.
+
+Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
+use the same factory. Panes ask for changes with messages (`NodeSelected`, `ProblemSelected`); the app changes
+`focused_node` (reactive) and updates every pane. Editing will add to `reload(doc)` and `focus_node(id)`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from argmap.analysis.check import check
+from argmap.analysis.graph import Graph
+from argmap.analysis.navigation import History, node_of
+from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
+from argmap.analysis.search import SearchIndex
+from argmap.io import ArgmapError, MapDocument, load
+from argmap.io.diagnostics import Diagnostic
+from argmap.model import ArgMap
+from argmap.tui.detail import DetailPane, RelationList
+from argmap.tui.export import export_target, shown_path, view_options, write_export
+from argmap.tui.filters import FilterScreen
+from argmap.tui.help import HelpScreen
+from argmap.tui.messages import NodeSelected, ProblemSelected
+from argmap.tui.outline import OutlineTree
+from argmap.tui.palette import ArgmapCommands
+from argmap.tui.problems import ProblemList
+from argmap.tui.prompt import PromptScreen
+from argmap.tui.search import SearchScreen
+from argmap.tui.source_view import SourceView
+from argmap.tui.style import BadgeFn, Look, row_label
+
+EXPAND_ROOTS = 12
+PANES = ("outline", "detail", "source", "problems")
+
+
+class ArgmapApp(App[int]):
+    """Outline, Detail, Source and Problems panes over one map."""
+
+    CSS_PATH = "argmap.tcss"
+    TITLE = "argmap"
+    COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("f", "filters", "Filter"),
+        Binding("F", "clear_filters", "Clear filters", show=False),
+        Binding("g", "cycle_grouping", "Group"),
+        Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="["),
+        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]"),
+        Binding("e", "export_view", "SVG"),
+        Binding("E", "export_map", "Export the whole map to SVG", show=False),
+        Binding("r", "reload", "Re-check the map (read it again)", show=False),
+        Binding("1", "pane('outline')", "Outline pane", show=False),
+        Binding("2", "pane('detail')", "Detail pane (relations)", show=False),
+        Binding("3", "pane('source')", "Source pane", show=False),
+        Binding("4", "pane('problems')", "Problems pane", show=False),
+        Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
+        Binding("question_mark", "help", "Keys"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    focused_node: reactive[str | None] = reactive(None, init=False)
+    grouping: reactive[str] = reactive("argument", init=False)
+    view_filter: reactive[ViewFilter] = reactive(ViewFilter, init=False)
+
+    def __init__(self, doc: MapDocument, *, grouping: str = "argument", view_filter: ViewFilter | None = None,
+                 focus: str | None = None, export_dir: Path | None = None, badges: BadgeFn | None = None,
+                 cursor_blink: bool = True, **app_options: Any) -> None:
+        super().__init__(**app_options)
+        if grouping not in GROUPINGS:
+            raise ArgmapError(f"unknown grouping '{grouping}' (known: {', '.join(GROUPINGS)})")
+        self.doc = doc
+        self.findings: list[Diagnostic] = []
+        self.graph = Graph()
+        self.search_index = SearchIndex(ArgMap(title="empty"))
+        self.outline_model: Outline | None = None
+        self.history = History()
+        self.export_dir = export_dir
+        self.badges = badges
+        self.cursor_blink = cursor_blink
+        self.look = Look()
+        self._start_focus = focus
+        self.set_reactive(ArgmapApp.grouping, grouping)
+        self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
+
+    # -- layout ---------------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="topbar-left")
+            yield Static(id="topbar-right")
+        with Horizontal(id="main"):
+            yield OutlineTree(id="outline")
+            with Vertical(id="right"):
+                yield DetailPane(id="detail")
+                with TabbedContent(id="lower", initial="tab-source"):
+                    with TabPane("Source", id="tab-source"):
+                        yield SourceView(id="source")
+                    with TabPane("Problems", id="tab-problems"):
+                        yield ProblemList(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail").border_title = "Detail"
+        self.look = Look(self.get_css_variables())
+        self.watch(self, "theme", self._theme_changed, init=False)
+        self.reload(self.doc)
+        start = self._start_focus
+        if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
+            self.focus_node(start)
+        if self.doc.map is None or any(d.severity == "error" for d in self.findings):
+            self.action_pane("problems")
+        else:
+            self.query_one(OutlineTree).focus()
+
+    def _theme_changed(self) -> None:
+        self.look = Look(self.get_css_variables())
+        self.query_one(OutlineTree).relabel()
+        self.query_one(ProblemList).show(self.findings, self.look)
+        self._show_focused()
+
+    # -- the document ---------------------------------------------------------------------------------------
+
+    def reload(self, doc: MapDocument) -> None:
+        """Show `doc` (a new or re-read map): re-check it, rebuild every index and pane, keep the focus if it
+        still exists."""
+        self.doc = doc
+        self.findings = check(doc)
+        amap = doc.map
+        self.graph = Graph.of(amap) if amap is not None else Graph()
+        self.search_index = SearchIndex(amap if amap is not None else ArgMap(title="empty"))
+        self.history.forget(set(amap.by_id) if amap is not None else set())
+        self.query_one(SourceView).set_document(doc)
+        self.query_one(ProblemList).show(self.findings, self.look)
+        errors = sum(d.severity == "error" for d in self.findings)
+        self.query_one(TabbedContent).get_tab("tab-problems").label = (
+            f"Problems ({len(self.findings)})" if self.findings else "Problems")
+        self.query_one(TabbedContent).get_tab("tab-problems").set_class(errors > 0, "-errors")
+        self._rebuild_outline()
+        keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
+        if keep is None:
+            keep = self._first_node()
+        self.set_reactive(ArgmapApp.focused_node, keep)
+        if keep is not None:
+            self.history.replace(keep)
+            self.query_one(OutlineTree).reveal(keep)
+        self._show_focused()
+
+    def _first_node(self) -> str | None:
+        if self.outline_model is not None:
+            rows = self.outline_model.roots()
+            for row in rows:
+                if row.node is not None:
+                    return row.node
+                children = self.outline_model.children(row)
+                if children and children[0].node is not None:
+                    return children[0].node
+        if self.doc.map is not None and self.doc.map.nodes:
+            return self.doc.map.nodes[0].id
+        return None
+
+    def _rebuild_outline(self) -> None:
+        amap = self.doc.map
+        tree = self.query_one(OutlineTree)
+        self.outline_model = Outline(amap, self.grouping, self.view_filter, self.graph) if amap is not None else None
+        tree.show_outline(self.outline_model, self._label, expand_roots=EXPAND_ROOTS if self.grouping == "argument"
+                          else 0)
+        described = self.view_filter.describe()
+        shown = self.outline_model.count if self.outline_model is not None else 0
+        total = len(amap.by_id) if amap is not None else 0
+        tree.border_title = f"Outline · {self.grouping}" + (f" · {shown}/{total}" if described else "")
+        self._update_topbar()
+
+    def _label(self, row: Row) -> Any:
+        amap = self.doc.map
+        node = amap.node(row.node) if amap is not None and row.node is not None else None
+        badge = self.badges(row.node) if self.badges is not None and row.node is not None else None
+        return row_label(self.look, row, node, badge)
+
+    def set_badges(self, badges: BadgeFn | None) -> None:
+        """Show a badge per node (for example acceptance) in the outline and the detail pane."""
+        self.badges = badges
+        self.query_one(OutlineTree).relabel()
+        self._show_focused()
+
+    def _update_topbar(self) -> None:
+        amap = self.doc.map
+        title = amap.title if amap is not None else "(not a map)"
+        self.query_one("#topbar-left", Static).update(f" {self.doc.path.name} · {title}")
+        errors = sum(d.severity == "error" for d in self.findings)
+        warnings = sum(d.severity == "warning" for d in self.findings)
+        parts = []
+        described = self.view_filter.describe()
+        if described:
+            parts.append(f"filter: {described}")
+        if amap is not None:
+            parts.append(f"{len(amap.by_id)} nodes")
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+        right = self.query_one("#topbar-right", Static)
+        right.update(" · ".join(parts) + " ")
+        right.set_class(bool(described), "-filtered")
+
+    # -- focus ----------------------------------------------------------------------------------------------
+
+    def focus_node(self, node_id: str, *, jump: bool = True) -> bool:
+        """Focus a node in every pane. A jump is a step in the history and reveals the node in the outline."""
+        amap = self.doc.map
+        if amap is None or amap.node(node_id) is None:
+            self.notify(f"no node '{node_id}' in this map", severity="warning")
+            return False
+        if jump:
+            self.history.visit(node_id)
+        else:
+            self.history.replace(node_id)
+        self.focused_node = node_id
+        if jump and not self.query_one(OutlineTree).reveal(node_id):
+            self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
+        return True
+
+    def watch_focused_node(self, node_id: str | None) -> None:
+        self._show_focused()
+
+    def _show_focused(self) -> None:
+        node_id = self.focused_node
+        amap = self.doc.map
+        node = amap.node(node_id) if amap is not None and node_id is not None else None
+        badge = self.badges(node_id) if self.badges is not None and node_id is not None else None
+        self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge)
+        self.query_one(SourceView).show_node(node_id)
+
+    def _go(self, node_id: str | None) -> None:
+        if node_id is None:
+            self.bell()
+            return
+        self.focused_node = node_id
+        self.query_one(OutlineTree).reveal(node_id)
+
+    def on_node_selected(self, message: NodeSelected) -> None:
+        self.focus_node(message.node_id, jump=message.jump)
+
+    def on_problem_selected(self, message: ProblemSelected) -> None:
+        diag = message.diagnostic
+        node = node_of(self.doc, diag)
+        if node is None:
+            where = f"line {diag.line}, column {diag.column}" if diag.line else "the file as a whole"
+            self.notify(f"This finding is about {where} of {diag.file}, not about one node.", timeout=4)
+            return
+        self.focus_node(node)
+
+    # -- actions --------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The explorer's keys act on the main screen only (not under the search or filter screens)."""
+        return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen))
+
+    def action_history_back(self) -> None:
+        self._go(self.history.back())
+
+    def action_history_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def action_search(self) -> None:
+        if self.doc.map is None:
+            self.notify("the map does not load: nothing to search", severity="warning")
+            return
+
+        def chosen(node_id: str | None) -> None:
+            if node_id is not None:
+                self.focus_node(node_id)
+                self.query_one(OutlineTree).focus()
+
+        self.push_screen(SearchScreen(self.search_index, self.doc.map, self.look, cursor_blink=self.cursor_blink),
+                         chosen)
+
+    def action_filters(self) -> None:
+        if self.doc.map is None:
+            return
+
+        def chosen(view_filter: ViewFilter | None) -> None:
+            if view_filter is not None:
+                self.view_filter = view_filter
+
+        self.push_screen(FilterScreen(self.doc.map, self.view_filter), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.view_filter = ViewFilter()
+
+    def toggle_filter(self, facet: str, value: str) -> None:
+        """Add a value to a filter facet, or remove it."""
+        self.view_filter = self.view_filter.toggled(facet, value)
+
+    def watch_view_filter(self) -> None:
+        self._rebuild_outline()
+        if self.focused_node is not None:
+            self.query_one(OutlineTree).reveal(self.focused_node)
+        described = self.view_filter.describe()
+        self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
+
+    def action_cycle_grouping(self) -> None:
+        self.set_grouping(GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)])
+
+    def set_grouping(self, grouping: str) -> None:
+        self.grouping = grouping
+
+    def watch_grouping(self) -> None:
+        self._rebuild_outline()
+        if self.focused_node is not None:
+            self.query_one(OutlineTree).reveal(self.focused_node)
+
+    def action_pane(self, name: str) -> None:
+        """Focus a pane: outline, detail, source or problems."""
+        tabs = self.query_one(TabbedContent)
+        if name == "outline":
+            self.query_one(OutlineTree).focus()
+        elif name == "detail":
+            self.query_one(RelationList).focus()
+        elif name == "source":
+            tabs.active = "tab-source"
+            self.query_one(SourceView).focus()
+        elif name == "problems":
+            tabs.active = "tab-problems"
+            self.query_one(ProblemList).focus()
+
+    def action_maximise(self) -> None:
+        if self.screen.maximized is not None:
+            self.screen.minimize()
+        elif self.focused is not None:
+            target = self.query_one("#lower") if self.focused in (self.query_one(SourceView),
+                                                                   self.query_one(ProblemList)) else self.focused
+            if isinstance(self.focused, RelationList):
+                target = self.query_one(DetailPane)
+            self.screen.maximize(target, container=False)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
+                                     FilterScreen]))
+
+    def action_reload(self) -> None:
+        """Read the map again from disk (in the background) and re-check it."""
+        self.run_worker(partial(load, self.doc.path), thread=True, group="reload", exit_on_error=False)
+
+    # -- export ---------------------------------------------------------------------------------------------
+
+    def action_export_view(self) -> None:
+        self.export_svg(self.focused_node)
+
+    def action_export_map(self) -> None:
+        self.export_svg(None)
+
+    def action_export_to_folder(self) -> None:
+        folder = self.export_dir or self.doc.path.parent
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.export_dir = Path(os.path.expanduser(answer))
+                self.export_svg(self.focused_node)
+
+        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
+                                      cursor_blink=self.cursor_blink), chosen)
+
+    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[Path]:
+        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
+        names the file."""
+        target = export_target(self.doc, folder or self.export_dir, focus)
+        options = view_options(focus, self.view_filter)
+        return self.run_worker(partial(write_export, self.doc, "svg", target, options), thread=True,
+                               group="export", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "export":
+            if event.state == WorkerState.SUCCESS:
+                self.notify(f"Wrote {shown_path(Path(str(worker.result)))}", title="Export")
+            elif event.state == WorkerState.ERROR:
+                self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
+        elif worker.group == "reload":
+            if event.state == WorkerState.SUCCESS and isinstance(worker.result, MapDocument):
+                self.reload(worker.result)
+                errors = sum(d.severity == "error" for d in self.findings)
+                self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
+                            f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
+                            title="Re-checked", timeout=3)
+            elif event.state == WorkerState.ERROR:
+                self.notify(_reason(worker.error), title="Re-check failed", severity="error", timeout=8)
+
+
+@lru_cache(maxsize=8)
+def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
+    """The names of the actions bound on the app class itself, except quitting."""
+    return frozenset(binding.action.split("(")[0] for _key, binding in app_class._merge_bindings()) - {"quit"}
+
+
+def _reason(error: BaseException | None) -> str:
+    if isinstance(error, ArgmapError):
+        return str(error)
+    return f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+
+
+def create_app(source: str | os.PathLike[str] | MapDocument, **options: Any) -> ArgmapApp:
+    """The explorer for a map file (loaded here; `ArgmapError` if it cannot be read) or a loaded document.
+
+    Options: `grouping` (argument, theme, actor, tag, kind), `view_filter`, `focus` (a node id), `export_dir`,
+    `badges` (node id -> badge text), `cursor_blink` (False for reproducible screenshots), and any `App` option.
+    """
+    doc = source if isinstance(source, MapDocument) else load(source)
+    return ArgmapApp(doc, **options)

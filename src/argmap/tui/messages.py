@@ -1,0 +1,25 @@
+"""Messages the panes send to the app: they ask, the app decides and updates every pane."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from argmap.io.diagnostics import Diagnostic
+
+
+class NodeSelected(Message):
+    """A pane asks to focus a node. `jump` is a step in the history (following a relation, a search result, a
+    passage); a plain cursor move is not."""
+
+    def __init__(self, node_id: str, *, jump: bool = True) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.jump = jump
+
+
+class ProblemSelected(Message):
+    """The user chose a finding in the Problems pane."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__()
+        self.diagnostic = diagnostic

@@ -1,0 +1,81 @@
+"""A source text laid out for the terminal: wrapped lines as character offsets, and the quoted passages in it.
+
+Textual-free, so that the layout can be tested on its own and reused.
+
+>>> text = "One two three four.\\nFive six."
+>>> [text[a:b] for a, b in wrap_offsets(text, 10)]
+['One two ', 'three ', 'four.', 'Five six.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from argmap.io.document import MapDocument
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quote's place in its source: offsets, the quoting node, its kind and the quote's number."""
+
+    start: int
+    end: int
+    node: str
+    kind: str
+    quote: int
+
+
+def passages_by_source(doc: MapDocument) -> dict[str, list[Passage]]:
+    """Every located quote, grouped by source id and sorted by position."""
+    found: dict[str, list[Passage]] = {}
+    if doc.map is None:
+        return found
+    for node in doc.map.by_id.values():
+        for index, quote in enumerate(node.quotes):
+            match = doc.matches.get((node.id, index))
+            if match is None or quote.source is None:
+                continue
+            found.setdefault(quote.source, []).append(Passage(match.start, match.end, node.id, node.kind, index))
+    for passages in found.values():
+        passages.sort(key=lambda p: (p.start, -p.end))
+    return found
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """The text wrapped to `width` cells, as (start, end) offsets per line (line breaks not included)."""
+    width = max(width, 8)
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        start, end = position, position + len(paragraph)
+        position = end + 1
+        if not paragraph.strip():
+            lines.append((start, start))
+            continue
+        line_start, used = start, 0
+        for word in _WORD.finditer(paragraph):
+            w_start = start + word.start()
+            stripped = word.group().rstrip()
+            size = cell_len(stripped)
+            if used and used + size > width:
+                lines.append((line_start, w_start))
+                line_start, used = w_start, 0
+            while size > width:  # a word longer than a line: cut it
+                lines.append((line_start, w_start + width))
+                line_start = w_start = w_start + width
+                size -= width
+            used += size + cell_len(word.group()) - cell_len(stripped)
+        lines.append((line_start, end))
+    return lines
+
+
+def line_of(lines: list[tuple[int, int]], offset: int) -> int:
+    """The number of the wrapped line holding `offset`."""
+    starts = [start for start, _end in lines]
+    return max(0, bisect.bisect_right(starts, offset) - 1)

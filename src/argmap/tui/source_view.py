@@ -1,0 +1,246 @@
+"""The Source pane: the article, each quoted passage highlighted in its node's kind colour, the focused node's
+passages emphasised; a line cursor, passage by passage moves, and Enter (or a click) on a passage goes to its node."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from argmap.io.document import MapDocument
+from argmap.render.palette import KIND_COLOURS
+from argmap.tui.messages import NodeSelected
+from argmap.tui.source_text import Passage, line_of, passages_by_source, wrap_offsets
+
+GUTTER = 2
+
+
+class SourceView(ScrollView, can_focus=True):
+    """One source text at a time, wrapped to the pane."""
+
+    BINDING_GROUP_TITLE = "Source"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor(1)", "Line down", show=False),
+        Binding("k,up", "cursor(-1)", "Line up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "cursor(-1000000)", "Start", show=False),
+        Binding("end", "cursor(1000000)", "End", show=False),
+        Binding("n", "passage(1)", "Next passage", show=False),
+        Binding("N,p", "passage(-1)", "Previous passage", show=False),
+        Binding("enter", "jump", "Go to the passage's node", show=False),
+        Binding("s", "next_source", "Next source text", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.doc: MapDocument | None = None
+        self.passages: dict[str, list[Passage]] = {}
+        self.source_id: str | None = None
+        self.text = ""
+        self.lines: list[tuple[int, int]] = []
+        self.cursor = 0
+        self.focus_node: str | None = None
+        self.selected: Passage | None = None
+        self._wrapped_width = 0
+        self._styles: dict[tuple[str, int], Style] = {}
+
+    # -- content --------------------------------------------------------------------------------------------
+
+    def set_document(self, doc: MapDocument) -> None:
+        """Take a (re)loaded document; show its first source."""
+        self.doc = doc
+        self.passages = passages_by_source(doc)
+        first = next(iter(doc.sources), None)
+        keep = self.source_id if self.source_id in doc.sources else first
+        self.focus_node = None
+        self.selected = None
+        self._load_source(keep)
+
+    def _load_source(self, source_id: str | None) -> None:
+        self.source_id = source_id
+        doc = self.doc
+        source = doc.sources.get(source_id) if doc is not None and source_id is not None else None
+        if source is None:
+            self.text = "This map names no source text." if doc is not None and doc.map is not None else ""
+            self.border_title = "Source"
+        elif source.text is None:
+            self.text = (f"The text of source '{source.source.id}' is not available: {source.problem}.\n\n"
+                         "Quotes are listed in the Detail pane without their place in the text; see Problems.")
+            self.border_title = f"Source: {source.source.title}"
+        else:
+            self.text = source.text
+            self.border_title = f"Source: {source.source.title}"
+        self._wrapped_width = 0
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = max(self.scrollable_content_region.width - GUTTER - 1, 20)
+        if width == self._wrapped_width and self.lines:
+            return
+        anchor = self.lines[self.cursor][0] if self.lines and self.cursor < len(self.lines) else 0
+        self._wrapped_width = width
+        self.lines = wrap_offsets(self.text, width) if self.text else []
+        self.cursor = line_of(self.lines, anchor) if self.lines else 0
+        self.virtual_size = Size(width + GUTTER, len(self.lines))
+        self.call_after_refresh(self._move_to, self.cursor, center=True)
+        self.refresh()
+
+    def _on_resize(self, event: Resize) -> None:
+        self._rewrap()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _theme: self._theme_changed(), init=False)
+
+    def _theme_changed(self) -> None:
+        self._styles.clear()
+        self.refresh()
+
+    @property
+    def current_passages(self) -> list[Passage]:
+        return self.passages.get(self.source_id or "", []) if self.doc and self.source_id else []
+
+    def show_node(self, node_id: str | None) -> None:
+        """Emphasise the node's passages, switching source if needed, and bring the first into view."""
+        self.focus_node = node_id
+        mine = [(sid, p) for sid, ps in self.passages.items() for p in ps if p.node == node_id]
+        if mine:
+            source_id, first = min(mine, key=lambda item: (item[1].quote, item[1].start))
+            if self.selected is not None and self.selected.node == node_id and self.selected.start >= 0:
+                source_id, first = next(((sid, p) for sid, p in mine if p == self.selected), (source_id, first))
+            if source_id != self.source_id:
+                self._load_source(source_id)
+            self.selected = first
+            self._move_to(line_of(self.lines, first.start), center=True)
+        self.refresh()
+
+    # -- moving ---------------------------------------------------------------------------------------------
+
+    def _move_to(self, line: int, *, center: bool = False) -> None:
+        if not self.lines:
+            return
+        self.cursor = max(0, min(line, len(self.lines) - 1))
+        height = self.scrollable_content_region.height or 1
+        top = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, self.cursor - height // 3), animate=False)
+        elif self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        self.refresh()
+
+    def action_cursor(self, delta: int) -> None:
+        self._move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor + direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_passage(self, direction: int) -> None:
+        """Select the next (or previous) passage after the cursor line."""
+        passages = self.current_passages
+        if not passages or not self.lines:
+            return
+        here = self.lines[self.cursor][0]
+        if self.selected in passages:
+            index = passages.index(self.selected) + direction
+        elif direction > 0:
+            index = next((i for i, p in enumerate(passages) if p.start >= here), len(passages))
+        else:
+            index = max((i for i, p in enumerate(passages) if p.start < here), default=-1)
+        if 0 <= index < len(passages):
+            self.selected = passages[index]
+            self._move_to(line_of(self.lines, self.selected.start))
+
+    def passages_on_line(self, line: int) -> list[Passage]:
+        if not self.lines:
+            return []
+        start, end = self.lines[line]
+        return [p for p in self.current_passages if p.start < max(end, start + 1) and p.end > start]
+
+    def action_jump(self) -> None:
+        """Go to the node of the selected passage (on the cursor line), else of a passage on that line."""
+        here = self.passages_on_line(self.cursor)
+        if not here:
+            self.app.bell()
+            return
+        if self.selected in here:
+            chosen = self.selected
+        else:
+            chosen = next((p for p in here if p.node != self.focus_node), here[0])
+        self.selected = chosen
+        self.post_message(NodeSelected(chosen.node, jump=True))
+
+    def action_next_source(self) -> None:
+        if self.doc is None or not self.doc.sources:
+            return
+        ids = list(self.doc.sources)
+        index = (ids.index(self.source_id) + 1) % len(ids) if self.source_id in ids else 0
+        self._load_source(ids[index])
+        self._move_to(0)
+
+    async def _on_click(self, event: Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if not 0 <= line < len(self.lines):
+            return
+        self._move_to(line)
+        start, end = self.lines[line]
+        offset = start + max(0, event.x - GUTTER)
+        hits = [p for p in self.current_passages if p.start <= offset < p.end]
+        if hits and offset < end:
+            self.selected = min(hits, key=lambda p: p.end - p.start)
+            self.post_message(NodeSelected(self.selected.node, jump=True))
+
+    # -- drawing --------------------------------------------------------------------------------------------
+
+    def _passage_style(self, kind: str, level: int) -> Style:
+        """Background for a passage: 0 plain, 1 the focused node's, 2 the selected one too."""
+        key = (kind, level)
+        if key not in self._styles:
+            base = self.styles.background if self.styles.background.a else Color(0, 0, 0)
+            accent = Color.parse(KIND_COLOURS.get(kind, "#888888"))
+            mixed = base.blend(accent, (0.3, 0.6, 0.6)[level])
+            style = Style(bgcolor=mixed.rich_color, color=mixed.get_contrast_text(1.0).rich_color)
+            if level:
+                style += Style(bold=True)
+            if level == 2:
+                style += Style(underline=True)
+            self._styles[key] = style
+        return self._styles[key]
+
+    def render_line(self, y: int) -> Strip:
+        line = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= line < len(self.lines):
+            return Strip.blank(width, base)
+        start, end = self.lines[line]
+        if line == self.cursor:
+            mark = "▌ " if self.has_focus else "› "
+            accent = Color.parse(self.app.current_theme.accent or "blue").rich_color
+            segments = [Segment(mark, base + Style(color=accent, bold=True))]
+        else:
+            segments = [Segment(" " * GUTTER, base)]
+        covering = [p for p in self.current_passages if p.start < end and p.end > start]
+        cuts = sorted({start, end, *(max(start, p.start) for p in covering), *(min(end, p.end) for p in covering)})
+        for a, b in pairwise(cuts):
+            piece = self.text[a:b]
+            if not piece:
+                continue
+            over = [p for p in covering if p.start <= a and p.end >= b]
+            if not over:
+                segments.append(Segment(piece, base))
+                continue
+            own = [p for p in over if p.node == self.focus_node]
+            chosen = own[-1] if own else over[-1]
+            level = 2 if self.selected in over and self.has_focus else 1 if own else 0
+            segments.append(Segment(piece, base + self._passage_style(chosen.kind, level)))
+        return Strip(segments).adjust_cell_length(width, base).crop(0, width)
