@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
+    "serve": ("argmap.cli.serve_cmd", "serve the explorer to a web browser (127.0.0.1 unless --host says otherwise)"),
 }
 
 EXIT_USAGE = 2
