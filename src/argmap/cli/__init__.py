@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
+    "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
+    "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
+    "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence by how much of the map falls if it is rejected"),
+    "weak": ("argmap.cli.weak_cmd", "list the weak points of the reasoning (thin support, missing warrants...)"),
     "serve": ("argmap.cli.serve_cmd", "serve the explorer to a web browser (127.0.0.1 unless --host says otherwise)"),
 }
 

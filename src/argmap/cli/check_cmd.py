@@ -7,6 +7,7 @@ import json
 import sys
 
 from argmap.analysis.check import RULES, check, exit_code
+from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
 from argmap.io import load
 
 
@@ -15,19 +16,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text: one line per finding (editor and CI annotations); json: for tools")
     parser.add_argument("--rules", action="store_true", help="list the rules and exit")
+    parser.add_argument("--strict", action="store_true",
+                        help="also report the weak points of the reasoning as warnings (see `argmap weak`)")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.rules:
         for rule, (severity, description) in RULES.items():
             print(f"{rule:22} {severity:8} {description}")
+        for rule, description in WEAK_RULES.items():
+            print(f"{rule:22} {'warning':8} {description} (--strict)")
         return 0
     if not args.maps:
         print("argmap check: error: give at least one MAP", file=sys.stderr)
         return 2
     findings = []
     for path in args.maps:
-        findings.extend(check(load(path)))
+        doc = load(path)
+        found = check(doc)
+        if args.strict:
+            found = sorted(found + weak_diagnostics(doc), key=lambda d: d.sort_key)
+        findings.extend(found)
     if args.format == "json":
         json.dump([d.to_dict() for d in findings], sys.stdout, ensure_ascii=False, indent=2)
         print()

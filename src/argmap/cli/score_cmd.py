@@ -1,0 +1,38 @@
+"""`argmap score MAP`: the map's forecasts scored against their resolutions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from argmap.analysis.scoring import CALIBRATION_MIN, PARTLY_RULES, UNCLEAR_RULES, score_forecasts, scorecard_lines
+from argmap.cli.map_loading import load_for_reasoning
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("map", metavar="MAP", help="map file")
+    parser.add_argument("--partly", choices=tuple(PARTLY_RULES), default="half",
+                        help="how a 'partly' outcome counts: half (0.5, default), happened (1), did-not-happen (0), "
+                        "or exclude")
+    parser.add_argument("--unclear", choices=tuple(UNCLEAR_RULES), default="exclude",
+                        help="how an 'unclear' outcome counts: exclude (default) or half (0.5)")
+    parser.add_argument("--calibration-min", type=int, default=CALIBRATION_MIN, metavar="N",
+                        help=f"show the calibration table from N scored forecasts on (default {CALIBRATION_MIN})")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text table or JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = load_for_reasoning(args.map, "score")
+    if doc is None or doc.map is None:
+        return 1
+    card = score_forecasts(doc.map, partly=args.partly, unclear=args.unclear, calibration_min=args.calibration_min)
+    if args.format == "json":
+        json.dump(card.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not card.forecasts:
+        print(f"{doc.display_path}: the map has no forecasts")
+        return 0
+    print("\n".join(scorecard_lines(card)))
+    return 0
