@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.analysis.semantics import IN, Evaluation, Framework, build_framework, evaluate
+from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate
 from argmap.analysis.tables import number, text_table
 from argmap.io.diagnostics import ArgmapError
 from argmap.io.schema_errors import suggest
@@ -170,16 +170,17 @@ class Sensitivity:
 
 
 def sensitivity(amap: ArgMap, *, kinds: tuple[str, ...] = ("evidence",), scenario: Scenario | None = None,
-                **options: object) -> list[Sensitivity]:
+                options: dict[str, float] | None = None) -> list[Sensitivity]:
     """Reject each node of the given kinds in turn (on top of `scenario`), most load-bearing first: by the number
-    of nodes that leave `in`, then by the strength lost."""
+    of nodes that leave `in`, then by the strength lost. `options` are `evaluate`'s."""
+    settings = Settings.of(options or {})
     fw = build_framework(amap)
-    base = evaluate(amap, scenario, framework=fw, **options)
+    base = evaluate(amap, scenario, framework=fw, settings=settings)
     results = []
     for node_id, node in amap.by_id.items():
         if node.kind not in kinds or node_id in base.assumed:
             continue
-        after = evaluate(amap, scenario, framework=fw, assume={node_id: False}, **options)
+        after = evaluate(amap, scenario, framework=fw, assume={node_id: False}, settings=settings)
         row = Sensitivity(node_id, node.kind, node.text)
         for other in fw.ids:
             if other == node_id:

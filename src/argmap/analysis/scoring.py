@@ -134,8 +134,8 @@ def score_forecasts(amap: ArgMap, *, partly: str = "half", unclear: str = "exclu
     card.brier = _mean([brier(p, o) for p, o in zip(probabilities, values, strict=True)])
     card.baseline_brier = _mean([brier(BASELINE_PROBABILITY, o) for o in values])
     card.skill = _skill(card.brier, card.baseline_brier)
-    card.base_rate = _mean(values)
-    card.base_rate_brier = _mean([brier(card.base_rate, o) for o in values])
+    card.base_rate = rate = sum(values) / len(values)
+    card.base_rate_brier = _mean([brier(rate, o) for o in values])
     card.base_rate_skill = _skill(card.brier, card.base_rate_brier)
     if len(scored) >= calibration_min:
         card.calibration = calibration(probabilities, values)

@@ -71,12 +71,12 @@ class Settings:
     damping: float = 0.5
 
     @classmethod
-    def of(cls, options: dict[str, object]) -> Settings:
+    def of(cls, options: dict[str, float]) -> Settings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:
             raise TypeError(f"unknown evaluation option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return cls(**options)  # type: ignore[arg-type]
+        return cls(**options)  # type: ignore[arg-type]  # max_sweeps is an int
 
 
 @dataclass
@@ -153,14 +153,15 @@ class Evaluation:
 
 
 def evaluate(amap: ArgMap, scenario: Scenario | None = None, *, framework: Framework | None = None,
-             assume: dict[str, bool] | None = None, **options: object) -> Evaluation:
+             assume: dict[str, bool] | None = None, settings: Settings | None = None,
+             **options: float) -> Evaluation:
     """Grounded labels and DF-QuAD strengths of every node of `amap`.
 
     `scenario` fixes nodes (its `assume`) and base scores (its `probabilities`); `assume` adds or overrides
     held-true/false nodes on top of it. `framework` reuses a framework built by `build_framework(amap)`.
-    Other keyword options are the fields of `Settings` (unknown ones raise TypeError).
+    Other keyword options are the fields of `Settings` (unknown ones raise TypeError), or pass `settings`.
     """
-    settings = Settings.of(options)
+    settings = settings or Settings.of(options)
     fw = framework if framework is not None else build_framework(amap)
     fixed: dict[str, bool] = {}
     overrides: dict[str, float] = {}
