@@ -1,0 +1,196 @@
+"""Scenarios against the baseline, evidence sensitivity, and the `scenario` / `sensitivity` commands, on a small map
+written here and on the bundled Mosul map."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.scenarios import compare, find_scenario, scenario_list_lines, sensitivity
+from argmap.analysis.semantics import evaluate
+from argmap.cli import main
+from argmap.io import ArgmapError, load
+from argmap.model import ArgMap
+from conftest import REPO
+
+MOSUL = REPO / "maps" / "mosul-2014.yaml"
+
+ARMY = """\
+nodes:
+  - {id: army-fled, kind: evidence, text: The army fled., quotes: [The army left the city.]}
+  - {id: residents-hostile, kind: evidence, text: Residents were hostile., quotes: [Residents were hostile]}
+  - {id: no-orders-found, kind: evidence, text: No withdrawal order was ever found.}
+  - {id: army-collapsed, kind: evidence, text: Four divisions collapsed.}
+  - id: flight-means
+    kind: inference
+    text: Flight shows no will to fight.
+    scheme: abduction
+    warrant: Units that flee en masse see nothing worth defending.
+  - {id: orders-given, kind: claim, text: Commanders ordered a withdrawal.}
+  - {id: no-will, kind: claim, text: The army had no will to fight for Mosul.}
+  - {id: army-rebuilt, kind: claim, text: The army is rebuilt within months.}
+  - {id: isis-advances, kind: forecast, text: ISIS takes more cities., words: likely}
+relations:
+  - {source: army-fled, target: flight-means, type: supports}
+  - {source: residents-hostile, target: flight-means, type: supports}
+  - {source: flight-means, target: no-will, type: supports}
+  - {source: orders-given, target: flight-means, type: undercuts}
+  - {source: no-orders-found, target: orders-given, type: attacks}
+  - {source: no-will, target: isis-advances, type: supports}
+  - {source: army-rebuilt, target: isis-advances, type: attacks}
+  - {source: army-collapsed, target: army-rebuilt, type: attacks}
+scenarios:
+  - id: orders
+    title: The withdrawal was ordered
+    description: The flight was a command decision, not a collapse of will.
+    assume: {orders-given: true}
+  - id: rebuilt
+    title: The army is rebuilt
+    assume: {army-rebuilt: true}
+    probabilities: {isis-advances: 0.3}
+  - id: nothing
+    title: Touches nothing
+    probabilities: {isis-advances: 0.675}
+"""
+
+
+@pytest.fixture
+def army(write_map: Callable[..., Path]) -> Path:
+    return write_map(ARMY)
+
+
+def army_map(path: Path) -> ArgMap:
+    doc = load(path)
+    assert doc.map is not None and not doc.diagnostics
+    return doc.map
+
+
+def test_baseline_of_the_small_map(army: Path) -> None:
+    labels = evaluate(army_map(army)).labels
+    assert labels["orders-given"] == "out" and labels["flight-means"] == "in"
+    assert labels["army-rebuilt"] == "out" and labels["isis-advances"] == "in"
+
+
+def test_scenario_undercut_brings_down_the_inference_and_weakens_its_conclusion(army: Path) -> None:
+    amap = army_map(army)
+    outcome = compare(amap, find_scenario(amap, "orders"))
+    rows = {r.node: r for r in outcome.changed()}
+    assert rows["orders-given"].assumed is True
+    assert rows["orders-given"].change_text() == "assumed true, out → in, +0.90"    # from 0.5 - 0.5 * 0.8
+    flight = rows["flight-means"]
+    assert (flight.base_label, flight.label) == ("in", "out") and flight.strength < flight.base_strength
+    assert rows["no-will"].delta < 0 and not rows["no-will"].label_changed
+    assert [r.node for r in outcome.lost()] == ["no-will", "isis-advances"]
+    assert outcome.gained() == []
+    assert "army-fled" not in rows                   # untouched nodes are not listed
+    assert outcome.changed()[0].node == "orders-given"  # assumptions first, then label changes, then by size
+
+
+def test_scenario_defeats_the_forecast_and_overrides_its_probability(army: Path) -> None:
+    amap = army_map(army)
+    outcome = compare(amap, find_scenario(amap, "rebuilt"))
+    forecast = next(r for r in outcome.rows if r.node == "isis-advances")
+    assert (forecast.base_label, forecast.label) == ("in", "out")
+    assert outcome.evaluation.base["isis-advances"] == 0.3
+    assert forecast.change_text().startswith("in → out, -")
+
+
+def test_scenario_that_changes_nothing(army: Path) -> None:
+    amap = army_map(army)
+    outcome = compare(amap, find_scenario(amap, "nothing"))
+    assert outcome.changed() == []
+
+
+def test_find_scenario_by_id_or_title_and_errors(army: Path) -> None:
+    amap = army_map(army)
+    assert find_scenario(amap, "The army is rebuilt").id == "rebuilt"
+    with pytest.raises(ArgmapError, match=r"no scenario 'rebuild' \(did you mean 'rebuilt'\?\); the map has: orders"):
+        find_scenario(amap, "rebuild")
+    with pytest.raises(ArgmapError, match="the map has no scenarios"):
+        find_scenario(ArgMap(title="t"), "x")
+
+
+def test_scenario_list(army: Path) -> None:
+    lines = scenario_list_lines(army_map(army))
+    assert lines[0].split()[:2] == ["scenario", "title"]
+    orders = next(line for line in lines if line.startswith("orders "))
+    assert orders.split()[-3:] == ["0", "2", "1"]   # gains 0, loses 2 (no-will, isis-advances), 1 label changed
+
+
+def test_sensitivity_ranks_load_bearing_evidence_first(army: Path) -> None:
+    rows = sensitivity(army_map(army))
+    by_node = {r.node: r for r in rows}
+    assert set(by_node) == {"army-fled", "residents-hostile", "no-orders-found", "army-collapsed"}
+    assert by_node["army-fled"].fallen == ["flight-means"]
+    assert by_node["no-orders-found"].fallen == ["flight-means"] and by_node["no-orders-found"].risen == [
+        "orders-given"]
+    assert by_node["army-collapsed"].fallen == ["isis-advances"]
+    assert all(r.strength_lost > 0 for r in rows)
+    keys = [(-len(r.fallen), -r.strength_lost) for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_sensitivity_on_top_of_a_scenario_skips_assumed_nodes(army: Path) -> None:
+    amap = army_map(army)
+    rows = sensitivity(amap, kinds=("evidence", "claim"), scenario=find_scenario(amap, "orders"))
+    assert "orders-given" not in {r.node for r in rows}
+    assert {r.kind for r in rows} == {"evidence", "claim"}
+
+
+def test_scenario_command(army: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenario", str(army)]) == 0
+    assert "The withdrawal was ordered" in capsys.readouterr().out
+    assert main(["scenario", str(army), "orders"]) == 0
+    out = capsys.readouterr().out
+    assert "Scenario 'orders': The withdrawal was ordered" in out and "command decision" in out
+    assert "flight-means" in out and "in → out" in out and "army-fled" not in out
+    assert main(["scenario", str(army), "orders", "--all"]) == 0
+    assert "army-fled" in capsys.readouterr().out
+    assert main(["scenario", str(army), "orders", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["scenario"]["assume"] == {"orders-given": True}
+    flight = next(n for n in data["nodes"] if n["node"] == "flight-means")
+    assert flight["baseline"]["label"] == "in" and flight["scenario"]["label"] == "out"
+    assert main(["scenario", str(army), "nothing"]) == 0
+    assert "Nothing changes" in capsys.readouterr().out
+    assert main(["scenario", str(army), "rebuild"]) == 2
+    assert "did you mean 'rebuilt'" in capsys.readouterr().err
+
+
+def test_sensitivity_command(army: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sensitivity", str(army), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "rejected" in out and "(2 more; use --top 0 for all)" in out
+    assert main(["sensitivity", str(army), "--format", "json", "--scenario", "rebuilt"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {row["node"] for row in data} == {"army-fled", "residents-hostile", "no-orders-found", "army-collapsed"}
+
+
+# -- the Mosul map ----------------------------------------------------------------------------------------------
+
+mosul = pytest.mark.skipif(not MOSUL.exists(), reason="maps/mosul-2014.yaml is not there yet")
+
+
+@mosul
+def test_mosul_scenarios_each_change_something() -> None:
+    doc = load(MOSUL)
+    assert doc.map is not None
+    assert doc.map.scenarios, "the Mosul map should carry scenarios"
+    base = evaluate(doc.map)
+    for scenario in doc.map.scenarios:
+        outcome = compare(doc.map, scenario, baseline=base)
+        moved = [r for r in outcome.changed() if r.assumed is None]
+        assert moved, f"scenario {scenario.id} changes nothing beyond its own assumptions"
+        assert outcome.evaluation.converged
+
+
+@mosul
+def test_mosul_sensitivity_ranks_its_evidence() -> None:
+    doc = load(MOSUL)
+    assert doc.map is not None
+    rows = sensitivity(doc.map)
+    assert len(rows) == sum(1 for n in doc.map.nodes if n.kind == "evidence")
+    assert rows[0].strength_lost > 0
