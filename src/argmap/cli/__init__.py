@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
     "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence by how much of the map falls if it is rejected"),
     "weak": ("argmap.cli.weak_cmd", "list the weak points of the reasoning (thin support, missing warrants...)"),
+    "report": ("argmap.cli.report_cmd", "write a report: summary, diagram, scores, weak points, scenarios"),
     "serve": ("argmap.cli.serve_cmd", "serve the explorer to a web browser (127.0.0.1 unless --host says otherwise)"),
 }
 
