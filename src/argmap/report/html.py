@@ -187,8 +187,8 @@ def _sensitivity(content: ReportContent) -> str:
         return out[0] + '\n<p class="note">The map has no evidence.</p>'
     out.append('<p class="note">Each piece of evidence rejected in turn: the other nodes that leave <em>in</em> and '
                "the strength lost across the map. The first rows are the evidence the map leans on most.</p>")
-    rows = [[str(i + 1), f"<code>{escape(r.node)}</code>", str(len(r.fallen)), _num(r.strength_lost, 2),
-             ", ".join(f"<code>{escape(n)}</code>" for n in r.fallen) or "–"]
+    rows = [[str(i + 1), f"{escape(r.text)}<br><code>{escape(r.node)}</code>", str(len(r.fallen)),
+             _num(r.strength_lost, 2), ", ".join(f"<code>{escape(n)}</code>" for n in r.fallen) or "–"]
             for i, r in enumerate(content.sensitivity)]
     out.append(_table(["Rank", "Evidence rejected", "Falls", "Strength lost", "What falls"], rows, (0, 2, 3)))
     return "\n".join(out)

@@ -115,7 +115,7 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
     out += ["## Evidence sensitivity", ""]
     if content.sensitivity:
         out += _table(["Rank", "Evidence rejected", "Falls", "Strength lost", "What falls"],
-                      [[str(i + 1), code(r.node), str(len(r.fallen)), _num(r.strength_lost, 2),
+                      [[str(i + 1), f"{md(r.text)} {code(r.node)}", str(len(r.fallen)), _num(r.strength_lost, 2),
                         ", ".join(code(n) for n in r.fallen) or "–"] for i, r in enumerate(content.sensitivity)])
     else:
         out += ["_The map has no evidence._", ""]
