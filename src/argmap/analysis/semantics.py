@@ -42,7 +42,10 @@ which. Both algorithms are iterative and linear in the size of the map (per swee
 
 from __future__ import annotations
 
+import gc
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -162,6 +165,25 @@ def evaluate(amap: ArgMap, scenario: Scenario | None = None, *, framework: Frame
     Other keyword options are the fields of `Settings` (unknown ones raise TypeError), or pass `settings`.
     """
     settings = settings or Settings.of(options)
+    with _collector_paused():
+        return _evaluate(amap, scenario, framework, assume, settings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: evaluation allocates many small objects and creates no cycles, and a
+    full collection would scan every node of a large map (a third of the time on 10,000 nodes)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(amap: ArgMap, scenario: Scenario | None, framework: Framework | None, assume: dict[str, bool] | None,
+              settings: Settings) -> Evaluation:
     fw = framework if framework is not None else build_framework(amap)
     fixed: dict[str, bool] = {}
     overrides: dict[str, float] = {}
@@ -196,12 +218,12 @@ def grounded_labels(fw: Framework, fixed: dict[str, bool] | None = None) -> dict
     fixed = fixed or {}
     attacks = fw.attacked_by()
     required_by: dict[str, list[str]] = {}
-    pending_req: dict[str, int] = {}
-    for target in fw.ids:
-        reqs = {source for source, _ in fw.requirements(target)}
-        pending_req[target] = len(reqs)
-        for source in reqs:
-            required_by.setdefault(source, []).append(target)
+    pending_req = dict.fromkeys(fw.ids, 0)
+    for table in (fw.premises, fw.conditions):
+        for target, edges in table.items():
+            pending_req[target] += len(edges)
+            for source, _ in edges:
+                required_by.setdefault(source, []).append(target)
     pending_att = {node_id: len(fw.attackers.get(node_id, ())) for node_id in fw.ids}
     label: dict[str, str] = {}
     queue: deque[str] = deque()
@@ -298,13 +320,6 @@ def strengths(fw: Framework, base: dict[str, float], fixed: dict[str, bool] | No
     return value, converged, most
 
 
-def _dependencies(fw: Framework, node_id: str) -> list[str]:
-    deps: list[str] = []
-    for table in (fw.attackers, fw.supporters, fw.premises, fw.conditions):
-        deps.extend(source for source, _ in table.get(node_id, ()))
-    return deps
-
-
 def _self_dependent(fw: Framework, node_id: str) -> bool:
     return any(source == node_id for source, _ in fw.attackers.get(node_id, ()))
 
@@ -312,43 +327,51 @@ def _self_dependent(fw: Framework, node_id: str) -> bool:
 def _components(fw: Framework, fixed: dict[str, bool]) -> list[list[str]]:
     """Strongly connected components of the dependency graph (node -> what its score reads), dependencies first
     (Tarjan's algorithm, iterative). Fixed nodes read nothing."""
-    deps = {node_id: ([] if node_id in fixed else _dependencies(fw, node_id)) for node_id in fw.ids}
+    deps: dict[str, list[str]] = {node_id: [] for node_id in fw.ids}
+    for table in (fw.attackers, fw.supporters, fw.premises, fw.conditions):
+        for target, edges in table.items():
+            if target not in fixed:
+                deps[target].extend(source for source, _ in edges)
     index_of: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
     stack: list[str] = []
     order: list[list[str]] = []
-    counter = 0
     for root in fw.ids:
         if root in index_of:
             continue
-        work: list[tuple[str, int]] = [(root, 0)]
+        if not deps[root]:
+            index_of[root] = low[root] = len(index_of)
+            order.append([root])
+            continue
+        index_of[root] = low[root] = len(index_of)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(deps[root]))]
         while work:
-            node_id, child_i = work.pop()
-            if child_i == 0:
-                index_of[node_id] = low[node_id] = counter
-                counter += 1
-                stack.append(node_id)
-                on_stack.add(node_id)
-            children = deps[node_id]
-            if child_i < len(children):
-                work.append((node_id, child_i + 1))
-                child = children[child_i]
+            node_id, children = work[-1]
+            for child in children:
                 if child not in index_of:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node_id] = min(low[node_id], index_of[child])
-                continue
-            if low[node_id] == index_of[node_id]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node_id:
-                        break
-                order.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node_id])
+                    index_of[child] = low[child] = len(index_of)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(deps[child])))
+                    break
+                if child in on_stack and index_of[child] < low[node_id]:
+                    low[node_id] = index_of[child]
+            else:
+                work.pop()
+                if low[node_id] == index_of[node_id]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node_id:
+                            break
+                    order.append(component)
+                if work:
+                    parent = work[-1][0]
+                    if low[node_id] < low[parent]:
+                        low[parent] = low[node_id]
     return order
