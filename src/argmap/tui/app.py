@@ -53,13 +53,15 @@ class ArgmapApp(App[int]):
     COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("f", "filters", "Filter"),
+        Binding("slash", "search", "Search", tooltip="Search ids, paraphrases and quotes; Enter goes to the node"),
+        Binding("f", "filters", "Filter", tooltip="Keep nodes by kind, tag, actor and theme"),
         Binding("F", "clear_filters", "Clear filters", show=False),
-        Binding("g", "cycle_grouping", "Group"),
-        Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="["),
-        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]"),
-        Binding("e", "export_view", "SVG"),
+        Binding("g", "cycle_grouping", "Group", tooltip="Group the outline by argument, theme, actor, tag, kind"),
+        Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="[",
+                tooltip="Back to the previous node in the history"),
+        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]",
+                tooltip="Forward again in the history"),
+        Binding("e", "export_view", "SVG", tooltip="Export the focused node's neighbourhood to SVG"),
         Binding("E", "export_map", "Export the whole map to SVG", show=False),
         Binding("r", "reload", "Re-check the map (read it again)", show=False),
         Binding("1", "pane('outline')", "Outline pane", show=False),
@@ -67,8 +69,8 @@ class ArgmapApp(App[int]):
         Binding("3", "pane('source')", "Source pane", show=False),
         Binding("4", "pane('problems')", "Problems pane", show=False),
         Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys", tooltip="Every key binding"),
+        Binding("q", "quit", "Quit", tooltip="Quit argmap"),
     ]
 
     focused_node: reactive[str | None] = reactive(None, init=False)
@@ -128,7 +130,7 @@ class ArgmapApp(App[int]):
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
         self.query_one(OutlineTree).relabel()
-        self.query_one(ProblemList).show(self.findings, self.look)
+        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
         self._show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ class ArgmapApp(App[int]):
         self.search_index = SearchIndex(amap if amap is not None else ArgMap(title="empty"))
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.query_one(SourceView).set_document(doc)
-        self.query_one(ProblemList).show(self.findings, self.look)
+        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
         errors = sum(d.severity == "error" for d in self.findings)
         self.query_one(TabbedContent).get_tab("tab-problems").label = (
             f"Problems ({len(self.findings)})" if self.findings else "Problems")
@@ -155,7 +157,7 @@ class ArgmapApp(App[int]):
         self.set_reactive(ArgmapApp.focused_node, keep)
         if keep is not None:
             self.history.replace(keep)
-            self.query_one(OutlineTree).reveal(keep)
+        self._reveal_or_home()
         self._show_focused()
 
     def _first_node(self) -> str | None:
@@ -255,7 +257,7 @@ class ArgmapApp(App[int]):
         node = node_of(self.doc, diag)
         if node is None:
             where = f"line {diag.line}, column {diag.column}" if diag.line else "the file as a whole"
-            self.notify(f"This finding is about {where} of {diag.file}, not about one node.", timeout=4)
+            self.notify(f"This finding is about {where} of {self.doc.path.name}, not about one node.", timeout=4)
             return
         self.focus_node(node)
 
@@ -303,8 +305,7 @@ class ArgmapApp(App[int]):
 
     def watch_view_filter(self) -> None:
         self._rebuild_outline()
-        if self.focused_node is not None:
-            self.query_one(OutlineTree).reveal(self.focused_node)
+        self._reveal_or_home()
         described = self.view_filter.describe()
         self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
 
@@ -316,8 +317,12 @@ class ArgmapApp(App[int]):
 
     def watch_grouping(self) -> None:
         self._rebuild_outline()
-        if self.focused_node is not None:
-            self.query_one(OutlineTree).reveal(self.focused_node)
+        self._reveal_or_home()
+
+    def _reveal_or_home(self) -> None:
+        tree = self.query_one(OutlineTree)
+        if self.focused_node is None or not tree.reveal(self.focused_node):
+            tree.home_quietly()
 
     def action_pane(self, name: str) -> None:
         """Focus a pane: outline, detail, source or problems."""
@@ -382,7 +387,7 @@ class ArgmapApp(App[int]):
         worker = event.worker
         if worker.group == "export":
             if event.state == WorkerState.SUCCESS:
-                self.notify(f"Wrote {shown_path(Path(str(worker.result)))}", title="Export")
+                self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
             elif event.state == WorkerState.ERROR:
                 self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
         elif worker.group == "reload":

@@ -40,10 +40,13 @@ def write_export(doc: MapDocument, format_name: str, target: Path, options: dict
     return target
 
 
-def shown_path(path: Path) -> str:
-    """A path as the user should read it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+def shown_path(path: Path, base: Path | None = None) -> str:
+    """A path as the user should read it: relative to `base` (else the working folder) when inside it."""
+    for start in ([base] if base is not None else []) + [Path.cwd()]:
+        try:
+            relative = os.path.relpath(path, start)
+        except ValueError:
+            continue
+        if not relative.startswith(".."):
+            return relative
+    return str(path)

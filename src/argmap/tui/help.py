@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.table import Table
@@ -29,7 +30,8 @@ def binding_rows(node_class: type[DOMNode], app: App[object] | None = None) -> l
     for _key, binding in node_class._merge_bindings():  # the class's bindings merged with its bases'
         if binding.system or not binding.description:
             continue
-        display = app.get_key_display(binding) if app is not None else binding.key
+        plain = replace(binding, key_display=None)  # each key by its own name, not the footer's short form
+        display = app.get_key_display(plain) if app is not None else binding.key
         keys, _description = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
         if display not in keys:
             keys.append(display)

@@ -38,6 +38,7 @@ class OutlineTree(Tree[Row]):
         self._labeller: LabelFn = lambda row: Text(row.key)
         self._filled: set[int] = set()
         self._placed: dict[str, TreeNode[Row]] = {}
+        self._quiet: list[TreeNode[Row]] = []  # rows the app moved the cursor to: not echoed back
 
     # -- building -------------------------------------------------------------------------------------------
 
@@ -46,6 +47,8 @@ class OutlineTree(Tree[Row]):
         self.model = model
         self._labeller = labeller
         self.clear()
+        self.cursor_line = -1  # `clear` keeps the old cursor row
+        self._quiet = []
         self._filled = {self.root.id}
         self._placed = {}
         if model is None:
@@ -89,7 +92,8 @@ class OutlineTree(Tree[Row]):
         if self.model is None:
             return False
         current = self.cursor_node
-        if current is not None and current.data is not None and current.data.node == node_id:
+        if current is not None and current.data is not None and current.data.node == node_id \
+                and not current.data.reference:
             return True
         path = self.model.path_to(node_id)
         if not path:
@@ -109,9 +113,18 @@ class OutlineTree(Tree[Row]):
             parent = target
         assert target is not None
         self._tree_lines  # noqa: B018 - rebuild the line index now, so that the row has its line
+        if self.cursor_node is not target:
+            self._quiet.append(target)
         self.move_cursor(target)
         self.scroll_to_node(target, animate=False)
         return True
+
+    def home_quietly(self) -> None:
+        """Put the cursor on the first row without changing the focused node."""
+        first = self.get_node_at_line(0)
+        if first is not None and self.cursor_node is not first:
+            self._quiet.append(first)
+            self.move_cursor(first)
 
     def current_row(self) -> Row | None:
         node = self.cursor_node
@@ -154,6 +167,9 @@ class OutlineTree(Tree[Row]):
 
     def _on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
         event.stop()
+        if any(event.node is quiet for quiet in self._quiet):  # the app put the cursor there: it knows
+            self._quiet = [quiet for quiet in self._quiet if quiet is not event.node]
+            return
         row = event.node.data
         if row is not None and row.node is not None:
             self.post_message(NodeSelected(row.node, jump=False))

@@ -27,12 +27,16 @@ class ProblemList(OptionList):
         super().__init__(id=id)
         self.findings: list[Diagnostic] = []
 
-    def show(self, findings: list[Diagnostic], look: Look) -> None:
+    def show(self, findings: list[Diagnostic], look: Look, names: dict[str, str] | None = None) -> None:
+        """List `findings`; `names` maps a file as the findings name it to the name shown (the map's own file
+        is shown by its name, never as an absolute path)."""
         self.findings = list(findings)
+        names = names or {}
         options: list[Option] = []
         for index, diag in enumerate(self.findings):
             line = Text()
-            where = f"{diag.file}:{diag.line}:{diag.column}" if diag.line else diag.file
+            file = names.get(diag.file, diag.file)
+            where = f"{file}:{diag.line}:{diag.column}" if diag.line else file
             line.append(where, style=look.muted)
             line.append("  ")
             line.append(diag.severity, style=look.severity(diag.severity))
