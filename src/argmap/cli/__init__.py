@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
+    "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
+    "fmt": ("argmap.cli.fmt_cmd", "rewrite maps in the canonical layout (--check for CI, --diff to preview)"),
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
     "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence by how much of the map falls if it is rejected"),

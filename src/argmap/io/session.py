@@ -40,7 +40,7 @@ from typing import Any
 
 from argmap.io import edit_ops
 from argmap.io.atomic import write_bytes
-from argmap.io.diagnostics import ArgmapError
+from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, load
 from argmap.io.edit_errors import ConflictError, EditError
 from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
@@ -118,8 +118,9 @@ class EditSession:
         """Make `raw` (the file's bytes, just read) the saved and current state; forget the history."""
         text, self._bom, self._crlf = _decode(self.path, raw)
         self.format = detect_format(self.path, text)
+        problems: list[Diagnostic] = []
         if doc is not None and doc.data is not None and doc.text.replace("\r\n", "\n") == text.replace("\r\n", "\n"):
-            data, problems = doc.data, []
+            data = doc.data
         else:
             data, problems = parse_text(text, self.format, str(self.path))
         if problems:

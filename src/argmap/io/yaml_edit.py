@@ -35,6 +35,8 @@ from argmap.io.yaml_layout import (
 )
 
 _COMMENT = re.compile(r"[ \t]+#[^\n]*")
+_DOUBLE = re.compile(r"""(?:^[ \t]*-|:)[ \t]+\"""", re.M)
+_SINGLE = re.compile(r"""(?:^[ \t]*-|:)[ \t]+'""", re.M)
 #: The order of a map's top-level keys, for placing a key the file does not have yet.
 TOP_ORDER = ("argmap", "title", "description", "sources", "tags", "actors", "themes", "nodes", "relations",
              "scenarios")
@@ -106,6 +108,11 @@ class YamlPlanner:
                         break
             style.flow_items = False
             style.blank_between = False
+            if style.quote is None:
+                sample = self.text[:200_000]
+                double = len(_DOUBLE.findall(sample))
+                single = len(_SINGLE.findall(sample))
+                style.quote = '"' if double and double >= single else "'" if single else None
             style.flow_item_keys = {"relations"} if self._relations_flow(style) else set()
             self._file_style = style
         return self._file_style

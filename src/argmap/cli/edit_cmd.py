@@ -1,0 +1,198 @@
+"""`argmap edit MAP --set NODE.FIELD=VALUE --link SRC TYPE DST ...`: edit a map from the command line.
+
+Operations apply in the order given, all or nothing; the file is rewritten only where it changes (comments and
+layout elsewhere stay), atomically, with the previous version kept as `MAP~`. The result is checked: an edit that
+introduces errors is not saved unless `--force`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from argmap.analysis.check import check
+from argmap.io.diagnostics import Diagnostic
+from argmap.io.edit_errors import ConflictError, EditError
+from argmap.io.edit_ops import is_text_field
+from argmap.io.parse import MapLoader
+from argmap.io.schema_errors import suggest
+from argmap.io.session import Edit, EditSession
+from argmap.model import NODE_CLASSES
+
+EXAMPLES = """\
+examples:
+  argmap edit map.yaml --set fall-of-mosul.probability=0.7
+  argmap edit map.yaml --set fall-of-mosul.resolution.outcome=happened --set x.tags=[security,army]
+  argmap edit map.yaml --link army-fled supports mosul-fell --unlink a attacks b
+  argmap edit map.yaml --retype a supports b attacks      (a supports b becomes a attacks b)
+  argmap edit map.yaml --add-node new-claim claim "The city fell within days" --link new-claim supports x
+  argmap edit map.yaml --remove old-node --rename army-fled army-abandoned-posts --diff --dry-run
+VALUE is read as YAML: 0.7, true, [a, b], {outcome: happened}, "text: with colon"; null (or nothing) removes the
+field. Free-text fields (text, note, words...) take VALUE as written.
+"""
+
+
+class _Ordered(argparse.Action):
+    """Collects every operation, in command-line order, into `args.ops`."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        ops = list(getattr(namespace, "ops", None) or [])
+        ops.append((self.dest, [values] if isinstance(values, str) else list(values)))
+        namespace.ops = ops
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXAMPLES
+    parser.add_argument("map", metavar="MAP", help="map file (YAML or JSON)")
+    ops = parser.add_argument_group("operations (applied in the order given, all or nothing)")
+    ops.add_argument("--set", dest="set", action=_Ordered, metavar="NODE.FIELD=VALUE",
+                     help="set a node's field (nested: resolution.outcome; list item: signposts.0)")
+    ops.add_argument("--link", dest="link", action=_Ordered, nargs=3, metavar=("SRC", "TYPE", "DST"),
+                     help="add the relation SRC TYPE DST (supports, attacks, undercuts, condition)")
+    ops.add_argument("--unlink", dest="unlink", action=_Ordered, nargs=3, metavar=("SRC", "TYPE", "DST"),
+                     help="remove the relation SRC TYPE DST")
+    ops.add_argument("--retype", dest="retype", action=_Ordered, nargs=4, metavar=("SRC", "TYPE", "DST", "NEW"),
+                     help="change the type of the relation SRC TYPE DST to NEW")
+    ops.add_argument("--add-node", dest="add_node", action=_Ordered, nargs=3, metavar=("ID", "KIND", "TEXT"),
+                     help="add a node (claim, evidence, inference, forecast) at the end of the nodes")
+    ops.add_argument("--remove", dest="remove", action=_Ordered, metavar="NODE",
+                     help="remove a node and every relation that names it (they are listed)")
+    ops.add_argument("--rename", dest="rename", action=_Ordered, nargs=2, metavar=("OLD", "NEW"),
+                     help="change a node's id, in its relations and scenarios too")
+    ops.add_argument("--declare", dest="declare", action=_Ordered, nargs=3, metavar=("VOCABULARY", "ID", "LABEL"),
+                     help="declare a tag, actor or theme: --declare actors isis 'Islamic State'")
+    parser.add_argument("--force", action="store_true", help="save even if the edit introduces errors")
+    parser.add_argument("--diff", action="store_true", help="print the change as a unified diff")
+    parser.add_argument("--dry-run", dest="dry_run", action="store_true", help="do not write the file")
+    parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
+                        help="do not keep the previous version as MAP~")
+
+
+def _option(name: str, values: Sequence[str]) -> str:
+    return f"--{name.replace('_', '-')} {' '.join(values)}"
+
+
+def _split_target(session: EditSession, spec: str) -> tuple[str, str]:
+    """NODE.FIELD, where node ids may themselves hold dots: the longest known id wins."""
+    ids = set(session.node_ids())
+    positions = [i for i, char in enumerate(spec) if char == "."]
+    for i in reversed(positions):
+        if spec[:i] in ids and spec[i + 1:]:
+            return spec[:i], spec[i + 1:]
+    if not positions:
+        raise EditError(f"'{spec}' names no field: write NODE.FIELD=VALUE, e.g. fall-of-mosul.probability=0.7")
+    node = spec[: positions[0]]
+    raise EditError(f"no node '{node}'{suggest(node, ids)}", node=node)
+
+
+def _parse_value(raw: str, option: str) -> Any:
+    if raw.strip() == "":
+        return None
+    try:
+        return yaml.load(raw, Loader=MapLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" at column {mark.column + 1}" if mark is not None else ""
+        raise EditError(f"{option}: VALUE is not valid YAML{where}: {exc.problem or exc}; quote text that holds "
+                        "':' or '#', e.g. 'a: b'") from None
+
+
+def _set(session: EditSession, spec: str, option: str) -> Edit:
+    target, sep, raw = spec.partition("=")
+    if not sep:
+        raise EditError(f"{option}: write NODE.FIELD=VALUE, e.g. --set fall-of-mosul.probability=0.7")
+    node_id, field = _split_target(session, target.strip())
+    value = _parse_value(raw, option)
+    node = session.data["nodes"][session.node_ids().index(node_id)]
+    model = NODE_CLASSES.get(str(node.get("kind")))
+    if value is not None and not isinstance(value, str) and is_text_field(model, field.split(".")):
+        value = raw
+    return session.set_field(node_id, field, value)
+
+
+def _apply(session: EditSession, name: str, values: list[str]) -> Edit:
+    option = _option(name, values)
+    if name == "set":
+        return _set(session, values[0], option)
+    if name == "link":
+        return session.add_relation(values[0], values[1], values[2])
+    if name == "unlink":
+        return session.remove_relation(values[0], values[1], values[2])
+    if name == "retype":
+        return session.retype_relation(values[0], values[1], values[2], values[3])
+    if name == "add_node":
+        return session.add_node({"id": values[0], "kind": values[1], "text": values[2]})
+    if name == "remove":
+        return session.remove_node(values[0])
+    if name == "rename":
+        return session.rename_node(values[0], values[1])
+    if name == "declare":
+        return session.declare(values[0], values[1], values[2])
+    raise EditError(f"unknown operation {option}")
+
+
+def _where(session: EditSession, error: EditError) -> str:
+    """`file:line:column` of what a refused edit was about, as far as it exists in the file."""
+    name = session.display_path
+    if error.node is None or error.node not in session.node_ids():
+        return name
+    doc = session.document()
+    index = doc.node_index.get(error.node)
+    if index is None:
+        return name
+    loc: tuple[str | int, ...] = ("nodes", index, *(error.field.split(".") if error.field else ()))
+    line, column = doc.position(tuple(int(s) if isinstance(s, str) and s.isdigit() else s for s in loc))
+    return f"{name}:{line}:{column}"
+
+
+def _key(diag: Diagnostic) -> tuple[str, str | None, str]:
+    return (diag.rule, diag.node, diag.message)
+
+
+def run(args: argparse.Namespace) -> int:
+    ops: list[tuple[str, list[str]]] = getattr(args, "ops", None) or []
+    if not ops:
+        print("argmap edit: error: give at least one operation (--set, --link, --unlink, --retype, --add-node, "
+              "--remove, --rename, --declare); see argmap edit --help", file=sys.stderr)
+        return 2
+    session = EditSession.open(args.map, journal=False, backup=args.backup)
+    before = {_key(d) for d in check(session.document()) if d.severity == "error"}
+    for name, values in ops:
+        try:
+            edit = _apply(session, name, values)
+        except EditError as exc:
+            print(f"{_where(session, exc)}: error: {_option(name, values)}: {exc}", file=sys.stderr)
+            print(f"argmap edit: nothing was changed in {session.display_path}", file=sys.stderr)
+            return 1
+        print(edit.summary)
+        for removed in edit.removed:
+            if "scenario" in removed:
+                print(f"  removed from scenario '{removed['scenario']}' {removed['field']}: {removed['node']}")
+            else:
+                print(f"  removed relation: {removed.get('source')} {removed.get('type')} {removed.get('target')}")
+    introduced = [d for d in check(session.document()) if d.severity == "error" and _key(d) not in before]
+    if args.diff or args.dry_run:
+        sys.stdout.write(session.changes())
+    if introduced and not args.force:
+        for diag in introduced:
+            print(diag.format(), file=sys.stderr)
+        print(f"argmap edit: not saved: the edit introduces {len(introduced)} error(s); fix them in the same call, "
+              "or save anyway with --force", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print(f"dry run: {session.display_path} not written", file=sys.stderr)
+        return 0
+    try:
+        session.save()
+    except ConflictError as exc:
+        print(f"argmap edit: error: {exc}", file=sys.stderr)
+        return 1
+    backup = f"; previous version in {session.display_path}~" if args.backup else ""
+    print(f"saved {session.display_path} ({len(ops)} operation(s){backup})", file=sys.stderr)
+    return 0

@@ -1,0 +1,109 @@
+"""`argmap fmt MAP...`: rewrite maps in the canonical layout (`--check` for CI, `--diff` to preview).
+
+The only command that restyles a file: comments at the top of the file (such as the
+`# yaml-language-server: $schema=...` line) are kept, comments inside the map are not, and the previous version is
+kept as `MAP~`. A map that does not load cleanly is refused, so nothing it holds can be lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+
+from argmap.io import load
+from argmap.io.atomic import write_bytes
+from argmap.io.canonical import dump_yaml, to_authoring
+from argmap.io.diagnostics import ArgmapError
+from argmap.io.document import MapDocument
+
+BLOCKING = ("syntax", "encoding", "schema")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("maps", nargs="+", metavar="MAP", help="map files (YAML or JSON)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a map is not in the canonical layout (for CI)")
+    parser.add_argument("--diff", action="store_true", help="write nothing; print what would change")
+    parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
+                        help="do not keep the previous version as MAP~")
+
+
+def header_of(text: str) -> str:
+    """The comment (and blank) lines at the top of a YAML file, kept by `fmt`."""
+    end = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        end += len(line)
+    return text[:end]
+
+
+def canonical_text(doc: MapDocument) -> str:
+    """The canonical text of a loaded map: its header comments, then the canonical layout."""
+    assert doc.map is not None
+    if doc.format == "json":
+        body = json.dumps(to_authoring(doc.map), ensure_ascii=False, indent=2) + "\n"
+        return body
+    header = header_of(doc.text.replace("\r\n", "\n"))
+    if header and not header.endswith("\n"):
+        header += "\n"
+    return header + dump_yaml(doc.map)
+
+
+def _comment_lines(text: str, header: str) -> int:
+    return sum(1 for line in text[len(header):].splitlines() if line.lstrip().startswith("#"))
+
+
+def _format_one(path: str, args: argparse.Namespace) -> int:
+    doc = load(path)
+    raw = Path(path).read_bytes()
+    blocking = [d for d in doc.diagnostics if d.severity == "error" and d.rule in BLOCKING]
+    if blocking or doc.map is None:
+        for diag in blocking:
+            print(diag.format(), file=sys.stderr)
+        print(f"argmap fmt: {doc.display_path}: not formatted: fix the error(s) above first", file=sys.stderr)
+        return 1
+    text = doc.text
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    new = canonical_text(doc)
+    if crlf:
+        new = new.replace("\n", "\r\n")
+    again = load(doc.path, text=new)
+    if again.map != doc.map:
+        print(f"argmap fmt: {doc.display_path}: not formatted: the canonical layout would not read back as the "
+              "same map (please report this)", file=sys.stderr)
+        return 1
+    if new == text:
+        return 0
+    if args.diff:
+        sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), new.splitlines(True),
+                                                   f"{doc.display_path}", f"{doc.display_path} (formatted)"))
+    if args.check:
+        print(f"{doc.display_path}: not in the canonical layout (run `argmap fmt {doc.display_path}`)")
+        return 1
+    if args.diff:
+        return 0
+    if raw.decode("utf-8-sig") != text or Path(path).read_bytes() != raw:
+        print(f"argmap fmt: {doc.display_path}: changed while being formatted; not written", file=sys.stderr)
+        return 1
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    write_bytes(Path(path), bom + new.encode("utf-8"), backup=args.backup)
+    dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" else 0
+    note = f"; {dropped} comment line(s) inside the map were not kept" if dropped else ""
+    kept = f" (previous version: {doc.display_path}~)" if args.backup else ""
+    print(f"formatted {doc.display_path}{note}{kept}", file=sys.stderr)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.maps:
+        try:
+            status = max(status, _format_one(path, args))
+        except ArgmapError as exc:
+            print(f"argmap fmt: error: {exc}", file=sys.stderr)
+            status = max(status, 2)
+    return status
