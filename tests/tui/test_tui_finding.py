@@ -34,7 +34,7 @@ def test_search_shows_results_as_you_type_and_enter_jumps(harbour: Path) -> None
         ids = [option.id for option in results.options]
         assert ids[:2] == ["wage-cut", "new-offer"]  # text and quote matches, file order
         await pilot.press(*"s say")  # "owners say": the quote of new-offer first
-        assert [option.id for option in results.options][0] == "new-offer"
+        assert results.options[0].id == "new-offer"
         assert "owners say" in str(results.options[0].prompt)
         await pilot.press("enter")
         assert not isinstance(app.screen, SearchScreen)

@@ -162,11 +162,60 @@ class Outline:
         roots = [nid for nid in candidates if not any(r.target in self.shown for r in self.graph.out_of(nid))]
         for root in roots:
             self._place_from(root)
-        for nid in candidates:  # nodes on cycles that no root reaches
-            if nid not in self._placed:
-                roots.append(nid)
-                self._place_from(nid)
+        left = [nid for nid in candidates if nid not in self._placed]
+        if left:  # cycles that no root reaches: the top of each is a cycle leading nowhere else
+            for root in self._sink_cycle_heads(left):
+                roots.append(root)
+                self._place_from(root)
         return roots
+
+    def _sink_cycle_heads(self, left: list[str]) -> list[str]:
+        """The first node (in file order) of each strongly connected component of `left` that no relation leaves.
+        Every node of `left` leads only to nodes of `left` (else it would hang under a placed node), so these
+        components are where its arguments end."""
+        members = set(left)
+        successors = {nid: [r.target for r in self.graph.out_of(nid) if r.target in members] for nid in left}
+        component: dict[str, int] = {}
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        stack: list[str] = []
+        on_stack: set[str] = set()
+        count = 0
+        for start in left:  # Tarjan's algorithm, without recursion
+            if start in index:
+                continue
+            work = [(start, 0)]
+            while work:
+                nid, child = work.pop()
+                if child == 0:
+                    index[nid] = low[nid] = len(index)
+                    stack.append(nid)
+                    on_stack.add(nid)
+                if child < len(successors[nid]):
+                    work.append((nid, child + 1))
+                    nxt = successors[nid][child]
+                    if nxt not in index:
+                        work.append((nxt, 0))
+                    elif nxt in on_stack:
+                        low[nid] = min(low[nid], index[nxt])
+                    continue
+                if low[nid] == index[nid]:
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = count
+                        if member == nid:
+                            break
+                    count += 1
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[nid])
+        leaving = {component[nid] for nid in left if any(component[t] != component[nid] for t in successors[nid])}
+        heads: dict[int, str] = {}
+        for nid in left:
+            if component[nid] not in leaving:
+                heads.setdefault(component[nid], nid)
+        return list(heads.values())
 
     def _place_from(self, root: str) -> None:
         self._placed[root] = (None, -1)

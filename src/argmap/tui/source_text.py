@@ -56,7 +56,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         start, end = position, position + len(paragraph)
         position = end + 1
         if not paragraph.strip():
-            lines.append((start, start))
+            lines.append((start, end))
             continue
         line_start, used = start, 0
         for word in _WORD.finditer(paragraph):
