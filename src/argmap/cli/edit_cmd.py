@@ -91,16 +91,19 @@ def _split_target(session: EditSession, spec: str) -> tuple[str, str]:
     raise EditError(f"no node '{node}'{suggest(node, ids)}", node=node)
 
 
-def _parse_value(raw: str, option: str) -> Any:
+def _parse_value(raw: str) -> Any:
     if raw.strip() == "":
         return None
     try:
         return yaml.load(raw, Loader=MapLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" at column {mark.column + 1}" if mark is not None else ""
-        raise EditError(f"{option}: VALUE is not valid YAML{where}: {exc.problem or exc}; quote text that holds "
-                        "':' or '#', e.g. 'a: b'") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = ""
+        if mark is not None:
+            where = " at its end" if mark.index >= len(raw.rstrip()) else f" at column {mark.column + 1}"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise EditError(f"VALUE '{raw}' is not valid YAML{where}: {problem}; quote text that holds ': ' or ' #', "
+                        "e.g. \"'a: b'\"") from None
 
 
 def _set(session: EditSession, spec: str, option: str) -> Edit:
@@ -108,11 +111,18 @@ def _set(session: EditSession, spec: str, option: str) -> Edit:
     if not sep:
         raise EditError(f"{option}: write NODE.FIELD=VALUE, e.g. --set fall-of-mosul.probability=0.7")
     node_id, field = _split_target(session, target.strip())
-    value = _parse_value(raw, option)
     node = session.data["nodes"][session.node_ids().index(node_id)]
     model = NODE_CLASSES.get(str(node.get("kind")))
-    if value is not None and not isinstance(value, str) and is_text_field(model, field.split(".")):
-        value = raw
+    if is_text_field(model, field.split(".")):
+        value: Any = None if raw.strip() in ("", "null", "~") else raw
+        try:
+            parsed = _parse_value(raw)
+        except EditError:
+            parsed = None
+        if isinstance(parsed, str):
+            value = parsed
+    else:
+        value = _parse_value(raw)
     return session.set_field(node_id, field, value)
 
 

@@ -190,9 +190,10 @@ def set_field(data: dict[str, Any], node_id: str, path: str | Sequence[str], val
         return rename_node(data, node_id, value)
     allowed = node_fields(node)
     if steps[0] not in allowed:
-        kind = node.get("kind", "node")
-        raise EditError(f"a {kind} has no field '{steps[0]}'{suggest(steps[0], allowed)}; fields: "
-                        f"{', '.join(allowed)}", node=node_id, field=steps[0])
+        kind = str(node.get("kind", "node"))
+        article = "an" if kind[:1] in "aeiou" else "a"
+        raise EditError(f"{article} {kind} has no field '{steps[0]}'{suggest(steps[0], allowed)} (fields: "
+                        f"{', '.join(allowed)})", node=node_id, field=steps[0])
     model = _model_of(node)
     new_node = _set_path(node, steps, value, model, node_id)
     old_error = _valid(node, _NODE)
@@ -235,7 +236,7 @@ def _set_path(container: Any, steps: Sequence[str], value: Any, model: type[Base
         raise EditError(f"'{step}' is inside a value that is not a mapping", node=node_id, field=step)
     if model is not None and step not in model.model_fields and not step.isdigit():
         allowed = [name for name in model.model_fields if name not in _DERIVED]
-        raise EditError(f"no field '{step}' here{suggest(step, allowed)}; fields: {', '.join(allowed)}",
+        raise EditError(f"no field '{step}' here{suggest(step, allowed)} (fields: {', '.join(allowed)})",
                         node=node_id, field=step)
     order = _order_for(model, NODE_ORDER if model is not None and issubclass(model, NodeBase) else ())
     if not rest:
@@ -313,7 +314,7 @@ def _scenarios_without(data: dict[str, Any], node_id: str) -> tuple[list[Any], l
             if isinstance(entries, dict) and node_id in entries:
                 removed.append({"scenario": scenario.get("id"), "field": field_name, "node": node_id,
                                 "value": entries[node_id]})
-                changed = with_key(changed, field_name, {k: v for k, v in entries.items() if k != node_id})
+                changed = with_key(changed, field_name, {k: v for k, v in entries.items() if k != node_id} or None)
         out.append(changed)
     return out, removed
 
