@@ -106,10 +106,10 @@ def _parse_value(raw: str) -> Any:
                         "e.g. \"'a: b'\"") from None
 
 
-def _set(session: EditSession, spec: str, option: str) -> Edit:
+def _set(session: EditSession, spec: str) -> Edit:
     target, sep, raw = spec.partition("=")
     if not sep:
-        raise EditError(f"{option}: write NODE.FIELD=VALUE, e.g. --set fall-of-mosul.probability=0.7")
+        raise EditError("write NODE.FIELD=VALUE, e.g. --set fall-of-mosul.probability=0.7")
     node_id, field = _split_target(session, target.strip())
     node = session.data["nodes"][session.node_ids().index(node_id)]
     model = NODE_CLASSES.get(str(node.get("kind")))
@@ -129,7 +129,7 @@ def _set(session: EditSession, spec: str, option: str) -> Edit:
 def _apply(session: EditSession, name: str, values: list[str]) -> Edit:
     option = _option(name, values)
     if name == "set":
-        return _set(session, values[0], option)
+        return _set(session, values[0])
     if name == "link":
         return session.add_relation(values[0], values[1], values[2])
     if name == "unlink":
@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap edit: nothing was changed in {session.display_path}", file=sys.stderr)
             return 1
         print(edit.summary)
-        for removed in edit.removed:
+        for removed in edit.removed if name == "remove" else []:
             if "scenario" in removed:
                 print(f"  removed from scenario '{removed['scenario']}' {removed['field']}: {removed['node']}")
             else:

@@ -38,7 +38,7 @@ def editor_command(path: str | os.PathLike[str], line: int | None = None, *,
     env = os.environ if env is None else env
     setting = (env.get("VISUAL") or "").strip() or (env.get("EDITOR") or "").strip() or DEFAULT_EDITOR
     try:
-        words = shlex.split(setting)
+        words = shlex.split(setting, posix=os.name != "nt")
     except ValueError:
         words = setting.split()
     words = words or [DEFAULT_EDITOR]
