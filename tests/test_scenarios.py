@@ -4,6 +4,7 @@ written here and on the bundled Mosul map."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -194,3 +195,61 @@ def test_mosul_sensitivity_ranks_its_evidence() -> None:
     rows = sensitivity(doc.map)
     assert len(rows) == sum(1 for n in doc.map.nodes if n.kind == "evidence")
     assert rows[0].strength_lost > 0
+
+
+# -- diagram colouring (`argmap export --color-by`) ------------------------------------------------------------------
+
+COLOURED = """\
+nodes:
+  - {id: sure, kind: evidence, text: Unattacked.}
+  - {id: beaten, kind: claim, text: Attacked by an unattacked node.}
+  - {id: left-side, kind: claim, text: One side of a standoff.}
+  - {id: right-side, kind: claim, text: The other side.}
+relations:
+  - {source: sure, target: beaten, type: attacks}
+  - {source: left-side, target: right-side, type: attacks}
+  - {source: right-side, target: left-side, type: attacks}
+scenarios:
+  - {id: left-wins, title: The left side wins, assume: {left-side: true}}
+"""
+
+
+def dot_fills(path: Path) -> dict[str, str]:
+    """Node id -> fill colour, from a DOT file."""
+    fills = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        found = re.match(r'\s*"([a-z0-9][a-z0-9_.-]*)" \[.*?fillcolor="([^"]+)"', line)
+        if found and not found.group(1).startswith("_"):
+            fills[found.group(1)] = found.group(2)
+    return fills
+
+
+def test_export_colours_in_out_and_undec_differently(write_map: Callable[..., Path], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_map(COLOURED)
+    assert evaluate(army_map(path)).labels == {"sure": "in", "beaten": "out", "left-side": "undec",
+                                               "right-side": "undec"}
+    out = tmp_path / "x.dot"
+    assert main(["export", str(path), "-o", str(out), "--color-by", "acceptance"]) == 0
+    fills = dot_fills(out)
+    assert fills["left-side"] == fills["right-side"]
+    assert len({fills["sure"], fills["beaten"], fills["left-side"]}) == 3
+    text = out.read_text(encoding="utf-8")
+    assert "out · strength 0.10" in text and "undec · strength" in text
+    plain = tmp_path / "plain.dot"
+    assert main(["export", str(path), "-o", str(plain)]) == 0
+    assert dot_fills(plain)["beaten"] == dot_fills(plain)["left-side"]   # by kind: both claims
+
+
+def test_export_colours_by_scenario(write_map: Callable[..., Path], tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_map(COLOURED)
+    base, scen = tmp_path / "base.dot", tmp_path / "scen.dot"
+    assert main(["export", str(path), "-o", str(base), "--color-by", "acceptance"]) == 0
+    assert main(["export", str(path), "-o", str(scen), "--color-by", "scenario:left-wins"]) == 0
+    before, after = dot_fills(base), dot_fills(scen)
+    assert after["left-side"] == before["sure"]          # held true: in
+    assert after["right-side"] == before["beaten"]       # attacked by an in node: out
+    assert "assumed true" in scen.read_text(encoding="utf-8")
+    assert main(["export", str(path), "-o", str(scen), "--color-by", "scenario:left-win"]) == 2
+    assert "did you mean 'left-wins'" in capsys.readouterr().err

@@ -17,7 +17,6 @@ from argmap.io.document import MapDocument
 from argmap.model import NODE_KINDS, RELATION_TYPES, ArgMap, Forecast
 
 SENSITIVITY_TOP = 10
-_XML_PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?", re.S)
 _UNSAFE_SVG = re.compile(r"<\s*script|<\s*foreignObject|\bon[a-z]+\s*=|javascript:|<\s*iframe|(?:src|href)\s*=\s*"
                          r"[\"']?\s*(?:https?:)?//", re.I)
 
@@ -93,8 +92,10 @@ def diagram_svg(doc: MapDocument, options: dict[str, Any]) -> tuple[str | None, 
         data = export(doc, fmt, options)
     except ArgmapError as exc:
         return None, f"no diagram: {exc}"
-    svg = _XML_PROLOGUE.sub("", data.decode("utf-8", errors="replace"), count=1).strip()
-    if not svg.startswith("<svg") or _UNSAFE_SVG.search(svg):
+    text = data.decode("utf-8", errors="replace")
+    start = text.find("<svg")
+    svg = text[start:].strip() if start >= 0 else ""  # the XML declaration, doctype and comments stay out
+    if not svg or _UNSAFE_SVG.search(svg):
         return None, "no diagram: the svg exporter's output is not a clean, self-contained SVG"
     return svg, None
 
