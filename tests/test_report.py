@@ -205,3 +205,14 @@ def test_mosul_report_inlines_the_rendered_diagram(tmp_path: Path) -> None:
     for node in doc.map.nodes:
         if node.kind == "forecast":
             assert node.id in page
+
+
+@pytest.mark.skipif("svg" not in exporters.FORMATS, reason="needs the renderer's svg exporter")
+def test_rendered_diagram_is_inlined_and_stays_self_contained(reported: MapDocument) -> None:
+    content = collect(reported, diagram_options={"color_by": "acceptance"})
+    assert content.svg is not None, content.diagram_note
+    assert content.svg.startswith("<svg") and content.svg.rstrip().endswith("</svg>")
+    page = render_html(content)
+    assert page.count("<svg") == 1 and "<!DOCTYPE svg" not in page and "<?xml" not in page
+    assert "node&#45;flight&#45;means" in page            # the renderer's node ids (Graphviz escapes hyphens)
+    assert_self_contained(page)
