@@ -46,6 +46,10 @@ def register(fmt: Format) -> None:
 register(Format("json", (".json",), "argmap.io.export_formats:export_json", description="canonical JSON"))
 register(Format("yaml", (".yaml", ".yml"), "argmap.io.export_formats:export_yaml",
                 description="canonical YAML (the layout of `argmap fmt`)"))
+register(Format("dot", (".dot", ".gv"), "argmap.render.export:export_dot", description="diagram, Graphviz DOT source"))
+register(Format("svg", (".svg",), "argmap.render.export:export_svg", description="diagram, SVG with tooltips"))
+register(Format("png", (".png",), "argmap.render.export:export_png", binary=True, description="diagram, PNG image"))
+register(Format("pdf", (".pdf",), "argmap.render.export:export_pdf", binary=True, description="diagram, PDF"))
 
 
 def format_for(output: str | None, to: str | None) -> Format:

@@ -1,0 +1,103 @@
+"""Which part of a map a diagram shows: the whole map, one node's neighbourhood, nodes filtered by kind, tag,
+actor and theme. Pure (no Graphviz), so the explorer can ask for the same view it shows.
+
+The neighbourhood of a focus node holds every node within `depth` relations of it, following relations in both
+directions over the whole map. Filters then keep the nodes that match every non-empty filter (any listed value
+within one); the focus node itself always stays. A relation is kept when both its ends are.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from argmap.analysis.outline import ViewFilter
+from argmap.io.diagnostics import ArgmapError
+from argmap.io.schema_errors import suggest
+from argmap.model import NODE_KINDS, ArgMap, NodeBase, Relation
+
+
+@dataclass(frozen=True)
+class View:
+    """The nodes (file order, first of duplicate ids) and relations (file order, both ends kept) to draw."""
+
+    nodes: tuple[NodeBase, ...]
+    relations: tuple[Relation, ...]
+    focus: str | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        return [node.id for node in self.nodes]
+
+
+def neighbourhood(amap: ArgMap, focus: str, depth: int) -> set[str]:
+    """Ids within `depth` relations of `focus`, either way (breadth-first, iterative)."""
+    ids = amap.by_id
+    adjacent: dict[str, list[str]] = {}
+    for rel in amap.relations:
+        if rel.source in ids and rel.target in ids:
+            adjacent.setdefault(rel.source, []).append(rel.target)
+            adjacent.setdefault(rel.target, []).append(rel.source)
+    seen = {focus}
+    queue: deque[tuple[str, int]] = deque([(focus, 0)])
+    while queue:
+        node_id, distance = queue.popleft()
+        if distance >= depth:
+            continue
+        for other in adjacent.get(node_id, ()):
+            if other not in seen:
+                seen.add(other)
+                queue.append((other, distance + 1))
+    return seen
+
+
+def _check_values(facet: str, values: Sequence[str], known: Iterable[str]) -> None:
+    known_list = sorted(set(known))
+    for value in values:
+        if value not in known_list:
+            listing = ", ".join(known_list) if known_list else "none in this map"
+            raise ArgmapError(f"unknown {facet} '{value}'" + suggest(value, known_list) + f" (known: {listing})")
+
+
+def _known(amap: ArgMap, facet: str, attribute: str) -> set[str]:
+    vocabulary: dict[str, str] = getattr(amap, facet + "s")
+    used = {value for node in amap.nodes for value in getattr(node, attribute)}
+    return set(vocabulary) | used
+
+
+def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind: Sequence[str] = (),
+                tag: Sequence[str] = (), actor: Sequence[str] = (), theme: Sequence[str] = ()) -> View:
+    """The view of `amap` these options ask for. Unknown focus ids and filter values raise `ArgmapError` with the
+    closest known value."""
+    if focus is not None and focus not in amap.by_id:
+        raise ArgmapError(f"no node '{focus}' to focus on" + suggest(focus, amap.by_id)
+                          + "; `argmap check` lists the ids")
+    if depth < 0:
+        raise ArgmapError(f"depth must be 0 or more, not {depth}")
+    _check_values("kind", kind, NODE_KINDS)
+    _check_values("tag", tag, _known(amap, "tag", "tags"))
+    _check_values("actor", actor, _known(amap, "actor", "actors"))
+    _check_values("theme", theme, _known(amap, "theme", "themes"))
+    keep = ViewFilter(frozenset(kind), frozenset(tag), frozenset(actor), frozenset(theme))
+    around = neighbourhood(amap, focus, depth) if focus is not None else None
+    nodes: list[NodeBase] = []
+    seen: set[str] = set()
+    for node in amap.nodes:
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        if around is not None and node.id not in around:
+            continue
+        if node.id == focus or keep.matches(node):
+            nodes.append(node)
+    kept = {node.id for node in nodes}
+    relations: list[Relation] = []
+    keys: set[tuple[str, str, str]] = set()
+    for rel in amap.relations:
+        if rel.source in kept and rel.target in kept and rel.key not in keys:
+            keys.add(rel.key)
+            relations.append(rel)
+    if not nodes and keep.active:
+        raise ArgmapError(f"no node passes the filters ({keep.describe()})")
+    return View(tuple(nodes), tuple(relations), focus)
