@@ -28,7 +28,7 @@ dl.summary dt { font-weight: 600; } dl.summary dd { margin: 0; }
 .label-undec { color: var(--undec); }
 .diagram { overflow: auto; border: 1px solid var(--line); padding: .5rem; max-height: 80vh; }
 .diagram svg { max-width: 100%; height: auto; }
-code { font-size: .88em; background: #f6f8fa; padding: 0 .2em; border-radius: 3px; }
+code { font-size: .88em; background: #f6f8fa; padding: 0 .2em; border-radius: 3px; } td code { white-space: nowrap; }
 @media print { .diagram { max-height: none; overflow: visible; } }
 """
 
