@@ -20,6 +20,7 @@ from argmap.analysis.semantics import (
     combine,
     evaluate,
     grounded_labels,
+    reevaluate,
 )
 from argmap.model import ArgMap, Claim, Evidence, Forecast, Inference, Relation, Scenario
 
@@ -266,3 +267,26 @@ def test_fixed_self_attacker_keeps_its_assumed_strength() -> None:
     amap = attacks("ab", "aa ab")
     result = evaluate(amap, assume={"a": True})
     assert result.labels == {"a": IN, "b": OUT} and result.strength["a"] == 1 and result.strength["b"] == 0
+
+
+def test_reevaluate_equals_a_full_evaluation_with_the_added_assumption() -> None:
+    """The incremental path (`argmap sensitivity`) recomputes only what lies downstream of the new assumption."""
+    rng = random.Random(11)
+    for _ in range(150):
+        n = rng.randint(2, 14)
+        names = [f"n{i}" for i in range(n)]
+        kinds = {name: rng.choice(["claim", "evidence", "inference", "forecast"]) for name in names}
+        types = ["attacks", "supports", "supports", "undercuts", "condition"]
+        edges = [(s, rng.choice(types), t) for s in names for t in names if s != t and rng.random() < 0.15]
+        amap = claims(names, edges, **kinds)
+        first = {rng.choice(names): rng.random() < 0.5}
+        previous = evaluate(amap, assume=first)
+        extra = {rng.choice(names): rng.random() < 0.5}
+        fast = reevaluate(previous, extra)
+        full = evaluate(amap, assume={**first, **extra})
+        assert fast.labels == full.labels, (edges, first, extra)
+        assert fast.strength == pytest.approx(full.strength, abs=1e-9), (edges, first, extra)
+        assert fast.assumed == full.assumed
+        assert fast.recomputed is not None
+        assert {k for k, v in extra.items() if previous.assumed.get(k) != v} <= fast.recomputed
+        assert all(fast.labels[x] == previous.labels[x] for x in names if x not in fast.recomputed)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate
+from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate, reevaluate
 from argmap.analysis.tables import number, text_table
 from argmap.io.diagnostics import ArgmapError
 from argmap.io.schema_errors import suggest
@@ -177,12 +177,13 @@ def sensitivity(amap: ArgMap, *, kinds: tuple[str, ...] = ("evidence",), scenari
     fw = build_framework(amap)
     base = evaluate(amap, scenario, framework=fw, settings=settings)
     results = []
+    order = {node_id: index for index, node_id in enumerate(fw.ids)}
     for node_id, node in amap.by_id.items():
         if node.kind not in kinds or node_id in base.assumed:
             continue
-        after = evaluate(amap, scenario, framework=fw, assume={node_id: False}, settings=settings)
+        after = reevaluate(base, {node_id: False})
         row = Sensitivity(node_id, node.kind, node.text)
-        for other in fw.ids:
+        for other in (after.recomputed if after.recomputed is not None else fw.ids):
             if other == node_id:
                 continue
             if base.labels[other] == IN and after.labels[other] != IN:
@@ -194,6 +195,8 @@ def sensitivity(amap: ArgMap, *, kinds: tuple[str, ...] = ("evidence",), scenari
                 row.strength_lost -= delta
             else:
                 row.strength_gained += delta
+        row.fallen.sort(key=order.__getitem__)
+        row.risen.sort(key=order.__getitem__)
         results.append(row)
     results.sort(key=lambda r: (-len(r.fallen), -r.strength_lost, r.node))
     return results
