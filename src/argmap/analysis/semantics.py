@@ -293,11 +293,13 @@ def grounded_labels(fw: Framework, fixed: dict[str, bool] | None = None, *, scop
             queue.append(node_id)
             continue
         attackers = fw.attackers.get(node_id, ())
-        requirements = fw.premises.get(node_id, []) + fw.conditions.get(node_id, [])
         defeated = False
         if scope is None:
-            pending_att[node_id], pending_req[node_id] = len(attackers), len(requirements)
-        else:  # outside the scope: an in attacker or an out requirement decides; an undec one never resolves
+            pending_att[node_id] = len(attackers)
+            pending_req[node_id] = len(fw.premises.get(node_id, ())) + len(fw.conditions.get(node_id, ()))
+        else:
+            # outside the scope, an in attacker or an out requirement decides; an undec one never resolves
+            requirements = fw.premises.get(node_id, []) + fw.conditions.get(node_id, [])
             pending_att[node_id] = pending_req[node_id] = 0
             for source, _ in attackers:
                 outside = None if source in scope else known[source]
