@@ -57,8 +57,7 @@ def test_enter_follows_a_relation_and_the_outline_follows(harbour: Path) -> None
         await pilot.press("2")
         relations = app.query_one(RelationList)
         assert app.focused is relations
-        ids = [option.id.split(":", 1)[1] for option in relations.options if option.id]
-        assert ids == ["strike-spreads", "union-strong", "wage-cut", "new-offer"]
+        assert relations.targets == ["strike-spreads", "union-strong", "wage-cut", "new-offer"]
         await pilot.press("j", "enter")
         assert app.focused_node == "union-strong"
         assert cursor_row(app).node == "union-strong"
@@ -197,3 +196,17 @@ def test_maximise_and_restore_a_pane(harbour: Path) -> None:
         await pilot.press("z")
 
     run(open_app(harbour), scenario)
+
+
+class ElsewhereApp(ArgmapApp):
+    """A subclass in another package (as an editing layer will be): it must still find the explorer's CSS."""
+
+
+def test_a_subclass_defined_elsewhere_keeps_the_layout(harbour: Path) -> None:
+    from argmap.io import load
+
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        assert app.query_one(OutlineTree).styles.width is not None
+        assert app.query_one("#topbar").styles.height is not None and app.query_one("#topbar").region.height == 1
+
+    run(ElsewhereApp(load(harbour), cursor_blink=False), scenario)

@@ -16,6 +16,7 @@ that typos still find their node. Results are one per node, best first, ties in 
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -44,6 +45,7 @@ class SearchIndex:
     def __init__(self, amap: ArgMap) -> None:
         self.choices: list[str] = []
         self.owners: list[tuple[str, str, str]] = []  # node id, field, original text
+        self._rank: list[tuple[int, int]] = []  # field rank, node order: the tie-breakers of each choice
         self.order: dict[str, int] = {}
         for index, node in enumerate(amap.by_id.values()):
             self.order[node.id] = index
@@ -53,39 +55,36 @@ class SearchIndex:
             for field_name, text in entries:
                 self.choices.append(" ".join(text.lower().split()))
                 self.owners.append((node.id, field_name, text))
+                self._rank.append((FIELDS.index(field_name), index))
 
     def __len__(self) -> int:
         return len(self.order)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """The nodes best matching `query`, at most `limit`, best first."""
+        """The nodes best matching `query`, at most `limit`, best first. Substring matches come first; typos
+        are forgiven (fuzzy matching) when fewer than `limit` nodes contain the query as it is typed."""
         needle = " ".join(query.lower().split())
         if not needle:
             return []
-        best: dict[str, tuple[float, int]] = {}  # node -> (score, choice index)
-
-        def offer(choice: int, score: float) -> None:
-            node = self.owners[choice][0]
-            if node not in best or score > best[node][0]:
-                best[node] = (score, choice)
-
+        owners, rank = self.owners, self._rank
+        best: dict[str, tuple[float, int]] = {}  # node -> (score, choice)
         for choice, text in enumerate(self.choices):
             at = text.find(needle)
             if at < 0:
                 continue
-            if self.owners[choice][1] == "id":
+            if rank[choice][0] == 0:  # the id
                 score = 100.0 if text == needle else 99.0 if at == 0 else 97.0
             else:
                 score = 95.0 if at == 0 or not text[at - 1].isalnum() else 90.0
-            offer(choice, score)
-        if len(needle) >= FUZZY_FROM:
-            for _text, score, choice in process.extract(needle, self.choices, scorer=fuzz.WRatio, processor=None,
+            node = owners[choice][0]
+            if node not in best or score > best[node][0]:
+                best[node] = (score, choice)
+        if len(best) < limit and len(needle) >= FUZZY_FROM:
+            for _text, fuzzy, choice in process.extract(needle, self.choices, scorer=fuzz.WRatio, processor=None,
                                                         limit=limit * 3, score_cutoff=FUZZY_CUTOFF):
-                offer(choice, min(float(score), 89.0))
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], FIELDS.index(self.owners[item[1][1]][1]),
-                                                         self.order[item[0]]))
-        hits = []
-        for node, (score, choice) in ranked[:limit]:
-            _node, field_name, text = self.owners[choice]
-            hits.append(SearchHit(node, score, field_name, text))
-        return hits
+                node = owners[choice][0]
+                score = min(float(fuzzy), 89.0)
+                if node not in best or score > best[node][0]:
+                    best[node] = (score, choice)
+        top = heapq.nsmallest(limit, best.values(), key=lambda item: (-item[0], *rank[item[1]]))
+        return [SearchHit(owners[choice][0], score, owners[choice][1], owners[choice][2]) for score, choice in top]

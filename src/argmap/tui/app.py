@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
@@ -24,22 +24,20 @@ from argmap.analysis.check import check
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
-from argmap.analysis.search import SearchIndex
 from argmap.io import ArgmapError, MapDocument, load
 from argmap.io.diagnostics import Diagnostic
 from argmap.model import ArgMap
 from argmap.tui.detail import DetailPane, RelationList
 from argmap.tui.export import export_target, shown_path, view_options, write_export
-from argmap.tui.filters import FilterScreen
-from argmap.tui.help import HelpScreen
 from argmap.tui.messages import NodeSelected, ProblemSelected
 from argmap.tui.outline import OutlineTree
 from argmap.tui.palette import ArgmapCommands
 from argmap.tui.problems import ProblemList
-from argmap.tui.prompt import PromptScreen
-from argmap.tui.search import SearchScreen
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
+
+if TYPE_CHECKING:
+    from argmap.analysis.search import SearchIndex
 
 EXPAND_ROOTS = 12
 PANES = ("outline", "detail", "source", "problems")
@@ -48,7 +46,7 @@ PANES = ("outline", "detail", "source", "problems")
 class ArgmapApp(App[int]):
     """Outline, Detail, Source and Problems panes over one map."""
 
-    CSS_PATH = "argmap.tcss"
+    CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "argmap"
     COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
     BINDING_GROUP_TITLE = "Everywhere"
@@ -73,9 +71,10 @@ class ArgmapApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="Quit argmap"),
     ]
 
-    focused_node: reactive[str | None] = reactive(None, init=False)
-    grouping: reactive[str] = reactive("argument", init=False)
-    view_filter: reactive[ViewFilter] = reactive(ViewFilter, init=False)
+    #: The focused node (reactive: watchers run on change; a `var`, so the screen is not repainted for it).
+    focused_node: var[str | None] = var(None, init=False)
+    grouping: var[str] = var("argument", init=False)
+    view_filter: var[ViewFilter] = var(ViewFilter, init=False)
 
     def __init__(self, doc: MapDocument, *, grouping: str = "argument", view_filter: ViewFilter | None = None,
                  focus: str | None = None, export_dir: Path | None = None, badges: BadgeFn | None = None,
@@ -86,7 +85,7 @@ class ArgmapApp(App[int]):
         self.doc = doc
         self.findings: list[Diagnostic] = []
         self.graph = Graph()
-        self.search_index = SearchIndex(ArgMap(title="empty"))
+        self._search_index: SearchIndex | None = None
         self.outline_model: Outline | None = None
         self.history = History()
         self.export_dir = export_dir
@@ -115,17 +114,18 @@ class ArgmapApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#detail").border_title = "Detail"
-        self.look = Look(self.get_css_variables())
-        self.watch(self, "theme", self._theme_changed, init=False)
-        self.reload(self.doc)
-        start = self._start_focus
-        if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
-            self.focus_node(start)
-        if self.doc.map is None or any(d.severity == "error" for d in self.findings):
-            self.action_pane("problems")
-        else:
-            self.query_one(OutlineTree).focus()
+        with self.batch_update():
+            self.query_one("#detail").border_title = "Detail"
+            self.look = Look(self.get_css_variables())
+            self.watch(self, "theme", self._theme_changed, init=False)
+            self.reload(self.doc)
+            start = self._start_focus
+            if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
+                self.focus_node(start)
+            if self.doc.map is None or any(d.severity == "error" for d in self.findings):
+                self.action_pane("problems")
+            else:
+                self.query_one(OutlineTree).focus()
 
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
@@ -142,7 +142,7 @@ class ArgmapApp(App[int]):
         self.findings = check(doc)
         amap = doc.map
         self.graph = Graph.of(amap) if amap is not None else Graph()
-        self.search_index = SearchIndex(amap if amap is not None else ArgMap(title="empty"))
+        self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.query_one(SourceView).set_document(doc)
         self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
@@ -159,6 +159,15 @@ class ArgmapApp(App[int]):
             self.history.replace(keep)
         self._reveal_or_home()
         self._show_focused()
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The fuzzy index of the map's nodes, built on first use (so a huge map opens sooner)."""
+        if self._search_index is None:
+            from argmap.analysis.search import SearchIndex
+
+            self._search_index = SearchIndex(self.doc.map if self.doc.map is not None else ArgMap(title="empty"))
+        return self._search_index
 
     def _first_node(self) -> str | None:
         if self.outline_model is not None:
@@ -274,6 +283,8 @@ class ArgmapApp(App[int]):
         self._go(self.history.forward())
 
     def action_search(self) -> None:
+        from argmap.tui.search import SearchScreen
+
         if self.doc.map is None:
             self.notify("the map does not load: nothing to search", severity="warning")
             return
@@ -287,6 +298,8 @@ class ArgmapApp(App[int]):
                          chosen)
 
     def action_filters(self) -> None:
+        from argmap.tui.filters import FilterScreen
+
         if self.doc.map is None:
             return
 
@@ -349,6 +362,10 @@ class ArgmapApp(App[int]):
             self.screen.maximize(target, container=False)
 
     def action_help(self) -> None:
+        from argmap.tui.filters import FilterScreen
+        from argmap.tui.help import HelpScreen
+        from argmap.tui.search import SearchScreen
+
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen]))
 
@@ -365,6 +382,8 @@ class ArgmapApp(App[int]):
         self.export_svg(None)
 
     def action_export_to_folder(self) -> None:
+        from argmap.tui.prompt import PromptScreen
+
         folder = self.export_dir or self.doc.path.parent
 
         def chosen(answer: str | None) -> None:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Vertical
+from textual.events import Click
+from textual.geometry import Size
+from textual.strip import Strip
 
 from argmap.analysis.graph import Graph
 from argmap.io.document import MapDocument
 from argmap.model import Claim, Evidence, Forecast, Inference, NodeBase
 from argmap.model.wep import band_for
 from argmap.tui.messages import NodeSelected
+from argmap.tui.scrolling import QuietScroll, TextPane
 from argmap.tui.style import BULLET, Look
 
 RELATION_VERBS_OUT = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts",
@@ -25,20 +28,84 @@ RELATION_VERBS_IN = {"supports": "supported by", "attacks": "attacked by", "unde
                      "condition": "on condition of"}
 
 
-class RelationList(OptionList):
-    """The focused node's relations, out then in; Enter goes to the node at the other end."""
+class RelationList(QuietScroll, can_focus=True):
+    """The focused node's relations, out then in, one per line; Enter (or a click) goes to the other end."""
 
     BINDING_GROUP_TITLE = "Relations (Detail pane)"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("l", "select", "Follow", show=False),
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("home", "move(-1000000)", "First", show=False),
+        Binding("end", "move(1000000)", "Last", show=False),
+        Binding("enter,l", "follow", "Follow the relation", show=False),
     ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"relation-list--cursor"}
+    DEFAULT_CSS = """
+    RelationList > .relation-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    RelationList:focus > .relation-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(NodeSelected(event.option.id.split(":", 1)[1], jump=True))
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[tuple[Text, str]] = []
+        self.cursor = -1
+
+    @property
+    def targets(self) -> list[str]:
+        """The node at the other end of each relation, in order."""
+        return [node for _line, node in self.items]
+
+    def set_items(self, items: list[tuple[Text, str]]) -> None:
+        self.items = items
+        self.cursor = 0 if items else -1
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(items)))
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
+
+    def action_move(self, delta: int) -> None:
+        if not self.items:
+            return
+        self.cursor = max(0, min(len(self.items) - 1, self.cursor + delta))
+        height = self.scrollable_content_region.height
+        if self.cursor < self.scroll_offset.y:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= self.scroll_offset.y + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        self.refresh()
+
+    def action_follow(self) -> None:
+        if 0 <= self.cursor < len(self.items):
+            self.post_message(NodeSelected(self.items[self.cursor][1], jump=True))
+
+    async def _on_click(self, event: Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < len(self.items):
+            self.cursor = line
+            self.refresh()
+            self.action_follow()
+
+    def render_line(self, y: int) -> Strip:
+        line = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= line < len(self.items):
+            return Strip.blank(width, base)
+        text = self.items[line][0].copy()
+        text.truncate(width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        if line == self.cursor:
+            segments = list(Segment.apply_style(segments, post_style=self.get_component_rich_style(
+                "relation-list--cursor")))
+        return Strip(segments).apply_style(base).extend_cell_length(width, base)
 
 
 def describe(doc: MapDocument, node: NodeBase, look: Look, badge: Text | str | None = None) -> Text:
@@ -116,23 +183,21 @@ class DetailPane(Vertical):
     """The focused node: its fields above, its relations below."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-body"):
-            yield Static(id="detail-text")
+        yield TextPane(id="detail-text")
         yield RelationList(id="relations")
 
     def show(self, doc: MapDocument, graph: Graph, node: NodeBase | None, look: Look,
              badge: Text | str | None = None) -> None:
         """Show `node` (None: an empty pane with a hint)."""
-        body = self.query_one("#detail-text", Static)
+        body = self.query_one(TextPane)
         relations = self.query_one(RelationList)
         if node is None or doc.map is None:
             body.update(Text("No node to show. The map has no nodes, or none passes the filter.", style="italic"))
-            relations.clear_options()
+            relations.set_items([])
             relations.border_title = "Relations"
             return
         body.update(describe(doc, node, look, badge))
-        self.query_one("#detail-body", VerticalScroll).scroll_home(animate=False)
-        options: list[Option] = []
+        items: list[tuple[Text, str]] = []
         amap = doc.map
         for direction, rels in (("out", graph.out_of(node.id)), ("in", graph.into(node.id))):
             for rel in rels:
@@ -147,8 +212,6 @@ class DetailPane(Vertical):
                 line.append(" ")
                 line.append(BULLET + " ", style=look.kind(other.kind))
                 line.append(" ".join(other.text.split()))
-                options.append(Option(line, id=f"{len(options)}:{other_id}"))
-        relations.set_options(options)
-        relations.border_title = f"Relations ({len(options)})"
-        if options:
-            relations.highlighted = 0
+                items.append((line, other_id))
+        relations.set_items(items)
+        relations.border_title = f"Relations ({len(items)})"

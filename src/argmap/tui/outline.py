@@ -7,6 +7,8 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -18,6 +20,13 @@ LabelFn = Callable[[Row], Text]
 
 class OutlineTree(Tree[Row]):
     """Rows of an `Outline`; a row's children are added the first time it is expanded."""
+
+    #: Opening a row changes the number of lines; only the scroll bar needs to know (see `QuietScroll`).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def _watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)
 
     BINDING_GROUP_TITLE = "Outline"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,6 +82,11 @@ class OutlineTree(Tree[Row]):
         for row in self.model.children(node.data):
             self._add(node, row)
 
+    def get_label_width(self, node: TreeNode[Row]) -> int:
+        """Labels are cut at the pane's edge (the Detail pane shows the whole text), so their width does not
+        matter; not measuring them keeps expanding rows fast on huge maps."""
+        return 0
+
     def relabel(self) -> None:
         """Recompute every label (after a change of theme or badges)."""
         def walk(node: TreeNode[Row]) -> None:
@@ -115,8 +129,7 @@ class OutlineTree(Tree[Row]):
         self._tree_lines  # noqa: B018 - rebuild the line index now, so that the row has its line
         if self.cursor_node is not target:
             self._quiet.append(target)
-        self.move_cursor(target)
-        self.scroll_to_node(target, animate=False)
+        self.move_cursor(target)  # scrolls it into view
         return True
 
     def home_quietly(self) -> None:

@@ -77,5 +77,4 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
 def line_of(lines: list[tuple[int, int]], offset: int) -> int:
     """The number of the wrapped line holding `offset`."""
-    starts = [start for start, _end in lines]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    return max(0, bisect.bisect_right(lines, (offset, float("inf"))) - 1)

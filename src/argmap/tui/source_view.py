@@ -12,18 +12,18 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.events import Click, Resize
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from argmap.io.document import MapDocument
 from argmap.render.palette import KIND_COLOURS
 from argmap.tui.messages import NodeSelected
+from argmap.tui.scrolling import QuietScroll
 from argmap.tui.source_text import Passage, line_of, passages_by_source, wrap_offsets
 
 GUTTER = 2
 
 
-class SourceView(ScrollView, can_focus=True):
+class SourceView(QuietScroll, can_focus=True):
     """One source text at a time, wrapped to the pane."""
 
     BINDING_GROUP_TITLE = "Source"
@@ -44,6 +44,8 @@ class SourceView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.doc: MapDocument | None = None
         self.passages: dict[str, list[Passage]] = {}
+        self.by_node: dict[str, list[tuple[str, Passage]]] = {}
+        self._on_line: list[list[Passage]] = []
         self.source_id: str | None = None
         self.text = ""
         self.lines: list[tuple[int, int]] = []
@@ -52,6 +54,7 @@ class SourceView(ScrollView, can_focus=True):
         self.selected: Passage | None = None
         self._wrapped_width = 0
         self._styles: dict[tuple[str, int], Style] = {}
+        self._strips: dict[tuple[object, ...], Strip] = {}  # rendered lines, by everything that styles them
 
     # -- content --------------------------------------------------------------------------------------------
 
@@ -59,6 +62,10 @@ class SourceView(ScrollView, can_focus=True):
         """Take a (re)loaded document; show its first source."""
         self.doc = doc
         self.passages = passages_by_source(doc)
+        self.by_node = {}
+        for source_id, passages in self.passages.items():
+            for passage in passages:
+                self.by_node.setdefault(passage.node, []).append((source_id, passage))
         first = next(iter(doc.sources), None)
         keep = self.source_id if self.source_id in doc.sources else first
         self.focus_node = None
@@ -90,9 +97,23 @@ class SourceView(ScrollView, can_focus=True):
         self._wrapped_width = width
         self.lines = wrap_offsets(self.text, width) if self.text else []
         self.cursor = line_of(self.lines, anchor) if self.lines else 0
+        self._index_lines()
         self.virtual_size = Size(width + GUTTER, len(self.lines))
         self.call_after_refresh(self._move_to, self.cursor, center=True)
         self.refresh()
+
+    def _index_lines(self) -> None:
+        """The passages that cover each wrapped line (passages are sorted by start)."""
+        self._strips.clear()
+        self._on_line = [[] for _ in self.lines]
+        for passage in self.current_passages:
+            first = line_of(self.lines, passage.start)
+            for line in range(first, len(self.lines)):
+                start, end = self.lines[line]
+                if start >= passage.end:
+                    break
+                if passage.start < max(end, start + 1):
+                    self._on_line[line].append(passage)
 
     def _on_resize(self, event: Resize) -> None:
         self._rewrap()
@@ -102,6 +123,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def _theme_changed(self) -> None:
         self._styles.clear()
+        self._strips.clear()
         self.refresh()
 
     @property
@@ -111,7 +133,7 @@ class SourceView(ScrollView, can_focus=True):
     def show_node(self, node_id: str | None) -> None:
         """Emphasise the node's passages, switching source if needed, and bring the first into view."""
         self.focus_node = node_id
-        mine = [(sid, p) for sid, ps in self.passages.items() for p in ps if p.node == node_id]
+        mine = self.by_node.get(node_id or "", [])
         if mine:
             source_id, first = min(mine, key=lambda item: (item[1].quote, item[1].start))
             if self.selected is not None and self.selected.node == node_id and self.selected.start >= 0:
@@ -125,12 +147,15 @@ class SourceView(ScrollView, can_focus=True):
     # -- moving ---------------------------------------------------------------------------------------------
 
     def _move_to(self, line: int, *, center: bool = False) -> None:
+        """Put the cursor on `line`, scrolling only if it is out of view (then to a third of the way down
+        when `center`)."""
         if not self.lines:
             return
         self.cursor = max(0, min(line, len(self.lines) - 1))
         height = self.scrollable_content_region.height or 1
         top = self.scroll_offset.y
-        if center:
+        outside = not top <= self.cursor < top + height
+        if center and outside:
             self.scroll_to(y=max(0, self.cursor - height // 3), animate=False)
         elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False)
@@ -161,10 +186,7 @@ class SourceView(ScrollView, can_focus=True):
             self._move_to(line_of(self.lines, self.selected.start))
 
     def passages_on_line(self, line: int) -> list[Passage]:
-        if not self.lines:
-            return []
-        start, end = self.lines[line]
-        return [p for p in self.current_passages if p.start < max(end, start + 1) and p.end > start]
+        return self._on_line[line] if 0 <= line < len(self._on_line) else []
 
     def action_jump(self) -> None:
         """Go to the node of the selected passage (on the cursor line), else of a passage on that line."""
@@ -222,6 +244,17 @@ class SourceView(ScrollView, can_focus=True):
         base = self.rich_style
         if not 0 <= line < len(self.lines):
             return Strip.blank(width, base)
+        covering = self._on_line[line] if line < len(self._on_line) else []
+        key = (line, width, base, self.cursor == line, self.has_focus,
+               tuple((p.node == self.focus_node, p == self.selected) for p in covering))
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 2000:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_text_line(line, width, base, covering)
+        return strip
+
+    def _render_text_line(self, line: int, width: int, base: Style, covering: list[Passage]) -> Strip:
         start, end = self.lines[line]
         if line == self.cursor:
             mark = "▌ " if self.has_focus else "› "
@@ -229,7 +262,6 @@ class SourceView(ScrollView, can_focus=True):
             segments = [Segment(mark, base + Style(color=accent, bold=True))]
         else:
             segments = [Segment(" " * GUTTER, base)]
-        covering = [p for p in self.current_passages if p.start < end and p.end > start]
         cuts = sorted({start, end, *(max(start, p.start) for p in covering), *(min(end, p.end) for p in covering)})
         for a, b in pairwise(cuts):
             piece = self.text[a:b]

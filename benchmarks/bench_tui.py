@@ -1,0 +1,193 @@
+"""How fast the terminal explorer is: first screen from process start, and work per key on a 10,000-node map.
+
+    .venv/bin/python benchmarks/bench_tui.py [--nodes 10000] [--repeat 3] [--keys 20]
+
+Goals: the Mosul map (the example map while it is absent) on screen within 1 s of process start; a 10,000-node map
+within 3 s; moving the cursor or following a relation within 50 ms per key; search results within 100 ms per
+keystroke. Floors measured in the same run: `python -c pass`, `import textual.app`, and a bare Textual Tree app
+for the per-key figures (the test driver's own cost per key).
+
+Per-key figures are CPU time of the process per key press (the work the app does: messages, layout, rendering),
+measured through Textual's test driver; its wall time per key includes the driver's idle waits and is shown too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import write_map  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Tree  # noqa: E402
+
+from argmap.paths import default_map  # noqa: E402
+from argmap.tui.app import ArgmapApp, create_app  # noqa: E402
+
+FIRST_SCREEN = """
+import os
+import sys
+from argmap.io import load
+from argmap.tui.app import ArgmapApp
+
+class FirstScreen(ArgmapApp):
+    def on_ready(self):  # the first layout is done and its frame drawn
+        os.write(1, b"ready\\n")  # straight to the pipe: the app captures print()
+        self.exit()
+
+FirstScreen(load(sys.argv[1])).run(headless=True, size=(120, 40))
+"""
+
+
+def wall(argv: list[str], repeat: int) -> float:
+    """Median wall time of a subprocess, in seconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, cwd=ROOT, capture_output=True)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def first_screen(path: Path, repeat: int) -> float:
+    """Median time from starting a process to the explorer's first frame of `path`."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", FIRST_SCREEN, str(path)], cwd=ROOT, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("ready"):
+                runs.append(time.perf_counter() - start)
+                break
+        child.wait()
+    return statistics.median(runs)
+
+
+class BareTree(App[None]):
+    """The floor for per-key figures: a three-row Tree, driven the same way."""
+
+    def compose(self) -> ComposeResult:
+        tree: Tree[None] = Tree("root")
+        for name in ("a", "b", "c"):
+            tree.root.add_leaf(name)
+        tree.root.expand()
+        yield tree
+
+
+Steps = Callable[[Any, Pilot[Any]], Awaitable[list[tuple[float, float]]]]
+
+
+async def press_timed(pilot: Pilot[Any], keys: list[str]) -> list[tuple[float, float]]:
+    """(cpu, wall) seconds of each key press."""
+    times = []
+    for key in keys:
+        cpu, start = time.process_time(), time.perf_counter()
+        await pilot.press(key)
+        times.append((time.process_time() - cpu, time.perf_counter() - start))
+    return times
+
+
+def drive(app: App[Any], steps: Steps) -> list[tuple[float, float]]:
+    async def main() -> list[tuple[float, float]]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return await steps(app, pilot)
+
+    return asyncio.run(main())
+
+
+def per_key(times: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Median cpu, 90th percentile cpu and median wall, in milliseconds."""
+    cpus = sorted(cpu for cpu, _ in times)
+    p90 = cpus[min(len(cpus) - 1, int(len(cpus) * 0.9))]
+    return statistics.median(cpus) * 1000, p90 * 1000, statistics.median(w for _, w in times) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--nodes", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keys", type=int, default=20)
+    args = parser.parse_args()
+
+    bundled = default_map()
+    small = bundled if bundled.exists() else ROOT / "maps" / "example.yaml"
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        big_yaml = write_map(Path(folder) / "yaml", args.nodes, seed=1, fmt="yaml")
+        big_json = write_map(Path(folder) / "json", args.nodes, seed=1, fmt="json")
+
+        rows.append(("floor: python -c pass", f"{wall([sys.executable, '-c', 'pass'], args.repeat):.2f} s", ""))
+        rows.append(("floor: import textual.app",
+                     f"{wall([sys.executable, '-c', 'import textual.app'], args.repeat):.2f} s", ""))
+        rows.append(("floor: import argmap.tui.app",
+                     f"{wall([sys.executable, '-c', 'import argmap.tui.app'], args.repeat):.2f} s", ""))
+        rows.append((f"first screen: {small.name}", f"{first_screen(small, args.repeat):.2f} s", "goal 1 s"))
+        for path in (big_json, big_yaml):
+            start = time.perf_counter()
+            from argmap.io import load
+
+            load(path)
+            loading = time.perf_counter() - start
+            rows.append((f"  of which loading {path.suffix[1:]} ({args.nodes:,} nodes), in process",
+                         f"{loading:.2f} s", ""))
+            rows.append((f"first screen: {args.nodes:,} nodes, {path.suffix[1:]}",
+                         f"{first_screen(path, 1):.2f} s", "goal 3 s"))
+
+        keys = ["j"] * args.keys
+        floor = per_key(drive(BareTree(), lambda app, pilot: press_timed(pilot, keys)))
+        rows.append(("floor: cursor key in a bare Tree app",
+                     f"{floor[0]:.1f} ms cpu (p90 {floor[1]:.1f})", f"wall {floor[2]:.0f} ms"))
+
+        big = create_app(big_json)
+
+        async def cursor(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+            await pilot.press("l")  # open the first root
+            return await press_timed(pilot, keys)
+
+        figures = per_key(drive(big, cursor))
+        rows.append((f"cursor down, {args.nodes:,} nodes", f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})",
+                     f"wall {figures[2]:.0f} ms; goal 50 ms"))
+
+        async def follow(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+            await pilot.press("2")
+            times = []
+            for index in range(args.keys):  # alternately down the first reason and back up its conclusion
+                await pilot.press("end" if index % 2 == 0 else "home")
+                times += await press_timed(pilot, ["enter"])
+            return times
+
+        figures = per_key(drive(create_app(big_json), follow))
+        rows.append((f"follow a relation, {args.nodes:,} nodes", f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})",
+                     f"wall {figures[2]:.0f} ms; goal 50 ms"))
+
+        async def search(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+            await pilot.press("slash")
+            return await press_timed(pilot, list("army city militia")[: args.keys])
+
+        figures = per_key(drive(create_app(big_json), search))
+        rows.append((f"search keystroke, {args.nodes:,} nodes", f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})",
+                     f"wall {figures[2]:.0f} ms; goal 100 ms"))
+
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measure':{width}}  {'result':28}  note")
+    for name, value, note in rows:
+        print(f"{name:{width}}  {value:28}  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
