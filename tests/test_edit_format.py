@@ -370,23 +370,29 @@ def test_flow_file_is_refused_with_a_hint(tmp_path: Path) -> None:
 
 # -- JSON ----------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("indent", "ascii_only"), [(2, False), (4, True), ("\t", False)])
-def test_json_edits_keep_the_file_layout(tmp_path: Path, indent: int | str, ascii_only: bool) -> None:
+@pytest.mark.parametrize(("indent", "ascii_only", "full"), [(2, False, True), (4, True, False), ("\t", False, None),
+                                                        (None, False, True)])
+def test_json_edits_keep_the_file_layout(tmp_path: Path, indent: int | str | None, ascii_only: bool,
+                                         full: bool | None) -> None:
     data = parse_text(MAPS[0].read_text(encoding="utf-8"), "yaml", "x")[0]
     text = json.dumps(data, indent=indent, ensure_ascii=ascii_only) + "\n"
     path = copy_map(MAPS[0].with_suffix(".json"), tmp_path, text)
-    session = EditSession.open(path)
+    session = EditSession.open(path, full_check=full)
     ids = session.node_ids()
     session.set_field(ids[0], "text", "Changed ’text’")
     lines = changed(text, session.text)
-    assert len(lines) == 2 and lines[1].endswith('"text": "Changed \\u2019text\\u2019",' if ascii_only
-                                                  else '"text": "Changed ’text’",')
+    if indent is None:  # one line: only the changed characters
+        assert session.text == text.replace(f'"text": "{data["nodes"][0]["text"]}"', '"text": "Changed ’text’"')
+    else:
+        assert len(lines) == 2 and lines[1].endswith('"text": "Changed \\u2019text\\u2019",' if ascii_only
+                                                      else '"text": "Changed ’text’",')
     before = session.text
     session.set_field(ids[0], "credibility", 0.5)
-    assert changed(before, session.text)[-1][1:].strip() == '"credibility": 0.5'
+    if indent is not None:
+        assert changed(before, session.text)[-1][1:].strip() == '"credibility": 0.5'
     before = session.text
     session.remove_node(ids[1])
-    assert all(line.startswith("-") for line in changed(before, session.text))
+    assert indent is None or all(line.startswith("-") for line in changed(before, session.text))
     session.add_relation(ids[0], "attacks", ids[2])
     session.add_node({"id": "z", "kind": "claim", "text": "Z"})
     assert json.loads(session.text) == session.data

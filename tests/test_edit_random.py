@@ -3,6 +3,7 @@ inside what it changes, and undoing everything gives back the file byte for byte
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -56,6 +57,9 @@ def _step(session: EditSession, draw: Any) -> None:
 def _map_texts() -> list[tuple[str, str]]:
     texts = [("styles.yaml", STYLES)]
     texts += [(m.name, decorate(m.read_text(encoding="utf-8"))) for m in MAPS]
+    example = parse_text(MAPS[0].read_text(encoding="utf-8"), "yaml", "x")[0]
+    texts.append(("example.json", json.dumps(example, indent=2, ensure_ascii=False) + "\n"))
+    texts.append(("compact.json", json.dumps(example) + "\n"))
     return texts
 
 
@@ -70,7 +74,9 @@ def test_random_edits_read_back_and_undo_exactly(data: st.DataObject, which: int
             path = Path(folder) / name
             path.write_text(text, encoding="utf-8")
         else:
-            path = copy_map(next(m for m in MAPS if m.name == name), Path(folder), text)
+            source = next((m for m in MAPS if m.name == name), MAPS[0].with_name(name))
+            path = copy_map(source, Path(folder), text)
+        fmt = "json" if name.endswith(".json") else "yaml"
         session = EditSession.open(path, full_check=full, journal=False)
         texts = [session.text]
         for _ in range(data.draw(st.integers(1, 6))):
@@ -81,7 +87,7 @@ def test_random_edits_read_back_and_undo_exactly(data: st.DataObject, which: int
             except EditError:
                 assert session.text == texts[-1]
                 continue
-            assert parse_text(session.text, "yaml", "x")[0] == session.data
+            assert parse_text(session.text, fmt, "x")[0] == session.data
             texts.append(session.text)
         while session.undo():
             pass

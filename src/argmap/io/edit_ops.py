@@ -282,8 +282,10 @@ def remove_node(data: dict[str, Any], node_id: str) -> Outcome:
     nodes = list(data["nodes"])
     node = nodes.pop(index)
     relations = _list(data, "relations")
-    kept = [r for r in relations if not (isinstance(r, dict) and node_id in (r.get("source"), r.get("target")))]
-    removed: list[dict[str, Any]] = [r for r in relations if r not in kept]
+    kept: list[Any] = []
+    removed: list[dict[str, Any]] = []
+    for rel in relations:
+        (removed if isinstance(rel, dict) and node_id in (rel.get("source"), rel.get("target")) else kept).append(rel)
     new = {**data, "nodes": nodes}
     if len(kept) != len(relations):
         new["relations"] = kept

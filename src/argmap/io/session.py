@@ -44,7 +44,7 @@ from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, load
 from argmap.io.edit_errors import ConflictError, EditError
 from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
-from argmap.io.json_edit import scan
+from argmap.io.json_edit import pretty_root, scan
 from argmap.io.parse import detect_format, parse_text
 from argmap.io.splice import Splice, apply_splices, invert, line_number
 from argmap.io.stamp import FileStamp
@@ -200,7 +200,7 @@ class EditSession:
             return None
         try:
             if self.format == "json":
-                root = scan(self.text, 0, 2)
+                root = pretty_root(self.text, list(self.data)) or scan(self.text, 0, 2)
                 nodes = next(child for key, _, child in root.members if key == "nodes")
                 return line_number(self.text, nodes.items[index].start)
             tops = {top.key: top for top in top_keys(self.text, list(self.data))}

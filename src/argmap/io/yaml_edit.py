@@ -9,7 +9,6 @@ and blank lines stay as they are.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 from typing import Any
@@ -45,16 +44,25 @@ Ops = list[tuple[str, int, int, int, int]]
 
 
 def match(old: list[Any], new: list[Any]) -> Ops:
-    """Opcodes turning `old` into `new`; items kept by an edit are the same objects, so identity matches them
-    (unchanged prefix and suffix first, which is all a one-item edit of a long list needs)."""
+    """Opcodes (tag, i1, i2, j1, j2) turning `old` into `new`, equal runs left out. Items an edit keeps are the
+    same objects, so identity matches them, in one pass: a one-item edit of a 10,000-item list costs little."""
     lo, hi_old, hi_new = 0, len(old), len(new)
     while lo < hi_old and lo < hi_new and old[lo] is new[lo]:
         lo += 1
     while hi_old > lo and hi_new > lo and old[hi_old - 1] is new[hi_new - 1]:
         hi_old, hi_new = hi_old - 1, hi_new - 1
-    middle = difflib.SequenceMatcher(None, [id(x) for x in old[lo:hi_old]], [id(x) for x in new[lo:hi_new]],
-                                     autojunk=False).get_opcodes()
-    return [(tag, i1 + lo, i2 + lo, j1 + lo, j2 + lo) for tag, i1, i2, j1, j2 in middle if tag != "equal"]
+    where = {id(item): i for i, item in enumerate(old[lo:hi_old], lo)}
+    ops: Ops = []
+    i, j = lo, lo
+    for k in range(lo, hi_new + 1):
+        found = where.get(id(new[k])) if k < hi_new else hi_old
+        if found is None or found < i or (k < hi_new and old[found] is not new[k]):
+            continue
+        if found > i or k > j:
+            tag = "replace" if found > i and k > j else "delete" if found > i else "insert"
+            ops.append((tag, i, found, j, k))
+        i, j = found + 1, k + 1
+    return ops
 
 
 class YamlPlanner:
@@ -87,7 +95,7 @@ class YamlPlanner:
         for index in (around, around - 1, around + 1):
             if 0 <= index < len(seq.starts):
                 try:
-                    root, _ = compose(self.text, seq.starts[index], seq.ends[index])
+                    root, _ = compose(self.text, seq.starts[index], seq.end(index))
                 except LayoutError:
                     continue
                 if root.kind == "seq" and root.items:
@@ -113,7 +121,6 @@ class YamlPlanner:
                 double = len(_DOUBLE.findall(sample))
                 single = len(_SINGLE.findall(sample))
                 style.quote = '"' if double and double >= single else "'" if single else None
-            style.flow_item_keys = {"relations"} if self._relations_flow(style) else set()
             self._file_style = style
         return self._file_style
 
@@ -139,7 +146,7 @@ class YamlPlanner:
         previous: str | None = None
         for key, value in new.items():
             if key in self.old:
-                if not same(self.old[key], value):
+                if self.old[key] is not value and not same(self.old[key], value):
                     out.extend(self._top(self.tops[key], self.old[key], value))
                 previous = key
                 continue
@@ -165,7 +172,7 @@ class YamlPlanner:
         if top and key in LIST_SECTIONS and isinstance(value, list) and value and all(
                 isinstance(v, dict) for v in value):
             dash = self._dash_column()
-            item_style = replace(style, flow_items=key in style.flow_item_keys)
+            item_style = replace(style, flow_items=key == "relations" and self._relations_flow(style))
             items = "".join(" " * dash + emit_item(item, item_style, dash) for item in value)
             return f"{key}:{style.newline}{items}"
         return emit_field(key, value, style, column)
@@ -202,7 +209,7 @@ class YamlPlanner:
                 out.extend(self._delete_items(seq, i1 + pairs, i2, style))
             if j2 - j1 > pairs:
                 at = i1 + pairs
-                pos = seq.ends[at - 1] if at > 0 else seq.starts[0]
+                pos = seq.end(at - 1) if at > 0 else seq.starts[0]
                 item_style = replace(style, flow_items=style.flow_items)
                 blank = style.newline if style.blank_between and at > 0 else ""
                 body = "".join(blank + " " * seq.dash_column + emit_item(item, item_style, seq.dash_column)
@@ -223,7 +230,7 @@ class YamlPlanner:
         return [Splice(seq.starts[index], end, " " * seq.dash_column + emit_item(new, item_style, seq.dash_column))]
 
     def _delete_items(self, seq: BlockSeq, first: int, stop: int, style: YamlStyle) -> list[Splice]:
-        start, end = seq.starts[first], seq.ends[stop - 1]
+        start, end = seq.starts[first], seq.end(stop - 1)
         before = self.text[line_start(self.text, start - 1):start] if start > 0 else "\n"
         after = self.text[end:line_end(self.text, end)] if end < len(self.text) else ""
         if (first == 0 or not before.strip()) and after and not after.strip():

@@ -42,6 +42,8 @@ class YamlStyle:
         else the file's quote."""
         wanted = self.key_styles.get(key or "")
         if "\n" in value:
+            if value.endswith("\n\n"):
+                return '"'  # a block scalar would keep (`|+`) the blank lines that follow it in the file
             return wanted if wanted in ("|", ">", '"') else "|"
         if wanted in ('"', "'"):
             return wanted

@@ -134,10 +134,15 @@ class Top:
         return text[self.colon + 1:line_end(text, self.colon)]
 
 
+_LINE_AT_COLUMN_0 = re.compile(r"\n(?=[^ \t\r\n#-]|-[^ \t\r\n])")
+
+
 def top_keys(text: str, expected: list[str] | None = None) -> list[Top]:
     """The top-level keys of a block-mapping file, checked against the keys the file was read with."""
     found: list[Top] = []
-    starts = [m.start() for m in _TOP_LINE.finditer(text) if m.start() < len(text)]
+    candidates = ([0] if text[:1] not in ("", " ", "\t", "\r", "\n", "#") else []) + [
+        m.start() + 1 for m in _LINE_AT_COLUMN_0.finditer(text)]
+    starts = [pos for pos in candidates if _TOP_LINE.match(text, pos)]
     for i, pos in enumerate(starts):
         match = _KEY.match(text, pos)
         if match is None:
@@ -155,13 +160,18 @@ def top_keys(text: str, expected: list[str] | None = None) -> list[Top]:
 
 @dataclass
 class BlockSeq:
-    """A top-level block sequence found by its dashes: item regions (dash line to last line of the item)."""
+    """A top-level block sequence found by its dashes: where each item starts (its dash line); `end(i)` is where
+    it ends (its last line, less the blank and comment lines that separate it from the next)."""
 
+    text: str
     key: str
     dash_column: int
     starts: list[int]
-    ends: list[int]
     raw_end: int
+
+    def end(self, index: int) -> int:
+        stop = self.starts[index + 1] if index + 1 < len(self.starts) else self.raw_end
+        return _trim(self.text, self.starts[index], stop, self.dash_column)
 
 
 def block_sequence(text: str, top: Top) -> BlockSeq | None:
@@ -175,15 +185,14 @@ def block_sequence(text: str, top: Top) -> BlockSeq | None:
                                 for line in text[body:first.start()].split("\n")):
         return None
     column = len(first.group(1))
-    pattern = re.compile(rf"^ {{{column}}}-(?=[ \t\r\n]|\Z)", re.M)
-    starts = [m.start() for m in pattern.finditer(text, first.start(), top.raw_end)]
-    ends = [_trim(text, s, e, column) for s, e in zip(starts, [*starts[1:], top.raw_end], strict=True)]
-    return BlockSeq(top.key, column, starts, ends, top.raw_end)
+    pattern = re.compile(rf"\n {{{column}}}-(?=[ \t\r\n]|\Z)")
+    starts = [first.start()] + [m.start() + 1 for m in pattern.finditer(text, first.start(), top.raw_end)]
+    return BlockSeq(text, top.key, column, starts, top.raw_end)
 
 
 def item_node(text: str, seq: BlockSeq, index: int, expected: Any) -> Node:
     """The located tree of one item of a big sequence, checked to be the value the file was read with."""
-    start, end = seq.starts[index], seq.ends[index]
+    start, end = seq.starts[index], seq.end(index)
     root, value = compose(text, start, end)
     if root.kind != "seq" or len(root.items) != 1 or not same(value, [expected]):
         raise LayoutError(f"item {index + 1} of '{seq.key}' (line {text.count(chr(10), 0, start) + 1}) could not "
@@ -194,6 +203,8 @@ def item_node(text: str, seq: BlockSeq, index: int, expected: Any) -> Node:
 
 def same(a: Any, b: Any) -> bool:
     """Equal values of equal types (so that `1` is not `true` and `0.5` is not `'0.5'`); key order aside."""
+    if a is b:
+        return True
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
@@ -264,6 +275,6 @@ def detect_style(text: str, items: list[Node], seq: BlockSeq | None = None, base
     if flows:
         style.flow_items = flows.most_common(1)[0][0]
     if seq is not None and len(seq.starts) >= 2:
-        gap_texts = [text[e:s] for e, s in zip(seq.ends[:3], seq.starts[1:4], strict=False)]
+        gap_texts = [text[seq.end(i):seq.starts[i + 1]] for i in range(min(3, len(seq.starts) - 1))]
         style.blank_between = all(any(not line.strip() for line in gap.split("\n")[:-1]) for gap in gap_texts)
     return style
