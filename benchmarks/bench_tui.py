@@ -27,13 +27,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import write_map  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Tree  # noqa: E402
 
 from argmap.paths import default_map  # noqa: E402
 from argmap.tui.app import ArgmapApp, create_app  # noqa: E402
+from synthetic import write_map  # noqa: E402
 
 FIRST_SCREEN = """
 import os

@@ -108,7 +108,7 @@ def test_palette_jumps_to_a_node(harbour: Path) -> None:
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"police-cleared")
+        await pilot.press(*"police-c")
         await wait_for_options(pilot, app.screen.query_one(OptionList))
         await pilot.pause(0.2)
         await pilot.press("enter")
@@ -119,18 +119,18 @@ def test_palette_jumps_to_a_node(harbour: Path) -> None:
 
 
 def test_palette_runs_commands(harbour: Path) -> None:
+    async def run_command(app: ArgmapApp, pilot: Pilot[Any], query: str) -> None:
+        await pilot.press("ctrl+p")
+        app.screen.query_one(Input).value = query  # as if typed
+        await wait_for_options(pilot, app.screen.query_one(OptionList))
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
-        await pilot.press("ctrl+p", *"by actor")
-        await wait_for_options(pilot, app.screen.query_one(OptionList))
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(app, pilot, "group the outline by actor")
         assert app.grouping == "actor"
-        await pilot.press("ctrl+p", *"theme publ")
-        await wait_for_options(pilot, app.screen.query_one(OptionList))
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(app, pilot, "keep only theme public order")
         assert app.view_filter == ViewFilter(theme=frozenset({"order"}))
 
     run(open_app(harbour), scenario)

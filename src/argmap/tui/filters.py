@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from argmap.analysis.outline import FACETS, ViewFilter, facet_values
@@ -44,6 +44,7 @@ class FilterScreen(ModalScreen[ViewFilter | None]):
                 yield Button("Apply", variant="primary", id="filter-apply")
                 yield Button("Clear", id="filter-clear")
                 yield Button("Cancel", id="filter-cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter-box").border_title = "Filter"

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 #: Keys that Textual itself provides, shown with the app's own.
 BUILT_IN: list[tuple[str, str]] = [
@@ -79,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
             sections.append((title, rows))
         with VerticalScroll(id="help-box"):
             yield Static(help_table(sections), id="help-text")
+        yield Footer()
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")

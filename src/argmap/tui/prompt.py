@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -27,6 +27,7 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical(id="prompt-box"):
             yield Static(self.question)
             yield Input(value=self.value, id="prompt-input")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#prompt-box").border_title = self.title_text

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from argmap.analysis.search import SearchIndex
@@ -46,6 +46,7 @@ class SearchScreen(ModalScreen[str | None]):
                         id="search-input", select_on_focus=False)
             yield Static("", id="search-count")
             yield OptionList(id="search-results")
+        yield Footer()
 
     def on_mount(self) -> None:
         box = self.query_one("#search-box")

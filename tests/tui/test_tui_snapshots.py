@@ -1,0 +1,58 @@
+"""The look of the main screens, fixed as SVG snapshots (regenerate with `--snapshot-update` after a deliberate
+change, and look at them). Most use the small harbour map in tests/tui/data, so that editing the bundled maps does
+not invalidate them; one shows the example map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tui_support import DATA, open_app
+
+from argmap.analysis.outline import ViewFilter
+
+ROOT = Path(__file__).resolve().parents[2]
+Compare = Callable[..., bool]
+
+
+@pytest.fixture
+def in_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the maps' folder, so that file names on screen are short and the same everywhere."""
+    monkeypatch.chdir(DATA)
+
+
+def test_start_screen(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), terminal_size=(120, 40))
+
+
+def test_start_screen_at_80_by_24(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), terminal_size=(80, 24))
+
+
+def test_detail_after_following_a_relation(snap_compare: Compare, in_data: None) -> None:
+    # down to the forecast, into its relations, and along the first reason
+    assert snap_compare(open_app("harbour.yaml"), press=["j", "2", "j", "enter"], terminal_size=(120, 40))
+
+
+def test_search_with_results(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), press=["slash", *"owner"], terminal_size=(120, 40))
+
+
+def test_problems_of_a_broken_map(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("broken.yaml"), terminal_size=(120, 40))
+
+
+def test_help_screen(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), press=["question_mark"], terminal_size=(120, 40))
+
+
+def test_grouped_by_theme_and_filtered(snap_compare: Compare, in_data: None) -> None:
+    evidence = ViewFilter(kind=frozenset({"evidence"}))
+    assert snap_compare(open_app("harbour.yaml", grouping="theme", view_filter=evidence), press=["l"],
+                        terminal_size=(120, 40))
+
+
+def test_example_map(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "maps")
+    assert snap_compare(open_app("example.yaml"), terminal_size=(120, 40))
