@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.io import load
 from argmap.io.edit_errors import EditError, LayoutError
 from argmap.io.parse import parse_text
 from argmap.io.session import EditSession
@@ -54,6 +55,13 @@ def _step(session: EditSession, draw: Any) -> None:
         session.rename_node(node, draw(SLUGS))
 
 
+def _same_document(session: EditSession) -> None:
+    """The document the session keeps up to date equals a full load of its text."""
+    patched, loaded = session.document(), load(session.path, text=session.text)
+    assert patched.map == loaded.map and patched.node_index == loaded.node_index
+    assert patched.matches == loaded.matches and patched.diagnostics == loaded.diagnostics
+
+
 def _map_texts() -> list[tuple[str, str]]:
     texts = [("styles.yaml", STYLES)]
     texts += [(m.name, decorate(m.read_text(encoding="utf-8"))) for m in MAPS]
@@ -78,6 +86,7 @@ def test_random_edits_read_back_and_undo_exactly(data: st.DataObject, which: int
             path = copy_map(source, Path(folder), text)
         fmt = "json" if name.endswith(".json") else "yaml"
         session = EditSession.open(path, full_check=full, journal=False)
+        session.document()
         texts = [session.text]
         for _ in range(data.draw(st.integers(1, 6))):
             try:
@@ -89,6 +98,7 @@ def test_random_edits_read_back_and_undo_exactly(data: st.DataObject, which: int
                 continue
             assert parse_text(session.text, fmt, "x")[0] == session.data
             texts.append(session.text)
+            _same_document(session)
         while session.undo():
             pass
         assert session.text == text and not session.dirty

@@ -224,3 +224,21 @@ def test_refused_edit_changes_nothing(path: Path) -> None:
         session.set_field("flight-reveals-motive", "strength", 1.5)
     assert session.text == before and not session.dirty and not journal_path(path).exists()
     assert parse_text(session.text, "yaml", "x")[0] == session.data
+
+
+def test_document_is_patched_not_reloaded(path: Path) -> None:
+    from argmap.io import load
+
+    session = EditSession.open(path)
+    first = session.document()
+    assert first.map is not None
+    session.set_field("residents-hostile", "quotes", ["Many residents in Sunni-dominated Mosul were hostile"])
+    session.add_relation("residents-hostile", "attacks", "mosul-not-worth-dying-for")
+    patched = session.document()
+    assert patched.map is not None and patched.map.nodes[0] is first.map.nodes[0]  # kept, not rebuilt
+    loaded = load(path, text=session.text)
+    assert patched.map == loaded.map and patched.matches == loaded.matches
+    assert patched.matches[("residents-hostile", 0)] is not None
+    session.undo()
+    session.undo()
+    assert session.document().map == first.map

@@ -57,8 +57,10 @@ def _backup(path: Path) -> None:
         raise
 
 
-def write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Replace `path` with `data` atomically; with `backup`, keep the previous version as `path~`."""
+def write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True) -> None:
+    """Replace `path` with `data` atomically; with `backup`, keep the previous version as `path~`. `durable=False`
+    skips the fsyncs: still atomic for readers and against a killed writer, but a power cut may lose the write
+    (for scratch files such as the journal of unsaved edits)."""
     path = target_of(Path(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -70,7 +72,8 @@ def write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if old is not None:
             with contextlib.suppress(OSError):
                 os.chmod(tmp, old.st_mode & 0o7777)
@@ -87,7 +90,8 @@ def write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
 
 
 def write_text(path: Path, text: str, *, backup: bool = False) -> None:

@@ -1,5 +1,6 @@
-"""The journal of unsaved edits: after every edit the whole pending text is written, atomically, next to the map
-as `.<name>.argmap-journal`, with the hash of the file it was based on. After a crash, opening the map finds it
+"""The journal of unsaved edits: after every edit the whole pending text is written, atomically (a killed editor
+leaves the previous journal or the new one; it is not fsynced, so as to cost little), next to the map as
+`.<name>.argmap-journal`, with the hash of the file it was based on. After a crash, opening the map finds it
 and offers to restore the edits; a save (or undoing back to the saved text) removes it.
 
 The journal is one JSON object: {"argmap_journal": 1, "map": name, "base_sha256", "written" (ISO time),
@@ -48,7 +49,7 @@ def write_journal(map_path: Path, base_sha256: str, text: str, edits: list[str])
     """Record the pending text of a map (atomically: a kill leaves the previous journal or this one)."""
     record = {"argmap_journal": JOURNAL_VERSION, "map": map_path.name, "base_sha256": base_sha256,
               "written": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "edits": edits, "text": text}
-    write_bytes(journal_path(map_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    write_bytes(journal_path(map_path), json.dumps(record, ensure_ascii=False).encode("utf-8"), durable=False)
 
 
 def read_journal(map_path: Path, current_sha256: str) -> Recovery | None:

@@ -14,7 +14,7 @@
     session.save()                            # ConflictError if the file changed on disk since it was read
     session.save_as(other_path); session.diff(); session.reload(discard=True, focus="a")
     session.changed_on_disk()                 # cheap (stat), for polling
-    session.document()                        # the buffer as a MapDocument (cached per version)
+    session.document()                        # the buffer as a MapDocument (cached; patched after an edit)
     session.line_of("a")                      # 1-based line of a node in the buffer, for $EDITOR
 
 Every operation returns an `Edit` (summary, focus: the node to show next, subject, removed) or raises
@@ -42,6 +42,7 @@ from argmap.io import edit_ops
 from argmap.io.atomic import write_bytes
 from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, load
+from argmap.io.edit_document import patch_document
 from argmap.io.edit_errors import ConflictError, EditError
 from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
 from argmap.io.json_edit import pretty_root, scan
@@ -134,9 +135,9 @@ class EditSession:
         self._steps: list[_Step] = []
         self._done = 0
         self._saved: int | None = 0
-        self._doc: tuple[int, MapDocument] | None = None
+        self._doc: tuple[int, MapDocument, dict[str, Any]] | None = None
         if doc is not None and doc.text == text:
-            self._doc = (self._version, doc)
+            self._doc = (self._version, doc, data)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, doc: MapDocument | None = None, journal: bool = True,
@@ -187,10 +188,20 @@ class EditSession:
         return edit_ops.node_ids(self.data)
 
     def document(self) -> MapDocument:
-        """The buffer loaded as a map document (model, quotes, diagnostics), cached for the current version."""
-        if self._doc is None or self._doc[0] != self._version:
-            self._doc = (self._version, load(self.path, text=self.text))
-        return self._doc[1]
+        """The buffer loaded as a map document (model, quotes, load diagnostics), cached for the current version.
+        After an edit it is patched from the previous one where that gives what loading would (fast on big maps),
+        else loaded from the buffer's text."""
+        version = self._version
+        if self._doc is not None and self._doc[0] == version:
+            return self._doc[1]
+        doc = None
+        if self._doc is not None:
+            _, previous, data = self._doc
+            doc = patch_document(previous, data, self.data, self.text)
+        if doc is None:
+            doc = load(self.path, text=self.text)
+        self._doc = (version, doc, self.data)
+        return doc
 
     def line_of(self, node_id: str) -> int | None:
         """The 1-based line where a node starts in the buffer (None if there is no such node)."""
@@ -392,6 +403,7 @@ class EditSession:
         if self.journal:
             remove_journal(self.path)
         self.path = target
+        self._doc = None
         self._write(target)
         return warnings
 
