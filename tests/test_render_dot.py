@@ -136,6 +136,16 @@ def test_legend_on_and_off(rich: MapDocument) -> None:
     assert "_legend_" not in dot_of(rich, legend="no")
 
 
+def test_left_right_legend_is_one_table(rich: MapDocument) -> None:
+    dot = dot_of(rich, direction="LR", color_by="acceptance")
+    legend = [line for line in dot.splitlines() if "_legend_" in line]
+    assert len(legend) == 1 and legend[0].lstrip().startswith('"_legend_table" [shape=plaintext')
+    for text in ("note shape (folded corner)", "rounded box", "ellipse headed by its scheme", "hexagon",
+                 "supports", "attacks", "undercuts", "condition (“if”)", "✓ happened", "in: accepted"):
+        assert text in legend[0], text
+    assert "_legend_" not in dot_of(rich, direction="RL", legend=False)
+
+
 def test_legend_shows_only_what_the_view_holds(rich: MapDocument) -> None:
     dot = dot_of(rich, kind=["evidence"])
     assert '"_legend_evidence"' in dot and '"_legend_claim"' not in dot

@@ -175,7 +175,7 @@ def view_subtitle(options: DiagramOptions) -> str:
 def graph_attributes(amap: ArgMap, options: DiagramOptions) -> dict[str, str]:
     attrs = {"rankdir": options.direction, "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
              "fontname": FONT, "fontcolor": palette.TEXT, "bgcolor": "white", "pad": "0.3",
-             "outputorder": "edgesfirst", "newrank": "true"}
+             "outputorder": "edgesfirst"}
     if options.engine != "dot":
         attrs["overlap"] = "false"
     return attrs

@@ -1,5 +1,10 @@
-"""The legend of a diagram: a boxed cluster with one sample of each node kind and relation type the view shows,
-drawn exactly as the diagram draws them, plus the swatches of a colouring by acceptance or scenario."""
+"""The legend of a diagram: one sample of each node kind and relation type the view shows, the outcome marks of
+resolved forecasts, and the swatches of a colouring by acceptance or scenario.
+
+In a top-down or bottom-up layout the legend is a boxed cluster whose samples are drawn exactly as the diagram
+draws them (two rows: nodes, then arrows). In a left-right layout a cluster would be stretched across the
+diagram's wide ranks, so the legend is one compact table instead, with the same colours and line glyphs.
+"""
 
 from __future__ import annotations
 
@@ -20,19 +25,39 @@ _KIND_SAMPLES: dict[str, str] = {
     "inference": "<I>scheme</I><BR/>inference",
     "forecast": "forecast<BR/>p=0.68 (likely)",
 }
+#: Relation type -> a line drawn in text, for the table legend.
+_GLYPHS: dict[str, str] = {"supports": "────▶", "attacks": "────┤", "undercuts": "╌╌╌╌┤", "condition": "┈┈┈┈◇"}
 
 
 def _small(text: str, colour: str = palette.MUTED, size: int = 9) -> str:
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT>'
 
 
+def _relation_name(relation_type: str) -> str:
+    label = EDGE_LOOKS[relation_type].label
+    return relation_type if not label else f"{relation_type} (“{label}”)"
+
+
+def _outcomes_label() -> str:
+    marks = "<BR/>".join(f"{mark} {html(name)}" for name, mark in OUTCOME_MARKS.items())
+    return f"<B>resolved forecasts</B><BR/>{marks}"
+
+
+def _colouring_rows(title: str, entries: Sequence[LegendEntry]) -> str:
+    cells = "".join(f'<TR><TD BGCOLOR="{e.fill}" COLOR="{e.border}" BORDER="1" WIDTH="14"> </TD>'
+                    f'<TD ALIGN="LEFT">{html(e.text)}</TD></TR>' for e in entries)
+    return f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html(title)}</B></TD></TR>{cells}'
+
+
 def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcomes: bool = False,
                  colouring: tuple[str, Sequence[LegendEntry]] | None = None, direction: str = "BT") -> list[str]:
-    """DOT lines of the legend cluster for the kinds and relation types present (in their canonical order): one
-    row of node samples (with the outcome marks and colouring swatches), one row of relation samples."""
+    """DOT lines of the legend for the kinds and relation types present (in their canonical order)."""
     kind_set, type_set = set(kinds), set(relation_types)
     present_kinds = [k for k in NODE_LOOKS if k in kind_set]
     present_types = [t for t in EDGE_LOOKS if t in type_set]
+    outcomes = outcomes and "forecast" in present_kinds
+    if direction in ("LR", "RL"):
+        return legend_table(present_kinds, present_types, outcomes=outcomes, colouring=colouring)
     # In a bottom-to-top layout a cluster's label at the "bottom" is drawn at the top.
     labelloc = "b" if direction == "BT" else "t"
     lines = [
@@ -47,19 +72,15 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
         lines.append(f"\t{row[-1]} [shape={look.shape} style={quoted(look.style)} "
                      f'fillcolor="{look.fill}" color="{look.border}" fontsize=9 margin="0.08,0.04" '
                      f"label=<{_KIND_SAMPLES[kind]}> tooltip={quoted(kind + ': ' + look.description)}]")
-    if outcomes and "forecast" in present_kinds:
-        marks = "<BR/>".join(f"{mark} {html(name)}" for name, mark in OUTCOME_MARKS.items())
+    if outcomes:
         row.append(quoted(PREFIX + "outcomes"))
-        lines.append(f"\t{row[-1]} [shape=plaintext style=\"\" fontsize=9 "
-                     f'label=<<B>resolved forecasts</B><BR/>{marks}> tooltip="forecast outcomes"]')
+        lines.append(f'\t{row[-1]} [shape=plaintext style="" fontsize=9 label=<{_outcomes_label()}> '
+                     'tooltip="forecast outcomes"]')
     if colouring is not None:
         title, entries = colouring
-        cells = "".join(f'<TR><TD BGCOLOR="{e.fill}" COLOR="{e.border}" BORDER="1" WIDTH="14"> </TD>'
-                        f'<TD ALIGN="LEFT">{html(e.text)}</TD></TR>' for e in entries)
         row.append(quoted(PREFIX + "colouring"))
-        lines.append(f"\t{row[-1]} [shape=plaintext style=\"\" fontsize=9 "
-                     f'label=<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD COLSPAN="2" '
-                     f'ALIGN="LEFT"><B>{html(title)}</B></TD></TR>{cells}</TABLE>> tooltip={quoted(title)}]')
+        lines.append(f'\t{row[-1]} [shape=plaintext style="" fontsize=9 label=<<TABLE BORDER="0" CELLSPACING="3" '
+                     f'CELLPADDING="2">{_colouring_rows(title, entries)}</TABLE>> tooltip={quoted(title)}]')
     if row:
         lines.append(f"\t{{rank=same {' '.join(row)}}}")
         lines.extend(f"\t{a} -> {b} [style=invis]" for a, b in pairwise(row))
@@ -70,9 +91,9 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
         points += [tail, head]
         for point in (tail, head):
             lines.append(f'\t{point} [shape=point width=0.05 color="{palette.MUTED}" label="" tooltip=""]')
-        name = relation_type if not edge.label else f"{relation_type} (“{edge.label}”)"
+        label = _small(html(_relation_name(relation_type)), palette.TEXT)
         lines.append(f'\t{tail} -> {head} [color="{edge.colour}" style={edge.style} arrowhead={edge.arrowhead} '
-                     f"penwidth={edge.penwidth} minlen=2 label=<{_small(html(name), palette.TEXT)}> "
+                     f"penwidth={edge.penwidth} minlen=2 label=<{label}> "
                      f"tooltip={quoted(relation_type + ': ' + edge.description)}]")
     if points:
         lines.append(f"\t{{rank=same {' '.join(points)}}}")
@@ -81,3 +102,26 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
             lines.append(f"\t{points[0]} -> {row[0]} [style=invis]")
     lines.append("}")
     return lines
+
+
+def legend_table(kinds: Sequence[str], relation_types: Sequence[str], *, outcomes: bool = False,
+                 colouring: tuple[str, Sequence[LegendEntry]] | None = None) -> list[str]:
+    """The legend as one table node: a swatch and description per kind, a coloured line glyph per relation."""
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="11"><B>Legend</B></FONT></TD></TR>']
+    for kind in kinds:
+        look = NODE_LOOKS[kind]
+        rows.append(f'<TR><TD BGCOLOR="{look.fill}" COLOR="{look.border}" BORDER="1">{html(kind)}</TD>'
+                    f'<TD ALIGN="LEFT">{html(look.description)}</TD></TR>')
+    for relation_type in relation_types:
+        edge = EDGE_LOOKS[relation_type]
+        rows.append(f'<TR><TD><FONT COLOR="{edge.colour}"><B>{_GLYPHS[relation_type]}</B></FONT></TD>'
+                    f'<TD ALIGN="LEFT">{html(_relation_name(relation_type))}</TD></TR>')
+    if outcomes:
+        marks = ", ".join(f"{mark} {html(name)}" for name, mark in OUTCOME_MARKS.items())
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{marks}</TD></TR>')
+    if colouring is not None:
+        rows.append(_colouring_rows(*colouring))
+    table = (f'<TABLE BORDER="1" COLOR="{palette.LEGEND_BORDER}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" '
+             f'STYLE="ROUNDED" BGCOLOR="#ffffff">{"".join(rows)}</TABLE>')
+    return [f'{quoted(PREFIX + "table")} [shape=plaintext style="" fontsize=9 margin=0 label=<{table}> '
+            'tooltip="legend"]']

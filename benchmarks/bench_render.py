@@ -1,0 +1,105 @@
+"""Diagram export time against Graphviz's own layout and rendering of the same DOT, in the same run.
+
+    .venv/bin/python benchmarks/bench_render.py [--nodes 2000] [--repeat 1] [--cli-repeat 5]
+
+1. A synthetic map (`benchmarks/synthetic.py`) exported to SVG by argmap (options, view, colouring, DOT, layout,
+   rendering) against the floor: `pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")` on the DOT argmap
+   built. argmap's own overhead is the difference, as a share of the engine's time. Goal: under 15%.
+2. The Mosul map (`maps/mosul-2014.yaml`, else `maps/example.yaml`) to SVG end to end, process start included:
+   `.venv/bin/argmap export MAP -o out.svg`, against a bare `python -c pass` in the same run. Goal: under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from argmap.exporters import FORMATS, export
+from argmap.io import load
+from argmap.io.document import MapDocument
+from argmap.render.engine import _quiet
+from argmap.render.export import diagram_dot
+from synthetic import write_map
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin"
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Median seconds of `repeat` runs, and the last run's result."""
+    runs = []
+    result: object = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs), result
+
+
+def engine_floor(dot: str) -> Callable[[], object]:
+    import pygraphviz
+
+    def run() -> object:
+        with _quiet():  # the same silencing of pygraphviz's size warning as the exporter, for a fair floor
+            return pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")
+
+    return run
+
+
+def mosul_map() -> Path:
+    mosul = REPO / "maps" / "mosul-2014.yaml"
+    return mosul if mosul.exists() else REPO / "maps" / "example.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nodes", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of the large export (median)")
+    parser.add_argument("--cli-repeat", type=int, default=5, help="runs of the command (median)")
+    args = parser.parse_args()
+    svg = FORMATS["svg"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_map(Path(folder) / "synthetic", args.nodes)
+        t_load, doc = timed(lambda: load(path), 1)
+        assert isinstance(doc, MapDocument)
+        t_dot, _ = timed(lambda: diagram_dot(doc, {}), 3)
+        dot, _ = diagram_dot(doc, {})
+        t_floor, floor_svg = timed(engine_floor(dot), args.repeat)
+        t_export, export_svg = timed(lambda: export(doc, svg, {}), args.repeat)
+        assert export_svg == floor_svg, "the exporter and the floor should draw the very same SVG"
+        overhead = t_export - t_floor
+
+        target = mosul_map()
+        out = Path(folder) / "mosul.svg"
+        command = [str(BIN / "argmap"), "export", str(target), "-o", str(out)]
+        subprocess.run(command, check=True, capture_output=True)  # warm the file cache
+        t_cli, _ = timed(lambda: subprocess.run(command, check=True, capture_output=True), args.cli_repeat)
+        t_python, _ = timed(lambda: subprocess.run([str(BIN / "python"), "-c", "pass"], check=True),
+                         args.cli_repeat)
+        size = out.stat().st_size
+
+    print(f"synthetic map: {args.nodes} nodes, {dot.count(' -> ')} edges, DOT {len(dot) / 1e6:.1f} MB "
+          f"(load {t_load:.2f} s, not counted below)")
+    print(f"{'step':<44} {'seconds':>9} {'vs engine':>10} {'goal':>7}")
+    print(f"{'Graphviz layout + SVG (pygraphviz, floor)':<44} {t_floor:>9.2f} {'100.0%':>10}")
+    print(f"{'argmap export to SVG (all of it)':<44} {t_export:>9.2f} {t_export / t_floor:>9.1%}")
+    print(f"{'  of which options, view, colouring, DOT':<44} {t_dot:>9.3f} {t_dot / t_floor:>9.1%}")
+    mark = "ok" if overhead / t_floor < 0.15 else "SLOW"
+    print(f"{'argmap overhead (export - floor)':<44} {overhead:>9.2f} {overhead / t_floor:>9.1%} {'<15%':>7}  {mark}")
+    print()
+    shown = target.relative_to(REPO)
+    print(f"{'command (process start included)':<44} {'seconds':>9} {'':>10} {'goal':>7}")
+    print(f"{'python -c pass (floor of any command)':<44} {t_python:>9.3f}")
+    mark = "ok" if t_cli < 1.0 else "SLOW"
+    print(f"{f'argmap export {shown} -o x.svg':<44} {t_cli:>9.3f} {'':>10} {'<1 s':>7}  {mark}  ({size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
