@@ -27,9 +27,10 @@ dl.summary dt { font-weight: 600; } dl.summary dd { margin: 0; }
 .label { font-weight: 600; white-space: nowrap; } .label-in { color: var(--in); } .label-out { color: var(--out); }
 .label-undec { color: var(--undec); }
 .diagram { overflow: auto; border: 1px solid var(--line); padding: .5rem; max-height: 80vh; }
-.diagram svg { max-width: 100%; height: auto; }
+.diagram svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+#diagram-zoom:checked ~ .diagram svg { max-width: none; } .zoom { font-size: .9rem; color: var(--muted); }
 code { font-size: .88em; background: #f6f8fa; padding: 0 .2em; border-radius: 3px; } td code { white-space: nowrap; }
-@media print { .diagram { max-height: none; overflow: visible; } }
+@media print { .diagram { max-height: none; overflow: visible; } .diagram svg { max-width: 100%; height: auto; } }
 """
 
 
@@ -63,7 +64,9 @@ def _summary(content: ReportContent) -> str:
 def _diagram(content: ReportContent) -> str:
     if content.svg is None:
         return f'<h2 id="diagram">Diagram</h2>\n<p class="note">{escape(content.diagram_note or "no diagram")}</p>'
-    return f'<h2 id="diagram">Diagram</h2>\n<div class="diagram">{content.svg}</div>'
+    return ('<h2 id="diagram">Diagram</h2>\n<input type="checkbox" id="diagram-zoom"> <label class="zoom" '
+            'for="diagram-zoom">full size (scroll inside the frame)</label>\n'
+            f'<div class="diagram">{content.svg}</div>')
 
 
 def _label(label: str, strength: float | None = None) -> str:
