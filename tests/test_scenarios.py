@@ -253,3 +253,23 @@ def test_export_colours_by_scenario(write_map: Callable[..., Path], tmp_path: Pa
     assert "assumed true" in scen.read_text(encoding="utf-8")
     assert main(["export", str(path), "-o", str(scen), "--color-by", "scenario:left-win"]) == 2
     assert "did you mean 'left-wins'" in capsys.readouterr().err
+
+
+@mosul
+@pytest.mark.parametrize(
+    ("scenario", "node", "label", "direction"),
+    [
+        ("no-trigger", "fear-could-explode", "out", -1),            # its condition fails
+        ("spectacular-trigger", "fear-could-explode", "in", +1),
+        ("maliki-weakened", "maliki-benefits-politically", "out", -1),
+        ("us-steps-in", "baghdad-relies-on-russia-iran", "in", -1),
+    ],
+)
+def test_mosul_scenarios_do_what_their_descriptions_say(scenario: str, node: str, label: str,
+                                                        direction: int) -> None:
+    doc = load(MOSUL)
+    assert doc.map is not None
+    outcome = compare(doc.map, find_scenario(doc.map, scenario))
+    row = next(r for r in outcome.rows if r.node == node)
+    assert row.label == label
+    assert row.delta * direction > 0.005
