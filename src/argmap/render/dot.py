@@ -33,7 +33,7 @@ def node_label(node: NodeBase, width: int, override: NodeStyle | None = None, sh
     """The HTML-like label of a node (without the outer `<>`): scheme header, wrapped text, badges."""
     parts: list[str] = []
     if isinstance(node, Inference):
-        parts.append(_small(f"<I>{html(node.scheme or 'inference')}</I>", palette.KIND_COLOURS["inference"]))
+        parts.append(_small(f"<I>{html(node.scheme or 'inference')}</I>", palette.SCHEME_TEXT))
     parts.append("<BR/>".join(html(line) for line in wrap(node.text, width)) or " ")
     probability = probability_text(node)
     if probability:

@@ -38,9 +38,13 @@ def _relation_name(relation_type: str) -> str:
     return relation_type if not label else f"{relation_type} (“{label}”)"
 
 
+def _outcome_marks(separator: str) -> str:
+    return separator.join(f'<FONT COLOR="{palette.OUTCOME_COLOURS[name]}">{mark}</FONT> {html(name)}'
+                          for name, mark in OUTCOME_MARKS.items())
+
+
 def _outcomes_label() -> str:
-    marks = "<BR/>".join(f"{mark} {html(name)}" for name, mark in OUTCOME_MARKS.items())
-    return f"<B>resolved forecasts</B><BR/>{marks}"
+    return f"<B>resolved forecasts</B><BR/>{_outcome_marks('<BR/>')}"
 
 
 def _colouring_rows(title: str, entries: Sequence[LegendEntry]) -> str:
@@ -117,8 +121,7 @@ def legend_table(kinds: Sequence[str], relation_types: Sequence[str], *, outcome
         rows.append(f'<TR><TD><FONT COLOR="{edge.colour}"><B>{_GLYPHS[relation_type]}</B></FONT></TD>'
                     f'<TD ALIGN="LEFT">{html(_relation_name(relation_type))}</TD></TR>')
     if outcomes:
-        marks = ", ".join(f"{mark} {html(name)}" for name, mark in OUTCOME_MARKS.items())
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{marks}</TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_outcome_marks(", ")}</TD></TR>')
     if colouring is not None:
         rows.append(_colouring_rows(*colouring))
     table = (f'<TABLE BORDER="1" COLOR="{palette.LEGEND_BORDER}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" '

@@ -54,6 +54,9 @@ OUTCOME_COLOURS: dict[str, str] = {
     "unclear": "#7f7f7f",
 }
 
+#: Darker ink of the inference hue, for the scheme heading inside an inference (readable on its tint).
+SCHEME_TEXT = "#7d4a73"
+
 #: Neutral colours of the diagrams.
 TEXT = "#1f2328"
 MUTED = "#57606a"

@@ -56,7 +56,7 @@ NODE_LOOKS: dict[str, NodeLook] = {
     "inference": NodeLook("ellipse", "filled", palette.KIND_FILLS["inference"], palette.KIND_COLOURS["inference"],
                           "ellipse headed by its scheme, purple", {"margin": "0.02,0.02", "fontsize": "10"}),
     "forecast": NodeLook("hexagon", "filled", palette.KIND_FILLS["forecast"], palette.KIND_COLOURS["forecast"],
-                         "hexagon with probability and outcome, orange", {"margin": "0,0.02"}),
+                         "hexagon with probability and outcome, orange", {"margin": "0,0.07"}),
 }
 UNKNOWN_LOOK = NodeLook("box", "filled,dashed", palette.UNKNOWN_FILL, palette.UNKNOWN_KIND, "unknown kind")
 
