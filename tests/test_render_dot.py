@@ -141,7 +141,7 @@ def test_left_right_legend_is_one_table(rich: MapDocument) -> None:
     legend = [line for line in dot.splitlines() if "_legend_" in line]
     assert len(legend) == 1 and legend[0].lstrip().startswith('"_legend_table" [shape=plaintext')
     for text in ("note shape (folded corner)", "rounded box", "ellipse headed by its scheme", "hexagon",
-                 "supports", "attacks", "undercuts", "condition (“if”)", "✓ happened", "in: accepted"):
+                 "supports", "attacks", "undercuts", "condition (“if”)", "✓</FONT> happened", "in: accepted"):
         assert text in legend[0], text
     assert "_legend_" not in dot_of(rich, direction="RL", legend=False)
 
