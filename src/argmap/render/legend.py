@@ -48,7 +48,8 @@ def _outcomes_label() -> str:
 
 
 def _colouring_rows(title: str, entries: Sequence[LegendEntry]) -> str:
-    cells = "".join(f'<TR><TD BGCOLOR="{e.fill}" COLOR="{e.border}" BORDER="1" WIDTH="14"> </TD>'
+    cells = "".join(f'<TR><TD BGCOLOR="{e.fill}" COLOR="{e.border}" BORDER="1" WIDTH="16" HEIGHT="12" '
+                    f'FIXEDSIZE="TRUE"> </TD>'
                     f'<TD ALIGN="LEFT">{html(e.text)}</TD></TR>' for e in entries)
     return f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html(title)}</B></TD></TR>{cells}'
 
