@@ -242,3 +242,23 @@ def test_document_is_patched_not_reloaded(path: Path) -> None:
     session.undo()
     session.undo()
     assert session.document().map == first.map
+
+
+def test_removal_preview_changes_nothing(path: Path) -> None:
+    session = EditSession.open(path)
+    preview = session.removal_preview("flight-reveals-motive")
+    assert [r["source"] for r in preview] == ["army-abandoned-posts", "residents-hostile", "flight-reveals-motive"]
+    assert not session.dirty and "flight-reveals-motive" in session.node_ids()
+    assert session.remove_node("flight-reveals-motive").removed == preview
+
+
+def test_a_failed_save_keeps_the_buffer(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    session = EditSession.open(path)
+    session.set_field("residents-hostile", "credibility", 0.6)
+    monkeypatch.setattr("argmap.io.session.write_bytes", full_disk)
+    with pytest.raises(ArgmapError, match="cannot save: No space left on device"):
+        session.save()
+    assert session.dirty and "credibility: 0.6" in session.text

@@ -7,6 +7,7 @@
     edit = session.set_field("fall-of-mosul", "probability", 0.7)
     edit = session.set_field("fall-of-mosul", "resolution.outcome", "happened")
     edit = session.add_node({"id": "x", "kind": "claim", "text": "..."}, after="fall-of-mosul")
+    session.removal_preview("x")              # what removing it would take along, to confirm first
     edit = session.remove_node("x")           # edit.removed: the relations (and scenario entries) it took along
     edit = session.add_relation("a", "supports", "b"); session.remove_relation("a", "supports", "b")
     edit = session.retype_relation("a", "supports", "b", "attacks"); session.rename_node("a", "a2")
@@ -237,6 +238,10 @@ class EditSession:
         """Remove a node and the relations and scenario entries that name it (listed in `Edit.removed`)."""
         return self._apply(edit_ops.remove_node(self.data, node_id))
 
+    def removal_preview(self, node_id: str) -> list[dict[str, Any]]:
+        """What `remove_node` would take along (relations, scenario entries), for a confirmation prompt."""
+        return edit_ops.remove_node(self.data, node_id).removed
+
     def rename_node(self, old: str, new: str) -> Edit:
         """Change a node's id everywhere it is named."""
         return self._apply(edit_ops.rename_node(self.data, old, new))
@@ -409,7 +414,11 @@ class EditSession:
 
     def _write(self, path: Path) -> None:
         data = self._encode(self.text)
-        write_bytes(path, data, backup=self.backup)
+        try:
+            write_bytes(path, data, backup=self.backup)
+        except OSError as exc:
+            raise ArgmapError(f"{path}: cannot save: {exc.strerror or exc}; the edits are still in the buffer"
+                              ) from None
         self._stamp = FileStamp.of(path, data)
         self._saved_text = self.text
         self._saved = self._done

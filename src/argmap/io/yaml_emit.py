@@ -79,6 +79,15 @@ def _needs_quotes(value: str, dumper: _Dumper) -> bool:
     return not (analysis.allow_block_plain and analysis.allow_flow_plain) or analysis.multiline
 
 
+def needs_quotes(value: str) -> bool:
+    """Whether a string cannot be written plain (it would read as another type, or holds ': ', ' #'...)."""
+    dumper = _Dumper(io.StringIO())
+    try:
+        return _needs_quotes(value, dumper)
+    finally:
+        dumper.dispose()
+
+
 def _flowable(value: Any) -> bool:
     """Whether a list or mapping holds only short scalars, so that it reads well on one line."""
     items = value.values() if isinstance(value, dict) else value

@@ -19,7 +19,7 @@ import yaml
 from argmap.io.edit_errors import LayoutError
 from argmap.io.parse import MapLoader
 from argmap.io.splice import line_end, line_start
-from argmap.io.yaml_emit import YamlStyle
+from argmap.io.yaml_emit import YamlStyle, needs_quotes
 
 _TOP_LINE = re.compile(r"^(?![ \t\r\n#]|-(?:[ \t\r\n]|\Z)|---|\.\.\.|%)", re.M)
 _KEY = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,\[\]{}&*!|>%@`-][^\n]*?)"""
@@ -231,8 +231,10 @@ def detect_style(text: str, items: list[Node], seq: BlockSeq | None = None, base
 
     def walk(node: Node, key: str | None) -> None:
         if node.kind == "scalar":
+            forced = node.style in ('"', "'") and needs_quotes(node.value)
             if key is not None and node.value != "":
-                key_styles.setdefault(key, Counter())[node.style or ""] += 1
+                # A quote the value needs says which quote the file likes, not that this key is always quoted.
+                key_styles.setdefault(key, Counter())["" if forced else node.style or ""] += 1
             if node.style in ('"', "'"):
                 quotes[node.style] += 1
             return
