@@ -262,3 +262,16 @@ def test_a_failed_save_keeps_the_buffer(path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(ArgmapError, match="cannot save: No space left on device"):
         session.save()
     assert session.dirty and "credibility: 0.6" in session.text
+
+
+def test_reload_of_a_broken_file_keeps_the_session(path: Path) -> None:
+    session = EditSession.open(path)
+    before = session.text
+    path.write_text(before.replace("kind: claim", "kind: claim\n  oops: [", 1), encoding="utf-8")
+    assert session.changed_on_disk()
+    with pytest.raises(EditError, match="invalid YAML"):
+        session.reload(focus="army-abandoned-posts")
+    assert session.text == before and session.node_ids()[0] == "army-abandoned-posts"
+    path.write_text(before.replace("Example", "Fixed"), encoding="utf-8")
+    assert session.reload(focus="army-abandoned-posts") == "army-abandoned-posts"
+    assert "Fixed" in session.text

@@ -117,18 +117,20 @@ class EditSession:
         self._take(raw, doc)
 
     def _take(self, raw: bytes, doc: MapDocument | None = None) -> None:
-        """Make `raw` (the file's bytes, just read) the saved and current state; forget the history."""
-        text, self._bom, self._crlf = _decode(self.path, raw)
-        self.format = detect_format(self.path, text)
+        """Make `raw` (the file's bytes, just read) the saved and current state; forget the history. Raises
+        `EditError`, changing nothing, when the bytes do not read as a map."""
+        text, bom, crlf = _decode(self.path, raw)
+        fmt = detect_format(self.path, text)
         problems: list[Diagnostic] = []
         if doc is not None and doc.data is not None and doc.text.replace("\r\n", "\n") == text.replace("\r\n", "\n"):
             data = doc.data
         else:
-            data, problems = parse_text(text, self.format, str(self.path))
+            data, problems = parse_text(text, fmt, str(self.path))
         if problems:
             raise EditError(f"cannot edit {problems[0].format()}; fix the file in a text editor first")
         if not isinstance(data, dict):
             raise EditError(f"cannot edit {self.path}: a map file is a mapping with 'title' and 'nodes'")
+        self._bom, self._crlf, self.format = bom, crlf, fmt
         self.text: str = text
         self.data: dict[str, Any] = data
         self._stamp = FileStamp.of(self.path, raw)
@@ -428,7 +430,8 @@ class EditSession:
     def reload(self, *, discard: bool = False, focus: str | None = None) -> str | None:
         """Read the file again (after it changed on disk); the history is forgotten. With unsaved edits, pass
         `discard=True` (they are dropped, journal included). Returns the node to focus: `focus` if it still
-        exists, else the node now at its place."""
+        exists, else the node now at its place. If the file no longer reads as a map (a syntax error made in
+        another editor), `EditError` says where, and the session keeps what it had."""
         if self.dirty and not discard:
             raise EditError("there are unsaved edits; save them, or reload with discard to drop them")
         ids = self.node_ids()
