@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -108,3 +109,16 @@ def test_export_runs_without_the_terminal_interface(tmp_path: Path) -> None:
                           check=True)
     assert done.stdout.strip() == "0 []"
     assert done.stderr.strip() == f"wrote {out} (svg, {out.stat().st_size:,} bytes)"  # and no Graphviz noise
+
+
+def test_same_bytes_from_separate_processes(tmp_path: Path) -> None:
+    """No output depends on hash order: two processes with different hash seeds write the same SVG and DOT."""
+    outputs = []
+    for seed in ("1", "2"):
+        for suffix in (".svg", ".dot"):
+            out = tmp_path / f"{seed}{suffix}"
+            subprocess.run([sys.executable, "-m", "argmap", "export", str(EXAMPLE), "-o", str(out), "--cluster",
+                            "theme", "--color-by", "acceptance"], check=True, capture_output=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed})
+            outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]

@@ -93,6 +93,15 @@ def test_png_signature(rich: MapDocument) -> None:
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
 
 
+def test_png_resolution(rich: MapDocument) -> None:
+    def width(png: bytes) -> int:
+        return int.from_bytes(png[16:20], "big")  # the IHDR chunk's width
+
+    normal, fine = width(export_png(rich, {})), width(export_png(rich, {"dpi": "192"}))
+    assert abs(fine - 2 * normal) <= 2
+    assert export_svg(rich, {"dpi": 192}) == export_svg(rich, {})  # scalable formats ignore it
+
+
 def test_pdf_signature_and_fixed_date(rich: MapDocument) -> None:
     data = export_pdf(rich, {})
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
@@ -145,6 +154,7 @@ def test_system_graphviz_runs_dot_from_path(rich: MapDocument, monkeypatch: pyte
     monkeypatch.setenv("PATH", str(tmp_path) + os.pathsep + os.environ.get("PATH", ""))
     data = export_svg(rich, {"system_graphviz": "yes", "engine": "neato"})
     assert data.strip() == b"<svg args='-Kneato -Tsvg'/>"
+    assert export_png(rich, {"system_graphviz": "yes", "dpi": 150}).strip() == b"<svg args='-Kdot -Tpng -Gdpi=150'/>"
     assert (tmp_path / "input.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
     fake_dot(tmp_path, 'echo "Error: Layout type: \\"$1\\" not recognized" >&2; exit 1\n')
     with pytest.raises(ArgmapError, match="no layout engine 'nope'"):

@@ -28,11 +28,13 @@ _PDF_DATE = re.compile(rb"/CreationDate \(D:(\d{14})([^)]*)\)")
 _NOISE = ("Fontconfig warning", "Fontconfig error")
 
 
-def render(dot: str, fmt: str, engine: str = "dot", *, system: bool = False) -> bytes:
-    """Lay out and draw `dot` as `fmt` (svg, png or pdf) with the named Graphviz layout engine."""
+def render(dot: str, fmt: str, engine: str = "dot", *, system: bool = False, dpi: int | None = None) -> bytes:
+    """Lay out and draw `dot` as `fmt` (svg, png or pdf) with the named Graphviz layout engine. `dpi` sets the
+    resolution of a PNG (Graphviz's default is 96); the other formats are scalable and ignore it."""
     if fmt not in FORMATS:
         raise ArgmapError(f"cannot render '{fmt}' (formats: {', '.join(FORMATS)})")
-    data = _render_system(dot, fmt, engine) if system else _render_bundled(dot, fmt, engine)
+    attrs = {"dpi": str(dpi)} if dpi is not None and fmt == "png" else {}
+    data = _render_system(dot, fmt, engine, attrs) if system else _render_bundled(dot, fmt, engine, attrs)
     if fmt == "pdf":
         data = stable_pdf(data)
     return data
@@ -51,7 +53,7 @@ def _engine_error(engine: str) -> ArgmapError:
     return ArgmapError(f"Graphviz has no layout engine '{engine}' (engines: {', '.join(ENGINES)})")
 
 
-def _render_bundled(dot: str, fmt: str, engine: str) -> bytes:
+def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str]) -> bytes:
     try:
         import pygraphviz
     except ImportError as exc:  # pragma: no cover - a dependency of argmap
@@ -60,7 +62,9 @@ def _render_bundled(dot: str, fmt: str, engine: str) -> bytes:
     data: object = None
     with _quiet() as messages:
         try:
-            data = pygraphviz.AGraph(string=dot).draw(format=fmt, prog=engine)
+            graph = pygraphviz.AGraph(string=dot)
+            graph.graph_attr.update(attrs)
+            data = graph.draw(format=fmt, prog=engine)
         except Exception as exc:  # pygraphviz raises ValueError, DotError, TypeError...
             error = exc
     if error is not None:
@@ -114,7 +118,7 @@ def _quiet() -> Iterator[io.StringIO]:
             spool.close()
 
 
-def _render_system(dot: str, fmt: str, engine: str) -> bytes:
+def _render_system(dot: str, fmt: str, engine: str, attrs: dict[str, str]) -> bytes:
     program = shutil.which("dot")
     if program is None:
         raise ArgmapError("--system-graphviz: no `dot` program on PATH; install Graphviz (graphviz.org) or leave "
@@ -122,7 +126,8 @@ def _render_system(dot: str, fmt: str, engine: str) -> bytes:
     if not engine or engine.startswith("-") or any(ch.isspace() for ch in engine):
         raise _engine_error(engine)
     try:
-        done = subprocess.run([program, f"-K{engine}", f"-T{fmt}"], input=dot.encode("utf-8"),
+        arguments = [program, f"-K{engine}", f"-T{fmt}", *(f"-G{key}={value}" for key, value in attrs.items())]
+        done = subprocess.run(arguments, input=dot.encode("utf-8"),
                               capture_output=True, timeout=SYSTEM_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ArgmapError(f"--system-graphviz: running {program} failed: {exc}") from None

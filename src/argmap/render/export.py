@@ -32,7 +32,7 @@ def diagram_dot(doc: MapDocument, options: dict[str, Any] | DiagramOptions | Non
 
 def _drawn(doc: MapDocument, options: dict[str, Any], fmt: str) -> bytes:
     dot, opts = diagram_dot(doc, options)
-    return render(dot, fmt, opts.engine, system=opts.system_graphviz)
+    return render(dot, fmt, opts.engine, system=opts.system_graphviz, dpi=opts.dpi)
 
 
 def export_dot(doc: MapDocument, options: dict[str, Any]) -> bytes:
@@ -46,7 +46,7 @@ def export_svg(doc: MapDocument, options: dict[str, Any]) -> bytes:
 
 
 def export_png(doc: MapDocument, options: dict[str, Any]) -> bytes:
-    """PNG at 96 dpi."""
+    """PNG, 96 dpi unless the `dpi` option says otherwise."""
     return _drawn(doc, options, "png")
 
 

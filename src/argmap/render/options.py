@@ -35,6 +35,7 @@ class DiagramOptions:
     ids: bool = False
     links: bool = False
     wrap: int = 30
+    dpi: int | None = None
     engine: str = "dot"
     system_graphviz: bool = False
 
@@ -104,6 +105,8 @@ def parse_options(raw: Mapping[str, Any] | None) -> DiagramOptions:
             values[name] = _number(name, value, 0, 1000)
         elif name == "wrap":
             values[name] = _number(name, value, 8, 200)
+        elif name == "dpi":
+            values[name] = _number(name, value, 36, 600)
         elif name == "direction":
             values[name] = _choice(name, value, DIRECTIONS, upper=True)
         elif name == "cluster":
