@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from argmap.io import load
 from argmap.io.canonical import dump_json, dump_yaml
@@ -52,5 +53,9 @@ def test_canonical_yaml_round_trip(bundled: Path) -> None:
 def test_canonical_yaml_leaves_out_derived_values(bundled: Path) -> None:
     doc = load(bundled)
     assert doc.map is not None
-    text = dump_yaml(doc.map)
-    assert "start:" not in text and "probability_basis" not in text
+    data = yaml.safe_load(dump_yaml(doc.map))
+    quotes = [q for node in data["nodes"] for q in node.get("quotes", [])]
+    assert quotes and not any(isinstance(q, dict) and ("start" in q or "end" in q) for q in quotes)
+    assert not any("probability_basis" in node for node in data["nodes"])
+    derived = [n for n in doc.map.nodes if getattr(n, "probability_basis", None) == "scale"]
+    assert all("probability" not in node for node in data["nodes"] if node["id"] in {n.id for n in derived})
