@@ -193,8 +193,6 @@ def test_report_refuses_a_broken_map(write_map: Callable[..., Path], tmp_path: P
     assert not (tmp_path / "r.html").exists()
 
 
-@pytest.mark.skipif("svg" not in exporters.FORMATS or not MOSUL.exists(),
-                    reason="needs the renderer's svg exporter and maps/mosul-2014.yaml")
 def test_mosul_report_inlines_the_rendered_diagram(tmp_path: Path) -> None:
     doc = load(MOSUL)
     data, _ = write_report(doc, tmp_path / "mosul.html", "html")
@@ -207,7 +205,6 @@ def test_mosul_report_inlines_the_rendered_diagram(tmp_path: Path) -> None:
             assert node.id in page
 
 
-@pytest.mark.skipif("svg" not in exporters.FORMATS, reason="needs the renderer's svg exporter")
 def test_rendered_diagram_is_inlined_and_stays_self_contained(reported: MapDocument) -> None:
     content = collect(reported, diagram_options={"color_by": "acceptance"})
     assert content.svg is not None, content.diagram_note

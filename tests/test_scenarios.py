@@ -172,10 +172,6 @@ def test_sensitivity_command(army: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 # -- the Mosul map ----------------------------------------------------------------------------------------------
 
-mosul = pytest.mark.skipif(not MOSUL.exists(), reason="maps/mosul-2014.yaml is not there yet")
-
-
-@mosul
 def test_mosul_scenarios_each_change_something() -> None:
     doc = load(MOSUL)
     assert doc.map is not None
@@ -188,7 +184,6 @@ def test_mosul_scenarios_each_change_something() -> None:
         assert outcome.evaluation.converged
 
 
-@mosul
 def test_mosul_sensitivity_ranks_its_evidence() -> None:
     doc = load(MOSUL)
     assert doc.map is not None
@@ -255,7 +250,6 @@ def test_export_colours_by_scenario(write_map: Callable[..., Path], tmp_path: Pa
     assert "did you mean 'left-wins'" in capsys.readouterr().err
 
 
-@mosul
 @pytest.mark.parametrize(
     ("scenario", "node", "label", "direction"),
     [
