@@ -264,3 +264,17 @@ def test_usable_at_80_by_24(harbour: Path) -> None:
         assert help_box.region.bottom <= 24 and help_box.max_scroll_y > 0  # scrolls rather than cuts
 
     run(open_app(harbour), scenario, size=(80, 24))
+
+
+def test_a_big_map_is_checked_after_its_first_screen(harbour: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.tui.app.CHECK_AT_ONCE", 3)  # the harbour map counts as big
+    harbour.write_text(harbour.read_text().replace("quotes: [Given this momentum]", "quotes: [Given no momentum]"))
+
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [d.rule for d in app.findings if d.severity == "error"] == ["quote-not-found"]
+        assert app.query_one(TabbedContent).active == "tab-problems"
+        assert "1 error" in str(app.query_one("#topbar-right").render())
+
+    run(open_app(harbour), scenario)

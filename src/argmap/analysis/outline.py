@@ -128,7 +128,8 @@ class Outline:
         self.graph = graph or Graph.of(amap)
         nodes = list(amap.by_id.values())
         self.order = {node.id: index for index, node in enumerate(nodes)}
-        self.matched = {node.id for node in nodes if self.filter.matches(node)}
+        active = self.filter.active
+        self.matched = {node.id for node in nodes if not active or self.filter.matches(node)}
         if grouping == "argument":
             self.shown = self._with_context(self.matched)
             self._placed: dict[str, tuple[str | None, int]] = {}

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from argmap.analysis.search import SearchIndex
 
 EXPAND_ROOTS = 12
+#: Maps with more nodes are checked in the background after their first screen.
+CHECK_AT_ONCE = 2000
 PANES = ("outline", "detail", "source", "problems")
 
 
@@ -135,21 +137,20 @@ class ArgmapApp(App[int]):
 
     # -- the document ---------------------------------------------------------------------------------------
 
-    def reload(self, doc: MapDocument) -> None:
-        """Show `doc` (a new or re-read map): re-check it, rebuild every index and pane, keep the focus if it
-        still exists."""
+    def reload(self, doc: MapDocument, findings: list[Diagnostic] | None = None) -> None:
+        """Show `doc` (a new or re-read map) with its `findings` (None: check it now; a big map is checked in the
+        background, its load errors shown at once), rebuild every index and pane, keep the focus if it exists."""
         self.doc = doc
-        self.findings = check(doc)
         amap = doc.map
+        if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
+            findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)
+            self.run_worker(partial(_checked_document, doc), thread=True, group="check", exit_on_error=False)
+        self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.query_one(SourceView).set_document(doc)
-        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
-        errors = sum(d.severity == "error" for d in self.findings)
-        self.query_one(TabbedContent).get_tab("tab-problems").label = (
-            f"Problems ({len(self.findings)})" if self.findings else "Problems")
-        self.query_one(TabbedContent).get_tab("tab-problems").set_class(errors > 0, "-errors")
+        self._show_findings()
         self._rebuild_outline()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
         if keep is None:
@@ -159,6 +160,14 @@ class ArgmapApp(App[int]):
             self.history.replace(keep)
         self._reveal_or_home()
         self._show_focused()
+
+    def _show_findings(self) -> None:
+        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
+        errors = sum(d.severity == "error" for d in self.findings)
+        tab = self.query_one(TabbedContent).get_tab("tab-problems")
+        tab.label = f"Problems ({len(self.findings)})" if self.findings else "Problems"
+        tab.set_class(errors > 0, "-errors")
+        self._update_topbar()
 
     @property
     def search_index(self) -> SearchIndex:
@@ -370,8 +379,19 @@ class ArgmapApp(App[int]):
                                      FilterScreen]))
 
     def action_reload(self) -> None:
-        """Read the map again from disk (in the background) and re-check it."""
-        self.run_worker(partial(load, self.doc.path), thread=True, group="reload", exit_on_error=False)
+        """Read the map again from disk and re-check it (in the background)."""
+        self.run_worker(partial(_load_and_check, self.doc.path), thread=True, group="reload", exit_on_error=False)
+
+    def _checked(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
+        """The background check of a big map is done: show its findings; open Problems on errors, unless the
+        user has moved since the map opened."""
+        if doc is not self.doc:
+            return  # a check of a document shown before
+        self.findings = findings
+        self._show_findings()
+        untouched = not self.history.can_back and self.focused is self.query_one(OutlineTree)
+        if untouched and any(d.severity == "error" for d in findings):
+            self.action_pane("problems")
 
     # -- export ---------------------------------------------------------------------------------------------
 
@@ -409,9 +429,12 @@ class ArgmapApp(App[int]):
                 self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
             elif event.state == WorkerState.ERROR:
                 self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
+        elif worker.group == "check":
+            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
+                self._checked(*worker.result)
         elif worker.group == "reload":
-            if event.state == WorkerState.SUCCESS and isinstance(worker.result, MapDocument):
-                self.reload(worker.result)
+            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
+                self.reload(*worker.result)
                 errors = sum(d.severity == "error" for d in self.findings)
                 self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
                             f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
@@ -424,6 +447,15 @@ class ArgmapApp(App[int]):
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
     """The names of the actions bound on the app class itself, except quitting."""
     return frozenset(binding.action.split("(")[0] for _key, binding in app_class._merge_bindings()) - {"quit"}
+
+
+def _checked_document(doc: MapDocument) -> tuple[MapDocument, list[Diagnostic]]:
+    return doc, check(doc)
+
+
+def _load_and_check(path: Path) -> tuple[MapDocument, list[Diagnostic]]:
+    doc = load(path)
+    return doc, check(doc)
 
 
 def _reason(error: BaseException | None) -> str:
