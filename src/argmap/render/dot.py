@@ -172,7 +172,8 @@ def view_subtitle(options: DiagramOptions) -> str:
     return " · ".join(parts)
 
 
-def graph_attributes(amap: ArgMap, options: DiagramOptions) -> dict[str, str]:
+def graph_attributes(options: DiagramOptions) -> dict[str, str]:
+    """Layout and look of the whole drawing. No `size`: a diagram is drawn at full size, never squeezed."""
     attrs = {"rankdir": options.direction, "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
              "fontname": FONT, "fontcolor": palette.TEXT, "bgcolor": "white", "pad": "0.3",
              "outputorder": "edgesfirst"}
@@ -189,7 +190,7 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
     `overrides` (node id -> `NodeStyle`) replaces a node's fill or border and adds a badge line; with it,
     `colouring_legend` (title, entries) adds the swatches that explain the colours to the legend."""
     overrides = overrides or {}
-    graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(amap, options), node_attr={
+    graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(options), node_attr={
         "fontname": FONT, "fontsize": "11", "fontcolor": palette.TEXT, "penwidth": "1.3"},
         edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "color": palette.MUTED})
     graph.body.append(f"\ttooltip={quoted(amap.title)}\n")
