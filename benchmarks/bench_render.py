@@ -6,6 +6,7 @@
    rendering) against the floor: `pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")` on the DOT argmap
    built. argmap's own overhead is the difference, as a share of the engine's time. Goal: under 15%.
    The two run in turn and each keeps its best time, so other load on the machine favours neither.
+   argmap's own share is also measured inside each export (the export's time less its Graphviz call).
 2. The Mosul map (`maps/mosul-2014.yaml`, else `maps/example.yaml`) to SVG end to end, process start included:
    `.venv/bin/argmap export MAP -o out.svg`, against a bare `python -c pass` in the same run. Goal: under 1 s.
 """
@@ -20,8 +21,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+import argmap.render.export as render_module
 from argmap.exporters import FORMATS, export
 from argmap.io import load
 from argmap.io.document import MapDocument
@@ -68,6 +71,40 @@ def engine_floor(dot: str) -> Callable[[], object]:
     return run
 
 
+class EngineClock:
+    """Times the Graphviz call inside each export (`argmap.render.export.render`), so argmap's own share of an
+    export is measured in that very run: the layout's run-to-run variation (several percent on a busy machine)
+    then cancels out instead of swamping a small overhead."""
+
+    def __init__(self) -> None:
+        self.inside: list[float] = []
+        self.total: list[float] = []
+        self._render = render_module.render
+
+    def _timed_render(self, *args: Any, **kwargs: Any) -> bytes:
+        start = time.perf_counter()
+        try:
+            return self._render(*args, **kwargs)
+        finally:
+            self.inside.append(time.perf_counter() - start)
+
+    def export(self, doc: MapDocument) -> Callable[[], object]:
+        def run() -> object:
+            render_module.render = self._timed_render
+            start = time.perf_counter()
+            try:
+                return export(doc, FORMATS["svg"], {})
+            finally:
+                self.total.append(time.perf_counter() - start)
+                render_module.render = self._render
+
+        return run
+
+    def own(self) -> float:
+        """argmap's own seconds in its least disturbed export: the export's time less its Graphviz call."""
+        return min(total - inside for total, inside in zip(self.total, self.inside, strict=True))
+
+
 def mosul_map() -> Path:
     mosul = REPO / "maps" / "mosul-2014.yaml"
     return mosul if mosul.exists() else REPO / "maps" / "example.yaml"
@@ -79,17 +116,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs of the large export and its floor (best)")
     parser.add_argument("--cli-repeat", type=int, default=7, help="runs of the command and its floor (best)")
     args = parser.parse_args()
-    svg = FORMATS["svg"]
     with tempfile.TemporaryDirectory() as folder:
         path = write_map(Path(folder) / "synthetic", args.nodes)
         t_load, doc = timed(lambda: load(path), 1)
         assert isinstance(doc, MapDocument)
         t_dot, _ = timed(lambda: diagram_dot(doc, {}), 3)
         dot, _ = diagram_dot(doc, {})
-        t_floor, t_export, floor_svg, export_svg = interleaved(engine_floor(dot), lambda: export(doc, svg, {}),
-                                                               args.repeat)
+        clock = EngineClock()
+        t_floor, t_export, floor_svg, export_svg = interleaved(engine_floor(dot), clock.export(doc), args.repeat)
         assert export_svg == floor_svg, "the exporter and the floor should draw the very same SVG"
-        overhead = t_export - t_floor
+        own = clock.own()
 
         target = mosul_map()
         out = Path(folder) / "mosul.svg"
@@ -105,9 +141,13 @@ def main() -> None:
     print(f"{'step':<44} {'seconds':>9} {'vs engine':>10} {'goal':>7}")
     print(f"{'Graphviz layout + SVG (pygraphviz, floor)':<44} {t_floor:>9.2f} {'100.0%':>10}")
     print(f"{'argmap export to SVG (all of it)':<44} {t_export:>9.2f} {t_export / t_floor:>9.1%}")
-    print(f"{'  of which options, view, colouring, DOT':<44} {t_dot:>9.3f} {t_dot / t_floor:>9.1%}")
-    mark = "ok" if overhead / t_floor < 0.15 else "SLOW"
-    print(f"{'argmap overhead (export - floor)':<44} {overhead:>9.2f} {overhead / t_floor:>9.1%} {'<15%':>7}  {mark}")
+    print(f"{'  of which Graphviz (same call as the floor)':<44} {min(clock.inside):>9.2f} "
+          f"{min(clock.inside) / t_floor:>9.1%}")
+    print(f"{'  options, view, colouring, DOT alone':<44} {t_dot:>9.3f} {t_dot / t_floor:>9.1%}")
+    mark = "ok" if own / t_floor < 0.15 else "SLOW"
+    print(f"{'argmap overhead (export less its Graphviz)':<44} {own:>9.3f} {own / t_floor:>9.1%} {'<15%':>7}  {mark}")
+    print(f"{'(export - floor, run to run: noisier)':<44} {t_export - t_floor:>9.2f} "
+          f"{(t_export - t_floor) / t_floor:>9.1%}")
     print()
     shown = target.relative_to(REPO)
     print(f"{'command (process start included)':<44} {'seconds':>9} {'':>10} {'goal':>7}")
