@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Protocol
 
-from argmap.analysis.graph import Graph
+from argmap.analysis.graph import Graph, strongly_connected
 from argmap.io.diagnostics import Diagnostic, Loc, Severity
 from argmap.io.document import MapDocument
 from argmap.io.schema_errors import suggest
@@ -121,54 +121,19 @@ def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
 
 
 def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    """Support cycles, found as strongly connected components of the support graph (Tarjan, iterative)."""
+    """Support cycles, found as strongly connected components of the support graph."""
     succ: dict[str, list[str]] = {}
     for rel in amap.relations:
         if rel.type == "supports" and rel.source != rel.target:
             succ.setdefault(rel.source, []).append(rel.target)
-    index_of: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    for root in list(succ):
-        if root in index_of:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child_i = work.pop()
-            if child_i == 0:
-                index_of[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = succ.get(node, [])
-            if child_i < len(children):
-                work.append((node, child_i + 1))
-                child = children[child_i]
-                if child not in index_of:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index_of[child])
-                continue
-            if low[node] == index_of[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1:
-                    first = min(component, key=lambda m: doc.node_index.get(m, 0))
-                    names = sorted(component)
-                    circle = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-                    yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
-                               "circular reasoning supports nothing: break one link",
-                               ("nodes", doc.node_index.get(first, 0), "id"), first)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+    for component in strongly_connected(list(succ), succ):
+        if len(component) > 1:
+            first = min(component, key=lambda m: doc.node_index.get(m, 0))
+            names = sorted(component)
+            circle = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+            yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
+                       "circular reasoning supports nothing: break one link",
+                       ("nodes", doc.node_index.get(first, 0), "id"), first)
 
 
 def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from argmap.model import ArgMap, Relation
@@ -34,3 +35,52 @@ class Graph:
         """Relations starting at `node_id`, of the given types (all when none given)."""
         rels = self.outgoing.get(node_id, [])
         return [r for r in rels if not types or r.type in types]
+
+
+def strongly_connected(nodes: Iterable[str], successors: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (no recursion limit on long chains). A component is
+    listed after every component it reaches, so with `successors` giving each node's dependencies the list is an
+    evaluation order.
+
+    >>> strongly_connected("abcd", {"a": ["b"], "b": ["a", "c"], "c": [], "d": ["c"]})
+    [['c'], ['b', 'a'], ['d']]
+    """
+    index_of: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    order: list[list[str]] = []
+    for root in nodes:
+        if root in index_of:
+            continue
+        index_of[root] = low[root] = len(index_of)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors.get(root, ())))]
+        while work:
+            node_id, children = work[-1]
+            for child in children:
+                if child not in index_of:
+                    index_of[child] = low[child] = len(index_of)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors.get(child, ()))))
+                    break
+                if child in on_stack and index_of[child] < low[node_id]:
+                    low[node_id] = index_of[child]
+            else:
+                work.pop()
+                if low[node_id] == index_of[node_id]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node_id:
+                            break
+                    order.append(component)
+                if work:
+                    parent = work[-1][0]
+                    if low[node_id] < low[parent]:
+                        low[parent] = low[node_id]
+    return order

@@ -49,6 +49,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from argmap.analysis.graph import strongly_connected
 from argmap.model import ArgMap, Scenario
 
 Label = Literal["in", "out", "undec"]
@@ -426,46 +427,4 @@ def _components(fw: Framework, fixed: dict[str, bool], scope: set[str] | None = 
         deps = {node_id: [] if node_id in fixed else [source for table in tables
                                                         for source, _ in table.get(node_id, ()) if source in scope]
                 for node_id in nodes}
-    index_of: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    order: list[list[str]] = []
-    for root in nodes:
-        if root in index_of:
-            continue
-        if not deps[root]:
-            index_of[root] = low[root] = len(index_of)
-            order.append([root])
-            continue
-        index_of[root] = low[root] = len(index_of)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(deps[root]))]
-        while work:
-            node_id, children = work[-1]
-            for child in children:
-                if child not in index_of:
-                    index_of[child] = low[child] = len(index_of)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(deps[child])))
-                    break
-                if child in on_stack and index_of[child] < low[node_id]:
-                    low[node_id] = index_of[child]
-            else:
-                work.pop()
-                if low[node_id] == index_of[node_id]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node_id:
-                            break
-                    order.append(component)
-                if work:
-                    parent = work[-1][0]
-                    if low[node_id] < low[parent]:
-                        low[parent] = low[node_id]
-    return order
+    return strongly_connected(nodes, deps)
