@@ -175,3 +175,14 @@ def test_the_report_inlines_the_diagram(rich: MapDocument) -> None:
     svg, note = diagram_svg(rich, {"color_by": "acceptance"})
     assert note is None and svg is not None and svg.startswith("<svg")
     assert "rebels-march" in groups(ET.fromstring(svg), "node")
+
+
+def test_rendering_from_a_worker_thread(rich: MapDocument, rich_svg: bytes) -> None:
+    """The explorer exports from a worker thread: same bytes, and the process's standard error is left alone."""
+    import threading
+
+    results: list[bytes] = []
+    worker = threading.Thread(target=lambda: results.append(export_svg(rich, {})))
+    worker.start()
+    worker.join()
+    assert results == [rich_svg]
