@@ -94,19 +94,24 @@ class MapDocument:
         return self.sources.get(source_id or "")
 
 
+def read_map_bytes(path: Path) -> bytes:
+    """A map file's bytes; a file that cannot be read gives a one-line `ArgmapError`."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ArgmapError(f"{path}: no such map file") from None
+    except IsADirectoryError:
+        raise ArgmapError(f"{path}: is a folder, not a map file") from None
+    except OSError as exc:
+        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+
+
 def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocument:
     """Load a map file (or `text` standing for its content). Bad files give diagnostics, never exceptions;
     only a file that cannot be read at all raises `ArgmapError`."""
     file = Path(path)
     if text is None:
-        try:
-            raw = file.read_bytes()
-        except FileNotFoundError:
-            raise ArgmapError(f"{file}: no such map file") from None
-        except IsADirectoryError:
-            raise ArgmapError(f"{file}: is a folder, not a map file") from None
-        except OSError as exc:
-            raise ArgmapError(f"{file}: cannot read: {exc.strerror}") from None
+        raw = read_map_bytes(file)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

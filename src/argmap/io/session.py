@@ -42,7 +42,7 @@ from typing import Any
 from argmap.io import edit_ops
 from argmap.io.atomic import write_bytes
 from argmap.io.diagnostics import ArgmapError, Diagnostic
-from argmap.io.document import MapDocument, load
+from argmap.io.document import MapDocument, load, read_map_bytes
 from argmap.io.edit_document import patch_document
 from argmap.io.edit_errors import ConflictError, EditError
 from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
@@ -89,17 +89,6 @@ def _decode(path: Path, raw: bytes) -> tuple[str, bool, bool]:
         raise EditError(f"{path}: not UTF-8 text; save it as UTF-8 before editing it with argmap") from None
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     return (text.replace("\r\n", "\n") if crlf else text), bom, crlf
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError(f"{path}: no such map file") from None
-    except IsADirectoryError:
-        raise ArgmapError(f"{path}: is a folder, not a map file") from None
-    except OSError as exc:
-        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 class EditSession:
@@ -149,7 +138,7 @@ class EditSession:
         a journal of unsaved edits was found. Raises `ArgmapError` when the file cannot be read and `EditError`
         when it does not parse (there is nothing to edit safely)."""
         file = Path(path)
-        session = cls(file, _read(file), doc=doc, journal=journal, backup=backup, full_check=full_check)
+        session = cls(file, read_map_bytes(file), doc=doc, journal=journal, backup=backup, full_check=full_check)
         if journal:
             found = read_journal(file, session._stamp.sha256)
             if found is not None and found.text == session.text:
@@ -436,7 +425,7 @@ class EditSession:
             raise EditError("there are unsaved edits; save them, or reload with discard to drop them")
         ids = self.node_ids()
         index = ids.index(focus) if focus in ids else None
-        self._take(_read(self.path))
+        self._take(read_map_bytes(self.path))
         if self.journal:
             remove_journal(self.path)
         self.recovery = None
