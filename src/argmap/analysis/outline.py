@@ -19,7 +19,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from argmap.analysis.graph import Graph
+from argmap.analysis.graph import Graph, strongly_connected
 from argmap.model import NODE_KINDS, ArgMap, NodeBase
 
 #: How each relation type is marked in front of the node that bears on its parent row.
@@ -177,40 +177,9 @@ class Outline:
         members = set(left)
         successors = {nid: [r.target for r in self.graph.out_of(nid) if r.target in members] for nid in left}
         component: dict[str, int] = {}
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        stack: list[str] = []
-        on_stack: set[str] = set()
-        count = 0
-        for start in left:  # Tarjan's algorithm, without recursion
-            if start in index:
-                continue
-            work = [(start, 0)]
-            while work:
-                nid, child = work.pop()
-                if child == 0:
-                    index[nid] = low[nid] = len(index)
-                    stack.append(nid)
-                    on_stack.add(nid)
-                if child < len(successors[nid]):
-                    work.append((nid, child + 1))
-                    nxt = successors[nid][child]
-                    if nxt not in index:
-                        work.append((nxt, 0))
-                    elif nxt in on_stack:
-                        low[nid] = min(low[nid], index[nxt])
-                    continue
-                if low[nid] == index[nid]:
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component[member] = count
-                        if member == nid:
-                            break
-                    count += 1
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[nid])
+        for number, nodes in enumerate(strongly_connected(left, successors)):
+            for nid in nodes:
+                component[nid] = number
         leaving = {component[nid] for nid in left if any(component[t] != component[nid] for t in successors[nid])}
         heads: dict[int, str] = {}
         for nid in left:

@@ -7,6 +7,7 @@ use the same factory. Panes ask for changes with messages (`NodeSelected`, `Prob
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import lru_cache, partial
 from pathlib import Path
@@ -95,6 +96,7 @@ class ArgmapApp(App[int]):
         self.cursor_blink = cursor_blink
         self.look = Look()
         self._start_focus = focus
+        self._frozen = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
 
@@ -128,6 +130,11 @@ class ArgmapApp(App[int]):
                 self.action_pane("problems")
             else:
                 self.query_one(OutlineTree).focus()
+        gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
+        self._frozen = True
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
@@ -140,6 +147,9 @@ class ArgmapApp(App[int]):
     def reload(self, doc: MapDocument, findings: list[Diagnostic] | None = None) -> None:
         """Show `doc` (a new or re-read map) with its `findings` (None: check it now; a big map is checked in the
         background, its load errors shown at once), rebuild every index and pane, keep the focus if it exists."""
+        if self._frozen and self.doc is not doc:
+            gc.unfreeze()  # let the document shown before be collected
+            self.call_after_refresh(gc.freeze)
         self.doc = doc
         amap = doc.map
         if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
@@ -244,8 +254,10 @@ class ArgmapApp(App[int]):
             self.history.visit(node_id)
         else:
             self.history.replace(node_id)
-        self.focused_node = node_id
-        if jump and not self.query_one(OutlineTree).reveal(node_id):
+        with self.batch_update():  # one frame for every pane
+            self.focused_node = node_id
+            revealed = not jump or self.query_one(OutlineTree).reveal(node_id)
+        if not revealed:
             self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
         return True
 

@@ -96,7 +96,7 @@ class RelationList(QuietScroll, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
         if not 0 <= line < len(self.items):
             return Strip.blank(width, base)
         text = self.items[line][0].copy()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -18,6 +19,11 @@ class QuietScroll(ScrollView):
     is updated (a layout still happens when the scroll bar appears or goes)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    _base_style: Style = Style()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style  # once per paint, not once per line (it walks the ancestors)
+        return super().render_lines(crop)
 
     def _watch_virtual_size(self, size: Size) -> None:
         if self.is_mounted:
@@ -67,7 +73,7 @@ class TextPane(QuietScroll, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        style = self.rich_style
+        style = self._base_style
         if not 0 <= line < len(self._strips):
             return Strip.blank(width, style)
         return self._strips[line].apply_style(style).extend_cell_length(width, style).crop(0, width)

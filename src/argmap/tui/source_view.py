@@ -99,7 +99,8 @@ class SourceView(QuietScroll, can_focus=True):
         self.cursor = line_of(self.lines, anchor) if self.lines else 0
         self._index_lines()
         self.virtual_size = Size(width + GUTTER, len(self.lines))
-        self.call_after_refresh(self._move_to, self.cursor, center=True)
+        if self.scrollable_content_region.height:  # else not laid out yet: its first resize comes back here
+            self._move_to(self.cursor, center=True)
         self.refresh()
 
     def _index_lines(self) -> None:
@@ -241,7 +242,7 @@ class SourceView(QuietScroll, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
         if not 0 <= line < len(self.lines):
             return Strip.blank(width, base)
         covering = self._on_line[line] if line < len(self._on_line) else []
