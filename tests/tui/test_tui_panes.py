@@ -271,8 +271,11 @@ def test_a_big_map_is_checked_after_its_first_screen(harbour: Path, monkeypatch:
     harbour.write_text(harbour.read_text().replace("quotes: [Given this momentum]", "quotes: [Given no momentum]"))
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):  # the check starts after the first frame
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if app.findings:
+                break
         assert [d.rule for d in app.findings if d.severity == "error"] == ["quote-not-found"]
         assert app.query_one(TabbedContent).active == "tab-problems"
         assert "1 error" in str(app.query_one("#topbar-right").render())

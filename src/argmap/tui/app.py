@@ -154,7 +154,9 @@ class ArgmapApp(App[int]):
         amap = doc.map
         if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
             findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)
-            self.run_worker(partial(_checked_document, doc), thread=True, group="check", exit_on_error=False)
+            # after the first frame; a description, or Textual would describe the work by the repr of the map
+            self.call_after_refresh(self.run_worker, partial(_checked_document, doc), name="check", group="check",
+                                    description="check the map", thread=True, exit_on_error=False)
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
@@ -392,7 +394,8 @@ class ArgmapApp(App[int]):
 
     def action_reload(self) -> None:
         """Read the map again from disk and re-check it (in the background)."""
-        self.run_worker(partial(_load_and_check, self.doc.path), thread=True, group="reload", exit_on_error=False)
+        self.run_worker(partial(_load_and_check, self.doc.path), name="reload", group="reload",
+                        description="read and check the map", thread=True, exit_on_error=False)
 
     def _checked(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
         """The background check of a big map is done: show its findings; open Problems on errors, unless the
@@ -431,7 +434,8 @@ class ArgmapApp(App[int]):
         names the file."""
         target = export_target(self.doc, folder or self.export_dir, focus)
         options = view_options(focus, self.view_filter)
-        return self.run_worker(partial(write_export, self.doc, "svg", target, options), thread=True,
+        return self.run_worker(partial(write_export, self.doc, "svg", target, options), name="export",
+                               description=f"export {target.name}", thread=True,
                                group="export", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
