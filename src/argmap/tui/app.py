@@ -70,6 +70,7 @@ class ArgmapApp(App[int]):
         Binding("3", "pane('source')", "Source pane", show=False),
         Binding("4", "pane('problems')", "Problems pane", show=False),
         Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
         Binding("question_mark", "help", "Keys", tooltip="Every key binding"),
         Binding("q", "quit", "Quit", tooltip="Quit argmap"),
     ]
@@ -384,6 +385,10 @@ class ArgmapApp(App[int]):
                 target = self.query_one(DetailPane)
             self.screen.maximize(target, container=False)
 
+    def action_redraw(self) -> None:
+        """Paint every line of the screen again (after something else wrote to the terminal)."""
+        self.screen.refresh()
+
     def action_help(self) -> None:
         from argmap.tui.filters import FilterScreen
         from argmap.tui.help import HelpScreen
@@ -440,6 +445,10 @@ class ArgmapApp(App[int]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "export" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
+            # screen): draw the whole screen again over them.
+            self.action_redraw()
         if worker.group == "export":
             if event.state == WorkerState.SUCCESS:
                 self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
