@@ -8,7 +8,7 @@ from typing import Any
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
-from tui_support import open_app, run, tree_lines
+from tui_support import harbour_fixture, open_app, run, tree_lines  # noqa: F401 - harbour_fixture is a fixture
 
 from argmap.analysis.outline import ViewFilter
 from argmap.tui.app import ArgmapApp

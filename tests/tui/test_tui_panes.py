@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
-from tui_support import open_app, run
+from tui_support import harbour_fixture, open_app, run  # noqa: F401 - harbour_fixture is a fixture
 
 from argmap.exporters import FORMATS, Format
 from argmap.tui.app import ArgmapApp

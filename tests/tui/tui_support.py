@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from argmap.tui.app import ArgmapApp, create_app
 
 DATA = Path(__file__).resolve().parent / "data"
 SIZE = (120, 40)
+
+@pytest.fixture(name="harbour")
+def harbour_fixture(tmp_path: Path) -> Path:
+    """A writable copy of the harbour map, its source text and the broken map (import this fixture by its
+    function name; a conftest.py here would shadow the suite's own when a test imports from `conftest`)."""
+    for name in ("harbour.yaml", "harbour.txt", "broken.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / "harbour.yaml"
+
 
 Scenario = Callable[[ArgmapApp, Pilot[Any]], Awaitable[None]]
 
