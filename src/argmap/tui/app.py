@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
 
 from argmap.analysis.check import check
 from argmap.analysis.graph import Graph
@@ -28,8 +27,8 @@ from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.io import ArgmapError, MapDocument, load
 from argmap.io.diagnostics import Diagnostic
 from argmap.model import ArgMap
+from argmap.tui.background import BackgroundWork
 from argmap.tui.detail import DetailPane, RelationList
-from argmap.tui.export import export_target, shown_path, view_options, write_export
 from argmap.tui.messages import NodeSelected, ProblemSelected
 from argmap.tui.outline import OutlineTree
 from argmap.tui.palette import ArgmapCommands
@@ -46,7 +45,7 @@ CHECK_AT_ONCE = 2000
 PANES = ("outline", "detail", "source", "problems")
 
 
-class ArgmapApp(App[int]):
+class ArgmapApp(BackgroundWork):
     """Outline, Detail, Source and Problems panes over one map."""
 
     CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
@@ -155,9 +154,7 @@ class ArgmapApp(App[int]):
         amap = doc.map
         if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
             findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)
-            # after the first frame; a description, or Textual would describe the work by the repr of the map
-            self.call_after_refresh(self.run_worker, partial(_checked_document, doc), name="check", group="check",
-                                    description="check the map", thread=True, exit_on_error=False)
+            self.call_after_refresh(self.check_in_background, doc)  # after the first frame
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
@@ -385,6 +382,9 @@ class ArgmapApp(App[int]):
                 target = self.query_one(DetailPane)
             self.screen.maximize(target, container=False)
 
+    def _outline_has_focus(self) -> bool:
+        return self.focused is self.query_one(OutlineTree)
+
     def action_redraw(self) -> None:
         """Paint every line of the screen again (after something else wrote to the terminal)."""
         self.screen.refresh()
@@ -397,96 +397,10 @@ class ArgmapApp(App[int]):
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen]))
 
-    def action_reload(self) -> None:
-        """Read the map again from disk and re-check it (in the background)."""
-        self.run_worker(partial(_load_and_check, self.doc.path), name="reload", group="reload",
-                        description="read and check the map", thread=True, exit_on_error=False)
-
-    def _checked(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
-        """The background check of a big map is done: show its findings; open Problems on errors, unless the
-        user has moved since the map opened."""
-        if doc is not self.doc:
-            return  # a check of a document shown before
-        self.findings = findings
-        self._show_findings()
-        untouched = not self.history.can_back and self.focused is self.query_one(OutlineTree)
-        if untouched and any(d.severity == "error" for d in findings):
-            self.action_pane("problems")
-
-    # -- export ---------------------------------------------------------------------------------------------
-
-    def action_export_view(self) -> None:
-        self.export_svg(self.focused_node)
-
-    def action_export_map(self) -> None:
-        self.export_svg(None)
-
-    def action_export_to_folder(self) -> None:
-        from argmap.tui.prompt import PromptScreen
-
-        folder = self.export_dir or self.doc.path.parent
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self.export_dir = Path(os.path.expanduser(answer))
-                self.export_svg(self.focused_node)
-
-        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
-                                      cursor_blink=self.cursor_blink), chosen)
-
-    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[Path]:
-        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file."""
-        target = export_target(self.doc, folder or self.export_dir, focus)
-        options = view_options(focus, self.view_filter)
-        return self.run_worker(partial(write_export, self.doc, "svg", target, options), name="export",
-                               description=f"export {target.name}", thread=True,
-                               group="export", exit_on_error=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "export" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
-            # screen): draw the whole screen again over them.
-            self.action_redraw()
-        if worker.group == "export":
-            if event.state == WorkerState.SUCCESS:
-                self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
-            elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
-        elif worker.group == "check":
-            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
-                self._checked(*worker.result)
-        elif worker.group == "reload":
-            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
-                self.reload(*worker.result)
-                errors = sum(d.severity == "error" for d in self.findings)
-                self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
-                            f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
-                            title="Re-checked", timeout=3)
-            elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Re-check failed", severity="error", timeout=8)
-
-
 @lru_cache(maxsize=8)
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
     """The names of the actions bound on the app class itself, except quitting."""
     return frozenset(binding.action.split("(")[0] for _key, binding in app_class._merge_bindings()) - {"quit"}
-
-
-def _checked_document(doc: MapDocument) -> tuple[MapDocument, list[Diagnostic]]:
-    return doc, check(doc)
-
-
-def _load_and_check(path: Path) -> tuple[MapDocument, list[Diagnostic]]:
-    doc = load(path)
-    return doc, check(doc)
-
-
-def _reason(error: BaseException | None) -> str:
-    if isinstance(error, ArgmapError):
-        return str(error)
-    return f"{type(error).__name__}: {error}" if error is not None else "unknown error"
 
 
 def create_app(source: str | os.PathLike[str] | MapDocument, **options: Any) -> ArgmapApp:
