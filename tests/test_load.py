@@ -239,3 +239,14 @@ def test_quote_occurrence_chosen_by_start_hint(tmp_path: Path) -> None:
     assert doc.map is not None
     assert doc.map.nodes[0].quotes[0].start == 10
     assert doc.map.nodes[1].quotes[0].start == 0
+
+
+def test_fast_and_positioned_parsers_agree_on_the_bundled_maps() -> None:
+    import yaml
+
+    from argmap.io.parse import MapLoader, parse_text
+    from conftest import REPO
+
+    for path in sorted((REPO / "maps").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert parse_text(text, "yaml", str(path))[0] == yaml.load(text, Loader=MapLoader)
