@@ -10,7 +10,9 @@ Textual-free, so that the layout can be tested on its own and reused.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -47,8 +49,10 @@ def passages_by_source(doc: MapDocument) -> dict[str, list[Passage]]:
     return found
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """The text wrapped to `width` cells, as (start, end) offsets per line (line breaks not included)."""
+@functools.lru_cache(maxsize=64)
+def wrap_offsets(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    """The text wrapped to `width` cells, as (start, end) offsets per line (line breaks not included). Cached:
+    going back and forth between nodes of several sources does not wrap a text twice."""
     width = max(width, 8)
     lines: list[tuple[int, int]] = []
     position = 0
@@ -72,9 +76,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 size -= width
             used += size + cell_len(word.group()) - cell_len(stripped)
         lines.append((line_start, end))
-    return lines
+    return tuple(lines)
 
 
-def line_of(lines: list[tuple[int, int]], offset: int) -> int:
+def line_of(lines: Sequence[tuple[int, int]], offset: int) -> int:
     """The number of the wrapped line holding `offset`."""
     return max(0, bisect.bisect_right(lines, (offset, float("inf"))) - 1)

@@ -3,6 +3,7 @@ passages emphasised; a line cursor, passage by passage moves, and Enter (or a cl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import ClassVar
 
@@ -48,7 +49,7 @@ class SourceView(QuietScroll, can_focus=True):
         self._on_line: list[list[Passage]] = []
         self.source_id: str | None = None
         self.text = ""
-        self.lines: list[tuple[int, int]] = []
+        self.lines: Sequence[tuple[int, int]] = ()
         self.cursor = 0
         self.focus_node: str | None = None
         self.selected: Passage | None = None
@@ -95,7 +96,7 @@ class SourceView(QuietScroll, can_focus=True):
             return
         anchor = self.lines[self.cursor][0] if self.lines and self.cursor < len(self.lines) else 0
         self._wrapped_width = width
-        self.lines = wrap_offsets(self.text, width) if self.text else []
+        self.lines = wrap_offsets(self.text, width) if self.text else ()
         self.cursor = line_of(self.lines, anchor) if self.lines else 0
         self._index_lines()
         self.virtual_size = Size(width + GUTTER, len(self.lines))
