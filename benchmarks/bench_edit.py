@@ -26,17 +26,9 @@ from argmap.io.atomic import write_bytes
 from argmap.io.parse import MapLoader
 from argmap.io.session import EditSession
 from synthetic import write_map
+from timing import timed
 
 GOAL = 0.200
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def timed_after(prepare: Callable[[], object], fn: Callable[[], object], repeat: int) -> float:

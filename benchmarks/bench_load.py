@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -24,15 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from argmap.analysis.check import check
 from argmap.io import load
 from synthetic import write_map
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+from timing import timed
 
 
 def peak_mb(fn: Callable[[], object]) -> float:

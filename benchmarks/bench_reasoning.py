@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +22,9 @@ from argmap.analysis.scenarios import sensitivity
 from argmap.analysis.semantics import Settings, base_scores, build_framework, evaluate, grounded_labels, strengths
 from argmap.model import ArgMap
 from synthetic import make_map
+from timing import timed
 
 GOAL_SECONDS = 0.5
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def with_cycles(data: dict[str, Any], fraction: float, seed: int) -> dict[str, Any]:
