@@ -54,6 +54,32 @@ def test_source_emphasises_and_shows_the_focused_nodes_passage(harbour: Path) ->
     run(open_app(harbour), scenario, size=(80, 24))
 
 
+def test_t_shows_the_next_source_text_and_focus_brings_back_the_nodes_own(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The first text says the river rose.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The second text says the dam held.\n", encoding="utf-8")
+    (tmp_path / "two.yaml").write_text(
+        "argmap: 1\ntitle: Two sources\nsources:\n  - {id: a, title: A, path: a.txt}\n"
+        "  - {id: b, title: B, path: b.txt}\nnodes:\n"
+        "  - {id: river, kind: evidence, text: River rose., quotes: [{source: a, text: the river rose}]}\n"
+        "  - {id: dam, kind: claim, text: Dam held., quotes: [{source: b, text: the dam held}]}\n"
+        "relations:\n  - {source: river, target: dam, type: attacks}\n", encoding="utf-8")
+
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        source = app.query_one(SourceView)
+        app.focus_node("river")
+        await pilot.pause()
+        assert source.source_id == "a"
+        await pilot.press("3", "t")
+        assert source.source_id == "b"
+        await pilot.press("t")
+        assert source.source_id == "a"
+        app.focus_node("dam")
+        await pilot.pause()
+        assert source.source_id == "b"
+
+    run(open_app(tmp_path / "two.yaml"), scenario)
+
+
 def test_enter_on_a_passage_goes_to_its_node_and_back(harbour: Path) -> None:
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         app.focus_node("wage-cut")

@@ -56,3 +56,17 @@ def test_grouped_by_theme_and_filtered(snap_compare: Compare, in_data: None) -> 
 def test_example_map(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT / "maps")
     assert snap_compare(open_app("example.yaml"), terminal_size=(120, 40))
+
+
+def test_under_a_scenario(snap_compare: Compare, in_data: None) -> None:
+    # the badges mark what the scenario changes; the top bar names it
+    assert snap_compare(open_app("harbour.yaml", scenario="gate-reopened"), press=["j", "j"],
+                        terminal_size=(120, 40))
+
+
+def test_analysis_forecast_scores(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), press=["a"], terminal_size=(120, 40))
+
+
+def test_analysis_sensitivity(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), press=["a", "4"], terminal_size=(120, 40))

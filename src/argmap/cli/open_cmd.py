@@ -19,12 +19,13 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--group", choices=GROUPINGS, default="argument",
                         help="outline grouping to start with (default: argument)")
     parser.add_argument("--focus", metavar="ID", help="node to focus at start")
+    parser.add_argument("--scenario", metavar="NAME", help="show the map under one of its scenarios (id or title)")
     parser.add_argument("--export-dir", metavar="FOLDER", help="folder for SVG exports (default: the map's folder)")
 
 
 def app_options(args: argparse.Namespace) -> dict[str, object]:
     """The `create_app` options named on the command line."""
-    return {"grouping": args.group, "focus": args.focus,
+    return {"grouping": args.group, "focus": args.focus, "scenario": args.scenario,
             "export_dir": Path(args.export_dir).expanduser() if args.export_dir else None}
 
 

@@ -24,6 +24,7 @@ from argmap.analysis.check import check
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
+from argmap.analysis.scenarios import find_scenario
 from argmap.io import ArgmapError, MapDocument, load
 from argmap.io.diagnostics import Diagnostic
 from argmap.model import ArgMap
@@ -33,6 +34,7 @@ from argmap.tui.messages import NodeSelected, ProblemSelected
 from argmap.tui.outline import OutlineTree
 from argmap.tui.palette import ArgmapCommands
 from argmap.tui.problems import ProblemList
+from argmap.tui.reasoning import ReasoningViews
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
@@ -45,7 +47,7 @@ CHECK_AT_ONCE = 2000
 PANES = ("outline", "detail", "source", "problems")
 
 
-class ArgmapApp(BackgroundWork):
+class ArgmapApp(ReasoningViews, BackgroundWork):
     """Outline, Detail, Source and Problems panes over one map."""
 
     CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
@@ -53,14 +55,19 @@ class ArgmapApp(BackgroundWork):
     COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Keys", tooltip="Every key binding"),  # first: never cut off the footer
         Binding("slash", "search", "Search", tooltip="Search ids, paraphrases and quotes; Enter goes to the node"),
         Binding("f", "filters", "Filter", tooltip="Keep nodes by kind, tag, actor and theme"),
         Binding("F", "clear_filters", "Clear filters", show=False),
         Binding("g", "cycle_grouping", "Group", tooltip="Group the outline by argument, theme, actor, tag, kind"),
         Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="[",
                 tooltip="Back to the previous node in the history"),
-        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]",
+        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]", show=False,
                 tooltip="Forward again in the history"),
+        Binding("s", "scenario", "Scenario", tooltip="See the map under one of its scenarios, or the baseline"),
+        Binding("a", "analysis", "Analysis",
+                tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
+        Binding("A", "toggle_standing", "Show or hide the acceptance badges", show=False),
         Binding("e", "export_view", "SVG", tooltip="Export the focused node's neighbourhood to SVG"),
         Binding("E", "export_map", "Export the whole map to SVG", show=False),
         Binding("r", "reload", "Re-check the map (read it again)", show=False),
@@ -70,7 +77,6 @@ class ArgmapApp(BackgroundWork):
         Binding("4", "pane('problems')", "Problems pane", show=False),
         Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
         Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
-        Binding("question_mark", "help", "Keys", tooltip="Every key binding"),
         Binding("q", "quit", "Quit", tooltip="Quit argmap"),
     ]
 
@@ -81,7 +87,8 @@ class ArgmapApp(BackgroundWork):
 
     def __init__(self, doc: MapDocument, *, grouping: str = "argument", view_filter: ViewFilter | None = None,
                  focus: str | None = None, export_dir: Path | None = None, badges: BadgeFn | None = None,
-                 cursor_blink: bool = True, **app_options: Any) -> None:
+                 standing: bool = True, scenario: str | None = None, cursor_blink: bool = True,
+                 **app_options: Any) -> None:
         super().__init__(**app_options)
         if grouping not in GROUPINGS:
             raise ArgmapError(f"unknown grouping '{grouping}' (known: {', '.join(GROUPINGS)})")
@@ -93,6 +100,8 @@ class ArgmapApp(BackgroundWork):
         self.history = History()
         self.export_dir = export_dir
         self.badges = badges
+        self.show_standing = standing
+        self.scenario_id = scenario
         self.cursor_blink = cursor_blink
         self.look = Look()
         self._start_focus = focus
@@ -160,6 +169,7 @@ class ArgmapApp(BackgroundWork):
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.query_one(SourceView).set_document(doc)
+        self.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
@@ -216,12 +226,14 @@ class ArgmapApp(BackgroundWork):
     def _label(self, row: Row) -> Any:
         amap = self.doc.map
         node = amap.node(row.node) if amap is not None and row.node is not None else None
-        badge = self.badges(row.node) if self.badges is not None and row.node is not None else None
-        return row_label(self.look, row, node, badge)
+        return row_label(self.look, row, node, self.badge(row.node) if row.node is not None else None)
 
     def set_badges(self, badges: BadgeFn | None) -> None:
-        """Show a badge per node (for example acceptance) in the outline and the detail pane."""
+        """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
         self.badges = badges
+        self._relabel()
+
+    def _relabel(self) -> None:
         self.query_one(OutlineTree).relabel()
         self._show_focused()
 
@@ -232,6 +244,9 @@ class ArgmapApp(BackgroundWork):
         errors = sum(d.severity == "error" for d in self.findings)
         warnings = sum(d.severity == "warning" for d in self.findings)
         parts = []
+        caption = self.scenario_caption()
+        if caption:
+            parts.append(caption)
         described = self.view_filter.describe()
         if described:
             parts.append(f"filter: {described}")
@@ -241,6 +256,7 @@ class ArgmapApp(BackgroundWork):
         right = self.query_one("#topbar-right", Static)
         right.update(" · ".join(parts) + " ")
         right.set_class(bool(described), "-filtered")
+        right.set_class(bool(caption), "-scenario")
 
     # -- focus ----------------------------------------------------------------------------------------------
 
@@ -268,8 +284,9 @@ class ArgmapApp(BackgroundWork):
         node_id = self.focused_node
         amap = self.doc.map
         node = amap.node(node_id) if amap is not None and node_id is not None else None
-        badge = self.badges(node_id) if self.badges is not None and node_id is not None else None
-        self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge)
+        badge = self.badge(node_id) if node_id is not None else None
+        standing = self.standing_fields(node) if node is not None else []
+        self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge, standing)
         self.query_one(SourceView).show_node(node_id)
 
     def _go(self, node_id: str | None) -> None:
@@ -390,12 +407,13 @@ class ArgmapApp(BackgroundWork):
         self.screen.refresh()
 
     def action_help(self) -> None:
+        from argmap.tui.analysis_screen import AnalysisScreen
         from argmap.tui.filters import FilterScreen
         from argmap.tui.help import HelpScreen
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
-                                     FilterScreen]))
+                                     FilterScreen, AnalysisScreen]))
 
 @lru_cache(maxsize=8)
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
@@ -407,7 +425,11 @@ def create_app(source: str | os.PathLike[str] | MapDocument, **options: Any) -> 
     """The explorer for a map file (loaded here; `ArgmapError` if it cannot be read) or a loaded document.
 
     Options: `grouping` (argument, theme, actor, tag, kind), `view_filter`, `focus` (a node id), `export_dir`,
-    `badges` (node id -> badge text), `cursor_blink` (False for reproducible screenshots), and any `App` option.
+    `scenario` (id or title of one of the map's scenarios), `standing` (False: no acceptance badges), `badges`
+    (node id -> badge text, instead of the acceptance badges), `cursor_blink` (False for reproducible
+    screenshots), and any `App` option.
     """
     doc = source if isinstance(source, MapDocument) else load(source)
+    if options.get("scenario") and doc.map is not None:
+        options["scenario"] = find_scenario(doc.map, options["scenario"]).id  # an unknown name: a clear error
     return ArgmapApp(doc, **options)

@@ -108,7 +108,8 @@ class RelationList(QuietScroll, can_focus=True):
         return Strip(segments).apply_style(base).extend_cell_length(width, base)
 
 
-def describe(doc: MapDocument, node: NodeBase, look: Look, badge: Text | str | None = None) -> Text:
+def describe(doc: MapDocument, node: NodeBase, look: Look, badge: Text | str | None = None,
+             standing: list[tuple[str, str]] | None = None) -> Text:
     """The detail text of one node."""
     amap = doc.map
     assert amap is not None
@@ -127,7 +128,7 @@ def describe(doc: MapDocument, node: NodeBase, look: Look, badge: Text | str | N
         text.append("“" + " ".join(quote.text.split()) + "”", style="italic")
         text.append(where + "\n", style=look.muted)
 
-    for name, value in node_fields(doc, node):
+    for name, value in [*(standing or []), *node_fields(doc, node)]:
         text.append(f"{name}: ", style=look.muted)
         text.append(value + "\n")
     return text
@@ -187,7 +188,7 @@ class DetailPane(Vertical):
         yield RelationList(id="relations")
 
     def show(self, doc: MapDocument, graph: Graph, node: NodeBase | None, look: Look,
-             badge: Text | str | None = None) -> None:
+             badge: Text | str | None = None, standing: list[tuple[str, str]] | None = None) -> None:
         """Show `node` (None: an empty pane with a hint)."""
         body = self.query_one(TextPane)
         relations = self.query_one(RelationList)
@@ -196,7 +197,7 @@ class DetailPane(Vertical):
             relations.set_items([])
             relations.border_title = "Relations"
             return
-        body.update(describe(doc, node, look, badge))
+        body.update(describe(doc, node, look, badge, standing))
         items: list[tuple[Text, str]] = []
         amap = doc.map
         for direction, rels in (("out", graph.out_of(node.id)), ("in", graph.into(node.id))):

@@ -44,7 +44,24 @@ class ArgmapCommands(Provider):
             ("Back", app.action_history_back, "the previous node in the history"),
             ("Forward", app.action_history_forward, "the next node in the history"),
             ("Keys", app.action_help, "every key binding"),
+            ("Forecast scores", partial(app.action_analysis, "forecasts"),
+             "each forecast's Brier score, the overall score and calibration"),
+            ("Scenario against the baseline", partial(app.action_analysis, "scenario"),
+             "what the chosen scenario changes; under the baseline, every scenario's effect"),
+            ("Weak points", partial(app.action_analysis, "weak"),
+             "single-evidence claims, unsupported claims, missing warrants, signposts and quotes"),
+            ("Sensitivity: most load-bearing evidence", partial(app.action_analysis, "sensitivity"),
+             "evidence ranked by how much of the map falls if it is rejected"),
+            ("Choose a scenario…", app.action_scenario, "see the map under one of its scenarios"),
+            ("Show or hide the acceptance badges", app.action_toggle_standing,
+             "✓ in, ✗ out, ? undecided, with strength"),
         ]
+        if app.doc.map is not None:
+            if app.scenario_id is not None:
+                found.append(("Scenario: baseline", partial(app.set_scenario, None), "the map as the author argues it"))
+            found += [(f"Scenario: {scenario.title}", partial(app.set_scenario, scenario.id),
+                       scenario.description or scenario.id) for scenario in app.doc.map.scenarios
+                      if scenario.id != app.scenario_id]
         found += [(f"Group the outline by {grouping}", partial(app.set_grouping, grouping),
                    "argument: conclusions and their reasons" if grouping == "argument" else f"one group per {grouping}")
                   for grouping in GROUPINGS]

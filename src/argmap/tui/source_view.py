@@ -38,7 +38,7 @@ class SourceView(QuietScroll, can_focus=True):
         Binding("n", "passage(1)", "Next passage", show=False),
         Binding("N,p", "passage(-1)", "Previous passage", show=False),
         Binding("enter", "jump", "Go to the passage's node", show=False),
-        Binding("s", "next_source", "Next source text", show=False),
+        Binding("t", "next_source", "Next source text", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

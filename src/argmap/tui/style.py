@@ -61,7 +61,7 @@ def probability_text(node: NodeBase) -> str:
 
 def row_label(look: Look, row: Row, node: NodeBase | None, badge: Text | str | None = None,
               vocabulary: Mapping[str, str] | None = None) -> Text:
-    """One outline line: relation mark, kind bullet, paraphrase, probability and badge; or a group and count."""
+    """One outline line: relation mark, badge, kind bullet, paraphrase, probability; or a group and count."""
     if node is None:
         label = Text(row.label or row.group or "", style="bold")
         label.append(f"  {row.count}", style=look.muted)
@@ -72,15 +72,15 @@ def row_label(look: Look, row: Row, node: NodeBase | None, badge: Text | str | N
         text.append(" ")
     if row.reference:
         text.append("↪ ", style=look.muted)
+    if badge:  # before the paraphrase, which a narrow outline cuts short
+        text.append(badge if isinstance(badge, Text) else Text(badge, style="reverse"))
+        text.append(" ")
     text.append(BULLET + " ", style=look.kind(node.kind))
     body_style = look.muted + Style(italic=True) if row.reference or row.context else Style()
     text.append(" ".join(node.text.split()), style=body_style)
     probability = probability_text(node)
     if probability:
         text.append(f" {probability}", style=look.muted)
-    if badge:
-        text.append(" ")
-        text.append(badge if isinstance(badge, Text) else Text(badge, style="reverse"))
     return text
 
 

@@ -1,0 +1,303 @@
+"""The analysis screen (`a`): forecast scores, the scenario against the baseline, weak points, sensitivity.
+
+Each tab is a table whose rows name nodes: Enter closes the screen on that node. The tables come from the same
+functions as `argmap score`, `scenario`, `weak` and `sensitivity`. The sensitivity ranking of a big map is
+computed in a worker thread, the first time its tab is opened.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from argmap.analysis.scenarios import Sensitivity, compare, sensitivity
+from argmap.analysis.scoring import Scorecard, probability_text, score_forecasts, summary_lines
+from argmap.analysis.semantics import Evaluation
+from argmap.analysis.tables import number
+from argmap.analysis.weak import weak_points
+from argmap.model import ArgMap, Scenario
+
+if TYPE_CHECKING:
+    from argmap.tui.app import ArgmapApp
+
+TABS = ("forecasts", "scenario", "weak", "sensitivity")
+#: The ways `partly` and `unclear` outcomes can count (as in `argmap score --partly/--unclear`).
+PARTLY_RULES = ("half", "happened", "did-not-happen", "exclude")
+UNCLEAR_RULES = ("exclude", "half", "happened", "did-not-happen")
+#: Maps with more nodes rank their evidence in a worker thread.
+RANK_AT_ONCE = 2000
+
+
+class AnalysisScreen(ModalScreen[str | None]):
+    """Four tables over the open map; Enter on a row goes to its node (or, on a scenario, switches to it)."""
+
+    BINDING_GROUP_TITLE = "Analysis"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", show=True),
+        Binding("1", "tab('forecasts')", "Forecasts", show=True),
+        Binding("2", "tab('scenario')", "Scenario", show=True),
+        Binding("3", "tab('weak')", "Weak points", show=True),
+        Binding("4", "tab('sensitivity')", "Sensitivity", show=True),
+        Binding("p", "rule('partly')", "Partly counts as…", show=True,
+                tooltip="Forecasts: cycle how a partly-happened outcome counts (0.5, 1, 0, left out)"),
+        Binding("u", "rule('unclear')", "Unclear counts as…", show=False,
+                tooltip="Forecasts: cycle how an unclear outcome counts (left out, 0.5, 1, 0)"),
+        Binding("b", "baseline", "Baseline", show=False, tooltip="Scenario: back to the baseline"),
+    ]
+
+    def __init__(self, tab: str = "forecasts") -> None:
+        super().__init__()
+        self.initial_tab = tab if tab in TABS else "forecasts"
+        self.partly = "half"
+        self.unclear = "exclude"
+        self.ranking: list[Sensitivity] | None = None
+        self._ranked_for: tuple[object, str | None] | None = None
+
+    @property
+    def explorer(self) -> ArgmapApp:
+        return cast("ArgmapApp", self.app)
+
+    @property
+    def amap(self) -> ArgMap:
+        amap = self.explorer.doc.map
+        assert amap is not None
+        return amap
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="analysis-box"), TabbedContent(id="analysis-tabs", initial=self.initial_tab):
+            with TabPane("Forecasts", id="forecasts"):
+                yield _table("forecast-table")
+                yield Static(id="forecast-summary")
+            with TabPane("Scenario", id="scenario"):
+                yield Static(id="scenario-head")
+                yield _table("scenario-table")
+            with TabPane("Weak points", id="weak"):
+                yield Static(id="weak-head")
+                yield _table("weak-table")
+            with TabPane("Sensitivity", id="sensitivity"):
+                yield Static(id="sensitivity-head")
+                yield _table("sensitivity-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#analysis-box")
+        box.border_title = f"Analysis · {self.amap.title}"
+        box.border_subtitle = "Enter goes to the node · Esc closes"
+        self.show_forecasts()
+        self.refresh_scenario()
+        self._focus_table(self.initial_tab)
+
+    # -- tabs -----------------------------------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_table(tab)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id or ""
+        if tab == "sensitivity":
+            self._rank()
+        self._focus_table(tab)
+
+    def _focus_table(self, tab: str) -> None:
+        table_id = {"forecasts": "forecast-table", "scenario": "scenario-table", "weak": "weak-table",
+                    "sensitivity": "sensitivity-table"}.get(tab)
+        if table_id:
+            if tab == "sensitivity":
+                self._rank()
+            self.query_one(f"#{table_id}", DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = str(event.row_key.value or "")
+        kind, _, value = key.partition(":")
+        value = value.partition("#")[0]
+        if kind == "scenario":
+            self.explorer.set_scenario(value or None)
+        elif kind == "node" and value:
+            self.dismiss(value)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # -- forecasts ------------------------------------------------------------------------------------------
+
+    def action_rule(self, which: str) -> None:
+        if which == "partly":
+            self.partly = PARTLY_RULES[(PARTLY_RULES.index(self.partly) + 1) % len(PARTLY_RULES)]
+        else:
+            self.unclear = UNCLEAR_RULES[(UNCLEAR_RULES.index(self.unclear) + 1) % len(UNCLEAR_RULES)]
+        self.action_tab("forecasts")
+        self.show_forecasts()
+
+    def scorecard(self) -> Scorecard:
+        return score_forecasts(self.amap, partly=self.partly, unclear=self.unclear)
+
+    def show_forecasts(self) -> None:
+        card = self.scorecard()
+        table = self.query_one("#forecast-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("forecast", "p", "outcome", "counts as", "Brier", "the author's words")
+        for row in card.forecasts:
+            table.add_row(row.id, probability_text(row), row.outcome or "unresolved",
+                          "–" if row.value is None else f"{row.value:g}",
+                          number(row.brier) if row.brier is not None else row.status, row.words or "–",
+                          key=f"node:{row.id}")
+        lines = summary_lines(card)
+        if card.calibration is not None:
+            lines.append("Calibration: " + "; ".join(
+                f"{b.low:.1f}-{b.high:.1f}: {b.count} at mean p {number(b.mean_probability, 2)}, observed "
+                f"{number(b.observed, 2)}" for b in card.calibration if b.count))
+        lines.append("p: how a partly-happened outcome counts · u: how an unclear one counts")
+        self.query_one("#forecast-summary", Static).update("\n".join(lines))
+
+    # -- scenario -------------------------------------------------------------------------------------------
+
+    def action_baseline(self) -> None:
+        self.action_tab("scenario")
+        self.explorer.set_scenario(None)
+
+    def refresh_scenario(self) -> None:
+        """Show the chosen scenario against the baseline, or every scenario's effect under the baseline."""
+        explorer = self.explorer
+        table = self.query_one("#scenario-table", DataTable)
+        head = self.query_one("#scenario-head", Static)
+        table.clear(columns=True)
+        outcome = explorer.outcome
+        if explorer.baseline is None:
+            head.update("Evaluating the map…" if self.amap.nodes else "The map has no nodes.")
+        elif outcome is None:
+            self._scenario_list(table, head)
+        else:
+            scenario = outcome.scenario
+            head.update(Text.assemble((scenario.title, "bold"), "  " + (scenario.description or ""),
+                                      ("\nWhat changes against the baseline (b: back to the baseline):", "dim")))
+            table.add_columns("node", "kind", "baseline", "scenario", "change")
+            for row in outcome.changed():
+                table.add_row(row.node, row.kind, f"{row.base_label} {row.base_strength:.2f}",
+                              f"{row.label} {row.strength:.2f}", row.change_text(), key=f"node:{row.node}")
+        self.weak_refresh()
+        if self._ranked_for is not None and self._ranked_for != self._ranking_key():
+            self.ranking = None
+            self._ranked_for = None
+            if self.query_one(TabbedContent).active == "sensitivity":
+                self._rank()
+
+    def _scenario_list(self, table: DataTable[object], head: Static) -> None:
+        scenarios = self.amap.scenarios
+        if not scenarios:
+            head.update("This map declares no scenarios (add them under 'scenarios:' in the map file).")
+            return
+        head.update(Text("Under the baseline. Each scenario's effect; Enter shows the map under it.", style="dim"))
+        table.add_columns("scenario", "gain", "lose", "labels changed", "assumes")
+        baseline = self.explorer.baseline
+        assert baseline is not None
+        if len(self.amap.by_id) > RANK_AT_ONCE:
+            for scenario in scenarios:
+                table.add_row(scenario.title, "…", "…", "…", _assumes(scenario), key=f"scenario:{scenario.id}")
+            self.run_worker(partial(scenario_effects, self.amap, baseline), name="scenarios", group="scenarios",
+                            description="compare the scenarios", thread=True, exclusive=True, exit_on_error=False)
+        else:
+            self.show_effects(scenario_effects(self.amap, baseline))
+
+    def show_effects(self, effects: list[tuple[Scenario, int, int, int]]) -> None:
+        """Fill the scenario list with each scenario's (gained, lost, labels changed)."""
+        if self.explorer.outcome is not None:
+            return  # a scenario was chosen meanwhile
+        table = self.query_one("#scenario-table", DataTable)
+        table.clear()
+        for scenario, gained, lost, labels in effects:
+            table.add_row(scenario.title, str(gained), str(lost), str(labels), _assumes(scenario),
+                          key=f"scenario:{scenario.id}")
+
+    # -- weak points ----------------------------------------------------------------------------------------
+
+    def weak_refresh(self) -> None:
+        evaluation = self.explorer.evaluation
+        table = self.query_one("#weak-table", DataTable)
+        table.clear(columns=True)
+        head = self.query_one("#weak-head", Static)
+        if evaluation is None:
+            head.update("Evaluating the map…")
+            return
+        found = weak_points(self.amap, evaluation)
+        caption = self.explorer.scenario_caption()
+        head.update(Text(f"{len(found)} weak point{'s' if len(found) != 1 else ''}"
+                         + (f" ({caption})" if caption else "") + "; Enter goes to the node.", style="dim"))
+        table.add_columns("node", "rule", "what to do")
+        for index, point in enumerate(found):
+            table.add_row(point.node, point.rule.removeprefix("weak-"), point.message,
+                          key=f"node:{point.node}#{index}")  # a node may have several weak points
+
+    # -- sensitivity ----------------------------------------------------------------------------------------
+
+    def _ranking_key(self) -> tuple[object, str | None]:
+        return self.explorer.doc, self.explorer.scenario_id
+
+    def _rank(self) -> None:
+        if self._ranked_for == self._ranking_key():
+            return
+        self._ranked_for = self._ranking_key()
+        scenario = self.explorer.scenario
+        head = self.query_one("#sensitivity-head", Static)
+        if len(self.amap.by_id) > RANK_AT_ONCE:
+            head.update("Ranking the evidence (rejecting each piece in turn)…")
+            self.query_one("#sensitivity-table", DataTable).clear(columns=True)
+            self.run_worker(partial(sensitivity, self.amap, scenario=scenario), name="sensitivity",
+                            group="sensitivity", description="rank the evidence", thread=True, exclusive=True,
+                            exit_on_error=False)
+        else:
+            self.show_ranking(sensitivity(self.amap, scenario=scenario))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        group, result = event.worker.group, event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, list):
+            if group == "sensitivity":
+                self.show_ranking(result)
+            elif group == "scenarios":
+                self.show_effects(result)
+        elif event.state == WorkerState.ERROR and group in ("sensitivity", "scenarios"):
+            head = "#sensitivity-head" if group == "sensitivity" else "#scenario-head"
+            self.query_one(head, Static).update(f"Failed: {type(event.worker.error).__name__}: {event.worker.error}")
+
+    def show_ranking(self, ranking: list[Sensitivity]) -> None:
+        self.ranking = ranking
+        caption = self.explorer.scenario_caption()
+        head = self.query_one("#sensitivity-head", Static)
+        head.update(Text("Evidence by how much of the map falls if it is rejected, most load-bearing first"
+                         + (f" ({caption})" if caption else "") + "; Enter goes to it.", style="dim"))
+        table = self.query_one("#sensitivity-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("rank", "evidence", "falls", "strength lost", "what falls")
+        for index, row in enumerate(ranking, 1):
+            table.add_row(str(index), row.node, str(len(row.fallen)), f"{row.strength_lost:.2f}",
+                          ", ".join(row.fallen) or "–", key=f"node:{row.node}")
+
+
+def scenario_effects(amap: ArgMap, baseline: Evaluation) -> list[tuple[Scenario, int, int, int]]:
+    """Each scenario with how many claims and forecasts gain and lose, and how many nodes change label."""
+    effects = []
+    for scenario in amap.scenarios:
+        result = compare(amap, scenario, baseline=baseline)
+        labels = sum(1 for row in result.changed() if row.label_changed and row.assumed is None)
+        effects.append((scenario, len(result.gained()), len(result.lost()), labels))
+    return effects
+
+
+def _table(table_id: str) -> DataTable[object]:
+    table: DataTable[object] = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+    return table
+
+
+def _assumes(scenario: Scenario) -> str:
+    parts = [f"{k} {'true' if v else 'false'}" for k, v in scenario.assume.items()]
+    parts += [f"{k} p={v:g}" for k, v in scenario.probabilities.items()]
+    return ", ".join(parts) or "–"
