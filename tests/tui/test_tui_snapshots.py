@@ -70,3 +70,11 @@ def test_analysis_forecast_scores(snap_compare: Compare, in_data: None) -> None:
 
 def test_analysis_sensitivity(snap_compare: Compare, in_data: None) -> None:
     assert snap_compare(open_app("harbour.yaml"), press=["a", "4"], terminal_size=(120, 40))
+
+
+def test_node_form(snap_compare: Compare, in_data: None, tmp_path: Path) -> None:
+    # a forecast's form at 100x40, its probability mistyped: the error under the field, Save disabled
+    for name in ("harbour.yaml", "harbour.txt"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    assert snap_compare(open_app(tmp_path / "harbour.yaml"), press=["i", "tab", "tab", "tab", *"1.5"],
+                        terminal_size=(100, 40))

@@ -7,6 +7,7 @@
     edit = session.set_field("fall-of-mosul", "probability", 0.7)
     edit = session.set_field("fall-of-mosul", "resolution.outcome", "happened")
     edit = session.add_node({"id": "x", "kind": "claim", "text": "..."}, after="fall-of-mosul")
+    edit = session.update_node("x", {...new version...}, declare=[("tags", "new-tag")])  # one step
     session.removal_preview("x")              # what removing it would take along, to confirm first
     edit = session.remove_node("x")           # edit.removed: the relations (and scenario entries) it took along
     edit = session.add_relation("a", "supports", "b"); session.remove_relation("a", "supports", "b")
@@ -45,6 +46,7 @@ from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, load, read_map_bytes
 from argmap.io.edit_document import patch_document
 from argmap.io.edit_errors import ConflictError, EditError
+from argmap.io.edit_update import add_node, update_node
 from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
 from argmap.io.json_edit import pretty_root, scan
 from argmap.io.parse import detect_format, parse_text
@@ -221,9 +223,17 @@ class EditSession:
         """Set a node's field (`probability`, `resolution.outcome`, `tags`...); None removes it."""
         return self._apply(edit_ops.set_field(self.data, node_id, path, value))
 
-    def add_node(self, node: dict[str, Any], *, after: str | None = None) -> Edit:
-        """Add a node (a dict as the file would hold it) at the end of `nodes`, or after node `after`."""
-        return self._apply(edit_ops.add_node(self.data, node, after=after))
+    def add_node(self, node: dict[str, Any], *, after: str | None = None,
+                 declare: list[tuple[str, str]] | None = None) -> Edit:
+        """Add a node (a dict as the file would hold it) at the end of `nodes`, or after node `after`;
+        `declare`: (vocabulary, id) pairs to declare in the same edit."""
+        return self._apply(add_node(self.data, node, after=after, declare=declare or ()))
+
+    def update_node(self, node_id: str, node: dict[str, Any], *, declare: list[tuple[str, str]] | None = None
+                    ) -> Edit:
+        """Replace a node by a new version in one edit (only changed fields are rewritten; a new id renames it
+        everywhere); `declare`: (vocabulary, id) pairs to declare in the same edit."""
+        return self._apply(update_node(self.data, node_id, node, declare=declare or ()))
 
     def remove_node(self, node_id: str) -> Edit:
         """Remove a node and the relations and scenario entries that name it (listed in `Edit.removed`)."""

@@ -30,6 +30,7 @@ from argmap.io.diagnostics import Diagnostic
 from argmap.model import ArgMap
 from argmap.tui.background import BackgroundWork
 from argmap.tui.detail import DetailPane, RelationList
+from argmap.tui.editing import Editing
 from argmap.tui.messages import NodeSelected, ProblemSelected
 from argmap.tui.outline import OutlineTree
 from argmap.tui.palette import ArgmapCommands
@@ -47,7 +48,7 @@ CHECK_AT_ONCE = 2000
 PANES = ("outline", "detail", "source", "problems")
 
 
-class ArgmapApp(ReasoningViews, BackgroundWork):
+class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
     """Outline, Detail, Source and Problems panes over one map."""
 
     CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
@@ -68,6 +69,14 @@ class ArgmapApp(ReasoningViews, BackgroundWork):
         Binding("a", "analysis", "Analysis",
                 tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
         Binding("A", "toggle_standing", "Show or hide the acceptance badges", show=False),
+        Binding("i", "edit_node", "Edit", tooltip="Edit the focused node's fields in a form"),
+        Binding("n", "new_node", "New node (choose its kind, fill in the form)", show=False),
+        Binding("L", "add_relation", "Link the focused node to another (supports, attacks...)", show=False),
+        Binding("D,delete", "delete_node", "Delete the focused node (asks first)", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", show=False),
+        Binding("U,ctrl+y", "redo", "Redo", show=False),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the edits to the map file"),
+        Binding("o", "open_editor", "Open the map in $EDITOR at the focused node", show=False),
         Binding("e", "export_view", "SVG", tooltip="Export the focused node's neighbourhood to SVG"),
         Binding("E", "export_map", "Export the whole map to SVG", show=False),
         Binding("r", "reload", "Re-check the map (read it again)", show=False),
@@ -132,6 +141,7 @@ class ArgmapApp(ReasoningViews, BackgroundWork):
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
+            self.open_session()
             start = self._start_focus
             if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
                 self.focus_node(start)
@@ -240,7 +250,9 @@ class ArgmapApp(ReasoningViews, BackgroundWork):
     def _update_topbar(self) -> None:
         amap = self.doc.map
         title = amap.title if amap is not None else "(not a map)"
-        self.query_one("#topbar-left", Static).update(f" {self.doc.path.name} · {title}")
+        left = self.query_one("#topbar-left", Static)
+        left.update(f" {self.doc.path.name}{self.edit_mark()} · {title}")
+        left.set_class(self.dirty, "-dirty")
         errors = sum(d.severity == "error" for d in self.findings)
         warnings = sum(d.severity == "warning" for d in self.findings)
         parts = []

@@ -18,7 +18,7 @@ from argmap.analysis.graph import Graph
 from argmap.io.document import MapDocument
 from argmap.model import Claim, Evidence, Forecast, Inference, NodeBase
 from argmap.model.wep import band_for
-from argmap.tui.messages import NodeSelected
+from argmap.tui.messages import NodeSelected, RelationChosen
 from argmap.tui.scrolling import QuietScroll, TextPane
 from argmap.tui.style import BULLET, Look
 
@@ -40,6 +40,8 @@ class RelationList(QuietScroll, can_focus=True):
         Binding("home", "move(-1000000)", "First", show=False),
         Binding("end", "move(1000000)", "Last", show=False),
         Binding("enter,l", "follow", "Follow the relation", show=False),
+        Binding("t", "change('retype')", "Change the relation's type", show=False),
+        Binding("x,delete", "change('remove')", "Remove the relation", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"relation-list--cursor"}
     DEFAULT_CSS = """
@@ -57,6 +59,7 @@ class RelationList(QuietScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[tuple[Text, str]] = []
+        self.relations: list[tuple[str, str, str]] = []
         self.cursor = -1
 
     @property
@@ -64,8 +67,10 @@ class RelationList(QuietScroll, can_focus=True):
         """The node at the other end of each relation, in order."""
         return [node for _line, node in self.items]
 
-    def set_items(self, items: list[tuple[Text, str]]) -> None:
+    def set_items(self, items: list[tuple[Text, str]], relations: list[tuple[str, str, str]] | None = None) -> None:
+        """Lines and the node each goes to; `relations`: the (source, type, target) of each line."""
         self.items = items
+        self.relations = relations or []
         self.cursor = 0 if items else -1
         self.set_virtual_size(Size(self.scrollable_content_region.width, len(items)))
         self.scroll_to(y=0, animate=False)
@@ -81,6 +86,10 @@ class RelationList(QuietScroll, can_focus=True):
         elif self.cursor >= self.scroll_offset.y + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False)
         self.refresh()
+
+    def action_change(self, action: str) -> None:
+        if 0 <= self.cursor < len(self.relations):
+            self.post_message(RelationChosen(*self.relations[self.cursor], action))
 
     def action_follow(self) -> None:
         if 0 <= self.cursor < len(self.items):
@@ -199,6 +208,7 @@ class DetailPane(Vertical):
             return
         body.update(describe(doc, node, look, badge, standing))
         items: list[tuple[Text, str]] = []
+        triples: list[tuple[str, str, str]] = []
         amap = doc.map
         for direction, rels in (("out", graph.out_of(node.id)), ("in", graph.into(node.id))):
             for rel in rels:
@@ -214,5 +224,6 @@ class DetailPane(Vertical):
                 line.append(BULLET + " ", style=look.kind(other.kind))
                 line.append(" ".join(other.text.split()))
                 items.append((line, other_id))
-        relations.set_items(items)
+                triples.append((rel.source, rel.type, rel.target))
+        relations.set_items(items, triples)
         relations.border_title = f"Relations ({len(items)})"

@@ -23,3 +23,14 @@ class ProblemSelected(Message):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__()
         self.diagnostic = diagnostic
+
+
+class RelationChosen(Message):
+    """The user asks to change a relation of the Detail pane: `action` is `retype` or `remove`."""
+
+    def __init__(self, source: str, rel_type: str, target: str, action: str) -> None:
+        super().__init__()
+        self.source = source
+        self.rel_type = rel_type
+        self.target = target
+        self.action = action

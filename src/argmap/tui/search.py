@@ -32,8 +32,9 @@ class SearchScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, index: SearchIndex, amap: ArgMap, look: Look, *, query: str = "",
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True, title: str = "Search") -> None:
         super().__init__()
+        self.title_text = title
         self.index = index
         self.amap = amap
         self.look = look
@@ -50,7 +51,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#search-box")
-        box.border_title = "Search"
+        box.border_title = self.title_text
         box.border_subtitle = "↑↓ choose · Enter go · Esc close"
         field = self.query_one(Input)
         field.cursor_blink = self.cursor_blink

@@ -39,6 +39,7 @@ class SourceView(QuietScroll, can_focus=True):
         Binding("N,p", "passage(-1)", "Previous passage", show=False),
         Binding("enter", "jump", "Go to the passage's node", show=False),
         Binding("t", "next_source", "Next source text", show=False),
+        Binding("v", "app.new_from_source", "Select a passage and make a node quoting it", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
