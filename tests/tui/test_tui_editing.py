@@ -389,7 +389,7 @@ def test_o_opens_the_editor_at_the_nodes_line_and_reads_the_file_afterwards(harb
         yield
 
     monkeypatch.setenv("VISUAL", "vim")
-    monkeypatch.setattr("argmap.tui.editing.run_editor", editor)
+    monkeypatch.setattr("argmap.tui.saving.run_editor", editor)
     monkeypatch.setattr(ArgmapApp, "suspend", suspended)
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:

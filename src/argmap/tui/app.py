@@ -422,10 +422,12 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         from argmap.tui.analysis_screen import AnalysisScreen
         from argmap.tui.filters import FilterScreen
         from argmap.tui.help import HelpScreen
+        from argmap.tui.node_form import NodeFormScreen
+        from argmap.tui.passage_screen import PassageScreen
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
-                                     FilterScreen, AnalysisScreen]))
+                                     FilterScreen, AnalysisScreen, NodeFormScreen, PassageScreen]))
 
 @lru_cache(maxsize=8)
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
