@@ -1,8 +1,9 @@
 """The explorer application: one place holds the loaded document, the view and the focused node.
 
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
-use the same factory. Panes ask for changes with messages (`NodeSelected`, `ProblemSelected`); the app changes
-`focused_node` (reactive) and updates every pane. Editing will add to `reload(doc)` and `focus_node(id)`.
+use the same factory. Panes ask for changes with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`);
+the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new, re-read or edited
+document. Reasoning, editing, the file session and background work are mixins in modules of their own.
 """
 
 from __future__ import annotations
