@@ -439,3 +439,36 @@ def test_editing_the_commented_mosul_map_changes_only_that_nodes_lines(tmp_path:
     run(open_app(path), scenario)
     changed = changed_lines(commented, path.read_text(encoding="utf-8"))
     assert changed == ["+    probability: 0.6", "+      - Rivals attack Maliki over Mosul"]
+
+
+def test_a_burst_of_edits_on_a_big_map_is_checked_once(harbour: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.tui.app.CHECK_AT_ONCE", 3)  # the harbour map counts as big
+    monkeypatch.setattr("argmap.tui.app.SETTLE_SECONDS", 1.5)  # a burst, even on a busy machine
+    checked: list[object] = []
+    from argmap.tui import background
+
+    real = background._checked_document
+
+    def counting(doc: Any) -> Any:
+        checked.append(doc)
+        return real(doc)
+
+    monkeypatch.setattr(background, "_checked_document", counting)
+
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        for _ in range(50):  # the first check, after the first frame
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if checked:
+                break
+        assert len(checked) == 1
+        app.focus_node("new-offer")
+        await pilot.press("D", "d", "u", "U", "u", "U")
+        assert len(checked) == 1
+        await pilot.pause(1.7)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(checked) == 2 and checked[-1] is app.doc  # one check, of the document shown last
+        assert app.doc.map is not None and app.doc.map.node("new-offer") is None
+
+    run(open_app(harbour), scenario)

@@ -173,11 +173,13 @@ def test_big_maps_are_evaluated_and_ranked_in_the_background(harbour: Path,
     monkeypatch.setattr("argmap.tui.analysis_screen.RANK_AT_ONCE", 3)
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        await pilot.pause(0.1)  # the evaluation starts after the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.baseline is not None
         assert "✗.01" in outline_label(app, "momentum")
         await pilot.press("s", "down", "enter")
+        await pilot.pause(0.1)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.outcome is not None and app.outcome.scenario.id == "offer-withdrawn"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 EXPAND_ROOTS = 12
 #: Maps with more nodes are checked in the background after their first screen.
 CHECK_AT_ONCE = 2000
+#: After an edit of a big map, its background check waits this long for the next edit (a burst is checked once).
+SETTLE_SECONDS = 0.4
 PANES = ("outline", "detail", "source", "problems")
 
 
@@ -116,6 +118,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self.look = Look()
         self._start_focus = focus
         self._frozen = False
+        self.first_frame_shown = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
 
@@ -152,6 +155,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
                 self.query_one(OutlineTree).focus()
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
+        self.call_after_refresh(setattr, self, "first_frame_shown", True)
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -174,7 +178,10 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         amap = doc.map
         if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
             findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)
-            self.call_after_refresh(self.check_in_background, doc)  # after the first frame
+            if self.first_frame_shown:  # an edit, an undo, a re-read: once after a burst of them
+                self.later("check", SETTLE_SECONDS, partial(self.check_in_background, doc))
+            else:
+                self.call_after_refresh(self.check_in_background, doc)  # after the first frame
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None

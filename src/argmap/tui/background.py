@@ -7,10 +7,12 @@ Workers get a name and a description: without one, Textual would describe the wo
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from textual.app import App
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from argmap.analysis.check import check
@@ -51,8 +53,18 @@ class BackgroundWork(App[int]):
     # -- checking -------------------------------------------------------------------------------------------
 
     def check_in_background(self, doc: MapDocument) -> None:
+        if doc is not self.doc:
+            return  # shown no longer (edits in quick succession): only the last document is checked
         self.run_worker(partial(_checked_document, doc), name="check", group="check", description="check the map",
                         thread=True, exit_on_error=False)
+
+    def later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
+        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
+        edits, undos or redos starts one background check, not one each)."""
+        timers: dict[str, Timer] = self.__dict__.setdefault("_later", {})
+        if name in timers:
+            timers[name].stop()
+        timers[name] = self.set_timer(max(delay, 0.001), callback, name=name)
 
     def action_reload(self) -> None:
         """Read the map again from disk and re-check it (in the background)."""

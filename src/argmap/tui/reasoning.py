@@ -9,7 +9,9 @@ worker thread after their first screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -47,6 +49,9 @@ class ReasoningViews(App[int]):
     def focus_node(self, node_id: str, *, jump: bool = True) -> bool:
         raise NotImplementedError
 
+    if TYPE_CHECKING:  # provided by BackgroundWork, which comes after this class in ArgmapApp's bases
+        def later(self, name: str, delay: float, callback: Callable[[], object]) -> None: ...
+
     scenario_id: str | None = None
     baseline: Evaluation | None = None
     outcome: ScenarioOutcome | None = None
@@ -76,10 +81,14 @@ class ReasoningViews(App[int]):
         if amap is None or not amap.nodes or len(amap.by_id) > EVALUATE_AT_ONCE:
             self._evaluated(self.doc, None, None, show=show)  # no badges until the worker is done
         if amap is not None and len(amap.by_id) > EVALUATE_AT_ONCE:
-            self.run_worker(partial(_evaluate, self.doc, self.scenario), name="evaluate", group="evaluate",
-                            description="evaluate the map", thread=True, exit_on_error=False, exclusive=True)
+            self.later("evaluate", 0.0, partial(self._evaluate_in_background, self.doc))
         elif amap is not None and amap.nodes:
             self._evaluated(*_evaluate(self.doc, self.scenario), show=show)
+
+    def _evaluate_in_background(self, doc: MapDocument) -> None:
+        if doc is self.doc:  # else an edit came meanwhile: its own evaluation is on its way
+            self.run_worker(partial(_evaluate, doc, self.scenario), name="evaluate", group="evaluate",
+                            description="evaluate the map", thread=True, exit_on_error=False, exclusive=True)
 
     def _evaluated(self, doc: MapDocument, baseline: Evaluation | None, outcome: ScenarioOutcome | None, *,
                    show: bool = True) -> None:
