@@ -28,6 +28,7 @@ from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.analysis.scenarios import find_scenario
 from argmap.io import ArgmapError, MapDocument, load
 from argmap.io.diagnostics import Diagnostic
+from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui.background import BackgroundWork
 from argmap.tui.detail import DetailPane, RelationList
@@ -171,6 +172,10 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
     def reload(self, doc: MapDocument, findings: list[Diagnostic] | None = None) -> None:
         """Show `doc` (a new or re-read map) with its `findings` (None: check it now; a big map is checked in the
         background, its load errors shown at once), rebuild every index and pane, keep the focus if it exists."""
+        with collector_paused():
+            self._reload(doc, findings)
+
+    def _reload(self, doc: MapDocument, findings: list[Diagnostic] | None) -> None:
         if self._frozen and self.doc is not doc:
             gc.unfreeze()  # let the document shown before be collected
             self.call_after_refresh(gc.freeze)
