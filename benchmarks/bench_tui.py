@@ -147,6 +147,34 @@ def main() -> int:
             rows.append((f"first screen: {args.nodes:,} nodes, {path.suffix[1:]}",
                          f"{first_screen(path, 1):.2f} s", "goal 3 s"))
 
+        # editing first: the other drives leave big maps behind in this process, which slows the collector
+        async def editing(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+            await app.workers.wait_for_complete()
+            assert app.session is not None and app.focused_node is not None
+            node = app.focused_node
+            app._edit(lambda: app.session.set_field(node, "note", "checked"))  # type: ignore[union-attr]
+            return await press_timed(pilot, (["u", "U"] * args.keys)[: args.keys])
+
+        with tempfile.TemporaryDirectory() as copy:
+            target = Path(copy) / big_yaml.name
+            target.write_bytes(big_yaml.read_bytes())
+            figures = per_key(drive(create_app(target), editing))
+            rows.append((f"undo or redo, shown, {args.nodes:,} nodes",
+                         f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms"))
+
+            async def saving(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+                times = []
+                assert app.session is not None and app.focused_node is not None
+                node = app.focused_node
+                for index in range(min(args.keys, 5)):
+                    app._edit(lambda i=index: app.session.set_field(node, "note", f"v{i}"))  # type: ignore
+                    times += await press_timed(pilot, ["ctrl+s"])
+                return times
+
+            figures = per_key(drive(create_app(target), saving))
+            rows.append((f"save an edit (ctrl+s), {args.nodes:,} nodes",
+                         f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms; goal 200 ms"))
+
         keys = ["j"] * args.keys
         floor = per_key(drive(BareTree(), lambda app, pilot: press_timed(pilot, keys)))
         rows.append(("floor: cursor key in a bare Tree app",
@@ -181,33 +209,6 @@ def main() -> int:
         figures = per_key(drive(create_app(big_json), search))
         rows.append((f"search keystroke, {args.nodes:,} nodes", f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})",
                      f"wall {figures[2]:.0f} ms; goal 100 ms"))
-
-        async def editing(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
-            await app.workers.wait_for_complete()
-            assert app.session is not None and app.focused_node is not None
-            node = app.focused_node
-            app._edit(lambda: app.session.set_field(node, "note", "checked"))  # type: ignore[union-attr]
-            return await press_timed(pilot, (["u", "U"] * args.keys)[: args.keys])
-
-        with tempfile.TemporaryDirectory() as copy:
-            target = Path(copy) / big_yaml.name
-            target.write_bytes(big_yaml.read_bytes())
-            figures = per_key(drive(create_app(target), editing))
-            rows.append((f"undo or redo, shown, {args.nodes:,} nodes",
-                         f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms"))
-
-            async def saving(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
-                times = []
-                assert app.session is not None and app.focused_node is not None
-                node = app.focused_node
-                for index in range(min(args.keys, 5)):
-                    app._edit(lambda i=index: app.session.set_field(node, "note", f"v{i}"))  # type: ignore
-                    times += await press_timed(pilot, ["ctrl+s"])
-                return times
-
-            figures = per_key(drive(create_app(target), saving))
-            rows.append((f"save an edit (ctrl+s), {args.nodes:,} nodes",
-                         f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms; goal 200 ms"))
 
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure':{width}}  {'result':28}  note")

@@ -275,3 +275,31 @@ def test_reload_of_a_broken_file_keeps_the_session(path: Path) -> None:
     path.write_text(before.replace("Example", "Fixed"), encoding="utf-8")
     assert session.reload(focus="army-abandoned-posts") == "army-abandoned-posts"
     assert "Fixed" in session.text
+
+
+def test_the_document_is_patched_when_only_a_source_text_is_missing(tmp_path: Path) -> None:
+    # a load finding above the nodes (its lines cannot move) does not force a full reload after each edit
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nsources:\n  - {id: s, title: S, path: missing.txt}\nnodes:\n"
+                    "  - {id: a, kind: claim, text: A., quotes: [somewhere]}\n"
+                    "  - {id: b, kind: claim, text: B.}\nrelations:\n  - {source: a, target: b, type: supports}\n",
+                    encoding="utf-8")
+    session = EditSession.open(path, journal=False)
+    before = session.document()
+    assert [d.rule for d in before.diagnostics] == ["source-missing"]
+    session.set_field("b", "note", "checked")
+    after = session.document()
+    assert after.map is not None and after.map.node("b").note == "checked"  # type: ignore[union-attr]
+    assert after.map.node("a") is before.map.node("a")  # type: ignore[union-attr]  # patched, not reloaded
+    assert [(d.rule, d.line, d.column) for d in after.diagnostics] == [("source-missing", 4, 29)]
+
+
+def test_a_finding_below_the_nodes_forces_a_full_reload(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A., quotes: [somewhere]}\n"
+                    "sources:\n  - {id: s, title: S, path: missing.txt}\n", encoding="utf-8")
+    session = EditSession.open(path, journal=False)
+    session.add_node({"id": "b", "kind": "claim", "text": "B."})
+    after = session.document()
+    line = session.text.splitlines().index("sources:") + 2  # the node above pushed it down
+    assert [(d.rule, d.line) for d in after.diagnostics] == [("source-missing", line)]

@@ -47,10 +47,16 @@ def _patched_list(old_raw: list[Any], new_raw: list[Any], old_models: list[Any],
 
 def patch_document(doc: MapDocument, old: dict[str, Any], new: dict[str, Any], text: str) -> MapDocument | None:
     """The document of `text` (which reads as `new`), built from `doc` (which read as `old`), or None."""
-    if doc.map is None or doc.diagnostics:
+    if doc.map is None:
         return None
     if set(old) - set(_PATCHED) != set(new) - set(_PATCHED) or any(
             old[key] is not new[key] and old[key] != new[key] for key in old if key not in _PATCHED):
+        return None
+    # Findings of the load (a missing source text) carry over when they are about a part of the file above every
+    # patched part: that part is unchanged and its lines have not moved.
+    order = list(old)
+    first = min((order.index(key) for key in _PATCHED if key in order), default=len(order))
+    if any(not diag.loc or diag.loc[0] not in order[:first] or not diag.line for diag in doc.diagnostics):
         return None
     lists: dict[str, tuple[list[Any], set[int]]] = {}
     for key, adapter in (("nodes", _NODE), ("relations", _RELATION), ("scenarios", _SCENARIO)):
@@ -65,7 +71,7 @@ def patch_document(doc: MapDocument, old: dict[str, Any], new: dict[str, Any], t
     amap = doc.map.model_copy(update={key: models for key, (models, _) in lists.items()})
     amap.invalidate()
     result = MapDocument(doc.path, text, doc.format, data=new if doc.data is not None else None, map=amap,
-                         sources=doc.sources)
+                         sources=doc.sources, diagnostics=list(doc.diagnostics))
     for index, node in enumerate(nodes):
         result.node_index.setdefault(node.id, index)
     only = amap.sources[0].id if len(amap.sources) == 1 else None

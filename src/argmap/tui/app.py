@@ -182,10 +182,13 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self.doc = doc
         amap = doc.map
         if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
-            findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)
-            if self.first_frame_shown:  # an edit, an undo, a re-read: once after a burst of them
+            if self.first_frame_shown:
+                # an edit, an undo, a re-read: the findings shown stay until the check of the new document is done
+                # (placing findings in a big file is the slow part), and a burst of edits is checked once
+                findings = self.findings
                 self.later("check", SETTLE_SECONDS, partial(self.check_in_background, doc))
             else:
+                findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
                 self.call_after_refresh(self.check_in_background, doc)  # after the first frame
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
