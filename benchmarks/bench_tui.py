@@ -168,6 +168,8 @@ def main() -> int:
                 node = app.focused_node
                 for index in range(min(args.keys, 5)):
                     app._edit(lambda i=index: app.session.set_field(node, "note", f"v{i}"))  # type: ignore
+                    await pilot.pause(0.6)  # a moment later, once the edit's own background work is done
+                    await app.workers.wait_for_complete()
                     times += await press_timed(pilot, ["ctrl+s"])
                 return times
 
