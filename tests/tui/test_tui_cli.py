@@ -60,6 +60,15 @@ def test_open_an_unknown_grouping_is_a_usage_error(harbour: Path, capsys: pytest
     assert "invalid choice" in capsys.readouterr().err
 
 
+def test_open_under_a_scenario_and_an_unknown_one_in_one_line(harbour: Path, opened: list[tuple[Any, dict[str, Any]]],
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["open", str(harbour), "--scenario", "The police leave the gate"]) == 0
+    assert opened[0][1]["scenario"] == "The police leave the gate"  # the factory resolves the title to its id
+    assert main(["open", str(harbour), "--scenario", "gate-closed"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no scenario 'gate-closed'" in err and "gate-reopened" in err
+
+
 def parse_serve(*argv: str) -> Any:
     return _parser_for("serve").parse_args(list(argv))
 
@@ -71,6 +80,8 @@ def test_serve_command_runs_the_explorer_on_the_absolute_map(harbour: Path, monk
     args = parse_serve("harbour.yaml", "--focus", "momentum", "--group", "theme")
     assert shlex.split(serve_cmd.app_command(args)) == [
         sys.executable, "-m", "argmap", "open", str(harbour), "--group", "theme", "--focus", "momentum"]
+    args = parse_serve("harbour.yaml", "--scenario", "The police leave the gate")
+    assert shlex.split(serve_cmd.app_command(args))[-2:] == ["--scenario", "The police leave the gate"]
     args = parse_serve(str(spaced / "a map.yaml"), "--export-dir", "out")
     words = shlex.split(serve_cmd.app_command(args))
     assert words[4] == str(spaced / "a map.yaml")

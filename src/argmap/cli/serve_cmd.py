@@ -32,6 +32,8 @@ def app_command(args: argparse.Namespace) -> str:
     parts = [sys.executable, "-m", "argmap", "open", str(path), "--group", args.group]
     if args.focus:
         parts += ["--focus", args.focus]
+    if args.scenario:
+        parts += ["--scenario", args.scenario]
     if args.export_dir:
         parts += ["--export-dir", str(Path(args.export_dir).expanduser().resolve())]
     return shlex.join(parts)
@@ -61,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     load(args.map or default_map())  # fails now, in one line, if the file cannot be read
     if not is_loopback(args.host):
-        print(f"argmap serve: listening on {args.host}: anyone who can reach this address can read the map",
+        print(f"argmap serve: listening on {args.host}: anyone who can reach this address can read and edit the map",
               file=sys.stderr)
     server = build_server(args)
     print(f"argmap serve: open {server.public_url} in a browser (Ctrl+C stops)", file=sys.stderr)
