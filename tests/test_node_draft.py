@@ -77,9 +77,13 @@ def test_quotes_keep_their_source_and_position_while_their_text_is_unchanged() -
     original = {"id": "x", "kind": "evidence", "text": "T.", "quotes": [
         {"text": "the army fled", "source": "a", "start": 10, "end": 23}, "plain"]}
     text = draft_of(original)["quotes"]
-    assert text == "the army fled\nplain"
-    result = read_draft({**draft_of(original), "quotes": text + "\na new one"}, original=original)
-    assert result.node["quotes"] == [original["quotes"][0], "plain", "a new one"]
+    assert text == "[a] the army fled\nplain"
+    result = read_draft({**draft_of(original), "quotes": text + "\na new one\n[b] from the other source"},
+                        original=original)
+    assert result.node["quotes"] == [original["quotes"][0], "plain", "a new one",
+                                     {"text": "from the other source", "source": "b"}]
+    edited = read_draft({**draft_of(original), "quotes": "[a] the army fled at dawn"}, original=original)
+    assert edited.node["quotes"] == [{"text": "the army fled at dawn", "source": "a"}]  # a new place, found anew
 
 
 def test_changing_the_kind_drops_the_old_kinds_fields() -> None:

@@ -46,7 +46,7 @@ _COMMON_HEAD = [
     FieldSpec("id", "id", "line", "a readable slug: lower-case letters, digits, - . _"),
     FieldSpec("kind", "kind", "choice", "", KINDS),
     FieldSpec("text", "text", "area", "a short faithful paraphrase, shown in diagrams"),
-    FieldSpec("quotes", "quotes", "lines", "verbatim passages of the source, one per line"),
+    FieldSpec("quotes", "quotes", "lines", "verbatim passages, one per line; `[source-id] passage` names the source"),
 ]
 _COMMON_TAIL = [
     FieldSpec("tags", "tags", "list", "comma-separated; new ones are declared on save"),
@@ -66,6 +66,7 @@ _OWN: dict[str, list[FieldSpec]] = {
         FieldSpec("probability", "probability", "number", "0 to 1 or a percentage; empty: from the words"),
         FieldSpec("horizon.stated", "horizon", "line", "the author's time frame, in their words"),
         FieldSpec("horizon.resolve_by", "resolve by", "date", "the date by which it is judged: YYYY-MM-DD"),
+        FieldSpec("horizon.note", "horizon note", "area", "why that date"),
         FieldSpec("signposts", "signposts", "lines", "what would show it coming, one per line"),
         FieldSpec("resolution.outcome", "outcome", "choice", "what became of it", ("", *OUTCOMES)),
         FieldSpec("resolution.date", "resolved on", "date", "when it was known: YYYY-MM-DD"),
@@ -107,7 +108,7 @@ def draft_of(node: Mapping[str, Any]) -> dict[str, str]:
             draft[spec.name] = ""
         elif spec.name == "quotes":
             items = value if isinstance(value, list) else [value]
-            draft[spec.name] = "\n".join(q if isinstance(q, str) else str(q.get("text", "")) for q in items)
+            draft[spec.name] = "\n".join(_quote_line(q) for q in items)
         elif spec.name == "resolution.sources":
             draft[spec.name] = "\n".join(" | ".join(str(s.get(k) or "") for k in ("title", "url", "date")).rstrip(" |")
                                          for s in value if isinstance(s, dict))
@@ -140,7 +141,6 @@ def read_draft(draft: Mapping[str, str], *, original: Mapping[str, Any] | None =
             continue
         if value is not None:
             _put(node, spec.name, value)
-    _keep_nested(node, original, "horizon", ("note",))
     if "resolution" in node and "outcome" not in node["resolution"]:
         errors["resolution.outcome"] = "choose an outcome, or clear the other resolution fields"
         del node["resolution"]
@@ -203,11 +203,33 @@ def _date(text: str) -> str:
     return text
 
 
+def _quote_line(quote: Any) -> str:
+    """A quote as one line of the form: its text, after `[source-id] ` when the quote names its source."""
+    if isinstance(quote, str):
+        return quote
+    text = str(quote.get("text", ""))
+    return f"[{quote['source']}] {text}" if quote.get("source") else text
+
+
+_SOURCE_PREFIX = re.compile(r"^\[([a-z0-9][a-z0-9._-]*)\]\s*(.*)$")
+
+
 def _quotes(lines: list[str], original: Mapping[str, Any] | None) -> list[Any]:
+    """The quotes of the form's lines (`[source-id] passage` names the source); a quote whose line is unchanged
+    stays as it was (its source and position with it)."""
     before = (original or {}).get("quotes") or []
     before = before if isinstance(before, list) else [before]
-    by_text = {(q if isinstance(q, str) else q.get("text")): q for q in before}
-    return [by_text.get(line.strip(), line.strip()) for line in lines if line.strip()]
+    by_line = {_quote_line(q): q for q in before}
+    quotes: list[Any] = []
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if line in by_line:
+            quotes.append(by_line[line])
+            continue
+        named = _SOURCE_PREFIX.match(line)
+        quotes.append({"text": named.group(2), "source": named.group(1)} if named else line)
+    return quotes
 
 
 def _resolution_source(line: str) -> dict[str, Any]:
@@ -218,15 +240,6 @@ def _resolution_source(line: str) -> dict[str, Any]:
     if len(parts) > 2 and parts[2]:
         source["date"] = parts[2]
     return source
-
-
-def _keep_nested(node: dict[str, Any], original: Mapping[str, Any] | None, key: str, names: tuple[str, ...]) -> None:
-    old = (original or {}).get(key)
-    if not isinstance(old, dict):
-        return
-    kept = {name: old[name] for name in names if name in old}
-    if kept and key in node:
-        node[key] = {**node[key], **kept}
 
 
 def _get(node: Mapping[str, Any], name: str) -> Any:
