@@ -104,7 +104,11 @@ def test_form_errors_name_the_field_and_kind_shows_its_own_fields(harbour: Path)
         await pilot.press("u")  # one undo takes back the edit and the declaration
         assert app.doc.map is not None and "pay" not in app.doc.map.tags
         assert app.doc.map.node("wage-cut").kind == "evidence"  # type: ignore[union-attr]
-        await pilot.press("i", "escape")
+        await pilot.press("i")
+        form(app).query_one("#form-save").focus()
+        await pilot.press("q", "ctrl+q")  # an open form is not thrown away by a quit key
+        assert app.is_running and isinstance(app.screen, NodeFormScreen)
+        await pilot.press("escape")
         assert not isinstance(app.screen, NodeFormScreen) and not app.dirty
 
     run(open_app(harbour), scenario)

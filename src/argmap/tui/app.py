@@ -339,7 +339,12 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
     # -- actions --------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The explorer's keys act on the main screen only (not under the search or filter screens)."""
+        """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
+        waits until an open node form is saved or cancelled (its text is not an edit yet)."""
+        if action == "quit":
+            from argmap.tui.node_form import NodeFormScreen
+
+            return not isinstance(self.screen, NodeFormScreen)
         return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen))
 
     def action_history_back(self) -> None:
