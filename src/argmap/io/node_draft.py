@@ -46,7 +46,8 @@ _COMMON_HEAD = [
     FieldSpec("id", "id", "line", "a readable slug: lower-case letters, digits, - . _"),
     FieldSpec("kind", "kind", "choice", "", KINDS),
     FieldSpec("text", "text", "area", "a short faithful paraphrase, shown in diagrams"),
-    FieldSpec("quotes", "quotes", "lines", "verbatim passages, one per line; [source-id] before a passage names its source"),
+    FieldSpec("quotes", "quotes", "lines",
+              "verbatim passages, one per line; [source-id] before a passage names its source"),
 ]
 _COMMON_TAIL = [
     FieldSpec("tags", "tags", "list", "comma-separated; new ones are declared on save"),
