@@ -115,6 +115,8 @@ def test_analysis_screen_forecast_scores_and_rules(harbour: Path) -> None:
         assert "partly counts as 1 (happened)" in str(screen.query_one("#forecast-summary").render())
         await pilot.press("u")
         assert screen.unclear == "half"
+        await pilot.press("u")  # the rules of `argmap score --unclear`, round again
+        assert screen.unclear == "exclude"
         await pilot.press("enter")  # the first forecast
         assert app.screen is not screen
         assert app.focused_node == "strike-spreads"

@@ -73,6 +73,10 @@ class ScenarioOutcome:
         rows = [row for row in self.rows if row.changed(self.threshold)]
         return sorted(rows, key=lambda r: (r.assumed is None, not r.label_changed, -abs(r.delta)))
 
+    def labels_changed(self) -> int:
+        """How many nodes change label, the scenario's own assumptions left out."""
+        return sum(1 for row in self.rows if row.label_changed and row.assumed is None)
+
     def gained(self, kinds: tuple[str, ...] = ("claim", "forecast")) -> list[NodeChange]:
         return [r for r in self.changed() if r.kind in kinds and r.assumed is None and r.delta >= self.threshold]
 
@@ -134,24 +138,35 @@ def outcome_lines(outcome: ScenarioOutcome, *, show_all: bool = False) -> list[s
           r.change_text(outcome.threshold)] for r in rows], widths={0: 40}))
     lines.append("")
     lines.append(f"Claims and forecasts gaining support: {len(outcome.gained())}, losing: {len(outcome.lost())}; "
-                 f"labels changed: {sum(1 for r in outcome.rows if r.label_changed and r.assumed is None)}.")
+                 f"labels changed: {outcome.labels_changed()}.")
     if not (outcome.baseline.converged and outcome.evaluation.converged):
         lines.append("Note: strengths in a cycle did not settle within the iteration limit; read them as rough.")
     return lines
+
+
+def scenario_effects(amap: ArgMap, baseline: Evaluation | None = None) -> list[tuple[Scenario, int, int, int]]:
+    """Each scenario with how many claims and forecasts gain and lose support, and how many nodes change label."""
+    base = baseline or evaluate(amap)
+    effects = []
+    for scenario in amap.scenarios:
+        outcome = compare(amap, scenario, baseline=base)
+        effects.append((scenario, len(outcome.gained()), len(outcome.lost()), outcome.labels_changed()))
+    return effects
+
+
+def assumption_text(scenario: Scenario) -> str:
+    """`a true, b false, c p=0.4`: what a scenario holds true or false and the probabilities it sets."""
+    parts = [f"{k} {'true' if v else 'false'}" for k, v in scenario.assume.items()]
+    parts += [f"{k} p={v:g}" for k, v in scenario.probabilities.items()]
+    return ", ".join(parts) or "–"
 
 
 def scenario_list_lines(amap: ArgMap) -> list[str]:
     """Every scenario with its size and a one-line effect."""
     if not amap.scenarios:
         return ["The map has no scenarios; add them under 'scenarios:' (id, title, assume, probabilities)."]
-    fw = build_framework(amap)
-    base = evaluate(amap, framework=fw)
-    rows = []
-    for scenario in amap.scenarios:
-        outcome = compare(amap, scenario, baseline=base, framework=fw)
-        labels = sum(1 for r in outcome.rows if r.label_changed and r.assumed is None)
-        rows.append([scenario.id, scenario.title, len(scenario.assume), len(scenario.probabilities),
-                     len(outcome.gained()), len(outcome.lost()), labels])
+    rows = [[scenario.id, scenario.title, len(scenario.assume), len(scenario.probabilities), gained, lost, labels]
+            for scenario, gained, lost, labels in scenario_effects(amap)]
     return text_table(["scenario", "title", "assumes", "probabilities", "gain", "lose", "labels changed"], rows,
                       right=[2, 3, 4, 5, 6], widths={1: 48})
 

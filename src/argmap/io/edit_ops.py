@@ -377,6 +377,13 @@ def find_relation(data: dict[str, Any], source: str, rel_type: str, target: str)
     raise EditError(f"no relation '{source} {rel_type} {target}'{listing}", node=source)
 
 
+def _refuse_duplicate(data: dict[str, Any], source: str, rel_type: str, target: str) -> None:
+    for rel in _list(data, "relations"):
+        if isinstance(rel, dict) and (rel.get("source"), rel.get("type"), rel.get("target")) == (source, rel_type,
+                                                                                                 target):
+            raise EditError(f"'{source} {rel_type} {target}' is already in the map", node=source)
+
+
 def add_relation(data: dict[str, Any], source: str, rel_type: str, target: str, **extra: Any) -> Outcome:
     """Add `source --type--> target` (with optional note and weight) at the end of `relations`."""
     find_node(data, source)
@@ -384,10 +391,7 @@ def add_relation(data: dict[str, Any], source: str, rel_type: str, target: str, 
     _relation_type(rel_type)
     if source == target:
         raise EditError(f"a relation links two different nodes, not '{source}' to itself", node=source)
-    for rel in _list(data, "relations"):
-        if isinstance(rel, dict) and (rel.get("source"), rel.get("type"), rel.get("target")) == (source, rel_type,
-                                                                                                 target):
-            raise EditError(f"'{source} {rel_type} {target}' is already in the map", node=source)
+    _refuse_duplicate(data, source, rel_type, target)
     relation = {"source": source, "target": target, "type": rel_type,
                 **{k: v for k, v in extra.items() if v is not None}}
     error = _valid(relation, _RELATION)
@@ -412,10 +416,7 @@ def retype_relation(data: dict[str, Any], source: str, old_type: str, target: st
     _relation_type(new_type)
     if new_type == old_type:
         raise EditError(f"'{source} {old_type} {target}' already has that type", node=source)
-    for rel in _list(data, "relations"):
-        if isinstance(rel, dict) and (rel.get("source"), rel.get("type"), rel.get("target")) == (source, new_type,
-                                                                                                 target):
-            raise EditError(f"'{source} {new_type} {target}' is already in the map", node=source)
+    _refuse_duplicate(data, source, new_type, target)
     return set_relation_field(data, source, old_type, target, "type", new_type, index=index)
 
 

@@ -21,6 +21,7 @@ from typing import Any, get_args
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.model import Node
+from argmap.model.base import SLUG_PATTERN
 from argmap.model.nodes import Outcome, Scheme
 
 KINDS = ("claim", "evidence", "inference", "forecast")
@@ -28,7 +29,7 @@ VOCABULARIES = ("tags", "actors", "themes")
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 SCHEMES: tuple[str, ...] = get_args(Scheme)
 _NODE: TypeAdapter[Any] = TypeAdapter(Node)
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _quote_line(quote: Any) -> str:
     return f"[{quote['source']}] {text}" if quote.get("source") else text
 
 
-_SOURCE_PREFIX = re.compile(r"^\[([a-z0-9][a-z0-9._-]*)\]\s*(.*)$")
+_SOURCE_PREFIX = re.compile(r"^\[(" + SLUG_PATTERN.strip("^$") + r")\]\s*(.*)$")
 
 
 def _quotes(lines: list[str], original: Mapping[str, Any] | None) -> list[Any]:

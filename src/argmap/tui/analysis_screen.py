@@ -18,9 +18,15 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from argmap.analysis.scenarios import Sensitivity, compare, sensitivity
-from argmap.analysis.scoring import Scorecard, probability_text, score_forecasts, summary_lines
-from argmap.analysis.semantics import Evaluation
+from argmap.analysis.scenarios import Sensitivity, assumption_text, scenario_effects, sensitivity
+from argmap.analysis.scoring import (
+    PARTLY_RULES,
+    UNCLEAR_RULES,
+    Scorecard,
+    probability_text,
+    score_forecasts,
+    summary_lines,
+)
 from argmap.analysis.tables import number
 from argmap.analysis.weak import weak_points
 from argmap.model import ArgMap, Scenario
@@ -29,9 +35,6 @@ if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
 TABS = ("forecasts", "scenario", "weak", "sensitivity")
-#: The ways `partly` and `unclear` outcomes can count (as in `argmap score --partly/--unclear`).
-PARTLY_RULES = ("half", "happened", "did-not-happen", "exclude")
-UNCLEAR_RULES = ("exclude", "half", "happened", "did-not-happen")
 #: Maps with more nodes rank their evidence in a worker thread.
 RANK_AT_ONCE = 2000
 
@@ -49,7 +52,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         Binding("p", "rule('partly')", "Partly counts as…", show=True,
                 tooltip="Forecasts: cycle how a partly-happened outcome counts (0.5, 1, 0, left out)"),
         Binding("u", "rule('unclear')", "Unclear counts as…", show=False,
-                tooltip="Forecasts: cycle how an unclear outcome counts (left out, 0.5, 1, 0)"),
+                tooltip="Forecasts: cycle how an unclear outcome counts (left out, 0.5)"),
         Binding("b", "baseline", "Baseline", show=False, tooltip="Scenario: back to the baseline"),
     ]
 
@@ -102,10 +105,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         self._focus_table(tab)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        tab = event.pane.id or ""
-        if tab == "sensitivity":
-            self._rank()
-        self._focus_table(tab)
+        self._focus_table(event.pane.id or "")
 
     def _focus_table(self, tab: str) -> None:
         table_id = {"forecasts": "forecast-table", "scenario": "scenario-table", "weak": "weak-table",
@@ -132,9 +132,9 @@ class AnalysisScreen(ModalScreen[str | None]):
 
     def action_rule(self, which: str) -> None:
         if which == "partly":
-            self.partly = PARTLY_RULES[(PARTLY_RULES.index(self.partly) + 1) % len(PARTLY_RULES)]
+            self.partly = _next(PARTLY_RULES, self.partly)
         else:
-            self.unclear = UNCLEAR_RULES[(UNCLEAR_RULES.index(self.unclear) + 1) % len(UNCLEAR_RULES)]
+            self.unclear = _next(UNCLEAR_RULES, self.unclear)
         self.action_tab("forecasts")
         self.show_forecasts()
 
@@ -202,7 +202,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         assert baseline is not None
         if len(self.amap.by_id) > RANK_AT_ONCE:
             for scenario in scenarios:
-                table.add_row(scenario.title, "…", "…", "…", _assumes(scenario), key=f"scenario:{scenario.id}")
+                table.add_row(scenario.title, "…", "…", "…", assumption_text(scenario), key=f"scenario:{scenario.id}")
             self.run_worker(partial(scenario_effects, self.amap, baseline), name="scenarios", group="scenarios",
                             description="compare the scenarios", thread=True, exclusive=True, exit_on_error=False)
         else:
@@ -215,7 +215,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         table = self.query_one("#scenario-table", DataTable)
         table.clear()
         for scenario, gained, lost, labels in effects:
-            table.add_row(scenario.title, str(gained), str(lost), str(labels), _assumes(scenario),
+            table.add_row(scenario.title, str(gained), str(lost), str(labels), assumption_text(scenario),
                           key=f"scenario:{scenario.id}")
 
     # -- weak points ----------------------------------------------------------------------------------------
@@ -282,22 +282,12 @@ class AnalysisScreen(ModalScreen[str | None]):
                           ", ".join(row.fallen) or "–", key=f"node:{row.node}")
 
 
-def scenario_effects(amap: ArgMap, baseline: Evaluation) -> list[tuple[Scenario, int, int, int]]:
-    """Each scenario with how many claims and forecasts gain and lose, and how many nodes change label."""
-    effects = []
-    for scenario in amap.scenarios:
-        result = compare(amap, scenario, baseline=baseline)
-        labels = sum(1 for row in result.changed() if row.label_changed and row.assumed is None)
-        effects.append((scenario, len(result.gained()), len(result.lost()), labels))
-    return effects
-
-
 def _table(table_id: str) -> DataTable[object]:
     table: DataTable[object] = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
     return table
 
 
-def _assumes(scenario: Scenario) -> str:
-    parts = [f"{k} {'true' if v else 'false'}" for k, v in scenario.assume.items()]
-    parts += [f"{k} p={v:g}" for k, v in scenario.probabilities.items()]
-    return ", ".join(parts) or "–"
+def _next(rules: dict[str, float | None], current: str) -> str:
+    """The rule after `current`, in the order `argmap score` lists them (round again after the last)."""
+    names = list(rules)
+    return names[(names.index(current) + 1) % len(names)]

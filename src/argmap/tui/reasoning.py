@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
-from argmap.analysis.scenarios import NodeChange, ScenarioOutcome, compare
+from argmap.analysis.scenarios import NodeChange, ScenarioOutcome, assumption_text, compare
 from argmap.analysis.semantics import Evaluation, build_framework, evaluate
 from argmap.io import MapDocument
 from argmap.model import NodeBase, Scenario
@@ -130,7 +130,7 @@ class ReasoningViews(App[int]):
         if outcome is None:
             self.notify("baseline: the map as the author argues it", title="Scenario", timeout=3)
             return
-        labels = sum(1 for row in outcome.changed() if row.label_changed and row.assumed is None)
+        labels = outcome.labels_changed()
         self.notify(f"{len(outcome.gained())} claims and forecasts gain, {len(outcome.lost())} lose, "
                     f"{labels} node{'s' if labels != 1 else ''} change label (a for the details)",
                     title=f"Scenario: {outcome.scenario.title}", timeout=4)
@@ -219,10 +219,8 @@ class ReasoningViews(App[int]):
         choices: list[tuple[str, str | Text]] = [("", Text.assemble(("Baseline", "bold"),
                                                                     ("  the map as the author argues it", "dim")))]
         for scenario in amap.scenarios:
-            assumed = ", ".join(f"{k} {'true' if v else 'false'}" for k, v in scenario.assume.items())
-            probabilities = ", ".join(f"{k} {v:g}" for k, v in scenario.probabilities.items())
-            choices.append((scenario.id, Text.assemble((scenario.title, "bold"), ("  " + "; ".join(
-                p for p in (assumed, probabilities) if p), "dim"))))
+            choices.append((scenario.id, Text.assemble((scenario.title, "bold"), ("  " + assumption_text(scenario),
+                                                                                   "dim"))))
 
         def chosen(value: str | None) -> None:
             if value is not None:
