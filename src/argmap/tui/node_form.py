@@ -58,7 +58,6 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
         self.known_ids = set(known_ids)
         self.vocabularies = {k: list(v) for k, v in (vocabularies or {}).items()}
         self.cursor_blink = cursor_blink
-        self.result: DraftResult | None = None
 
     @property
     def kind(self) -> str:
@@ -144,7 +143,6 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
         status.update(f"{problems} field{'s' if problems != 1 else ''} to fix" if problems else "ready to save")
         status.set_class(bool(problems), "-error")
         self.query_one("#form-save", Button).disabled = bool(problems)
-        self.result = result
         return result
 
     def _changed(self) -> None:

@@ -17,7 +17,7 @@ from argmap.analysis.navigation import History
 from argmap.analysis.search import SearchIndex
 from argmap.io import ArgmapError, MapDocument
 from argmap.io.diagnostics import Diagnostic
-from argmap.io.edit_errors import ConflictError, EditError
+from argmap.io.edit_errors import ConflictError
 from argmap.io.editor_cmd import editor_command
 from argmap.io.session import Edit, EditSession
 from argmap.tui.style import Look
@@ -124,7 +124,7 @@ class FileSession(App[int]):
             return False
         try:
             edit = operation()
-        except (EditError, ArgmapError) as exc:
+        except ArgmapError as exc:  # EditError included
             self.notify(str(exc), title="Not changed", severity="error", timeout=8)
             return False
         if edit is None:
@@ -181,9 +181,7 @@ class FileSession(App[int]):
                 self.push_screen(TextScreen("On disk → your edits", diff_text(session.diff())),
                                  lambda _none: self._conflict(reason, then))
             elif answer == "reload":
-                focus = session.reload(discard=True, focus=self.focused_node)
-                self._show_buffer(focus)
-                self.notify("Read the file again; your edits were dropped.", timeout=4)
+                self._drop_edits()
             elif answer == "overwrite":
                 session.save(force=True)
                 self.notify(f"Saved {self.doc.path.name} over the other version (kept as {self.doc.path.name}~)")
@@ -258,7 +256,7 @@ class FileSession(App[int]):
         assert session is not None
         try:
             focus = session.reload(focus=self.focused_node)
-        except (EditError, ArgmapError) as exc:
+        except ArgmapError as exc:  # EditError included
             if not self._disk_warned:
                 self._disk_warned = True
                 self.notify(f"{exc}. The explorer keeps the version it had.", title="Not reloaded",
@@ -272,6 +270,12 @@ class FileSession(App[int]):
             errors = sum(d.severity == "error" for d in self.findings)
             self.notify(f"{self.doc.path.name}: {len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}"
                         f", {errors} error{'s' if errors != 1 else ''}", title="Re-checked", timeout=3)
+
+    def _drop_edits(self) -> None:
+        """Read the file again, dropping the unsaved edits (the user said so)."""
+        assert self.session is not None
+        self._show_buffer(self.session.reload(discard=True, focus=self.focused_node))
+        self.notify("Read the file again; your edits were dropped.", timeout=4)
 
     def action_reload(self) -> None:
         """Read the map again from disk and re-check it (asking first if there are unsaved edits)."""
@@ -290,8 +294,7 @@ class FileSession(App[int]):
 
         def answered(answer: str | None) -> None:
             if answer == "reload":
-                self._show_buffer(session.reload(discard=True, focus=self.focused_node))
-                self.notify("Read the file again; your edits were dropped.", timeout=4)
+                self._drop_edits()
 
         self.push_screen(ConfirmScreen("Read the file again", "This drops your unsaved edits.",
                                        [("reload", "Reload"), ("cancel", "Cancel")], default="cancel",
