@@ -250,3 +250,58 @@ def test_fast_and_positioned_parsers_agree_on_the_bundled_maps() -> None:
     for path in sorted((REPO / "maps").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert parse_text(text, "yaml", str(path))[0] == yaml.load(text, Loader=MapLoader)
+
+
+@pytest.mark.parametrize(("quotes", "position", "message"), [
+    ("[{text: The army left, sorce: src}]", "10:36", "unknown field 'sorce' for a quote; did you mean 'source'?"),
+    ("[3]", "10:14", "quotes[0]: should be a mapping {text, source} or the passage as text, not 3"),
+    ("3", "10:13", "quotes: should be a list of quotes or one passage as text, not 3"),
+    ("['']", "10:14", "quotes[0] must not be empty"),
+    ("[{source: src}]", "10:14", "missing required field 'text'"),
+])
+def test_a_bad_quote_gives_one_error_about_the_form_it_is_written_in(
+        write_map: Callable[..., Path], quotes: str, position: str, message: str) -> None:
+    path = write_map(f"""\
+        nodes:
+          - id: a
+            kind: claim
+            text: x
+            quotes: {quotes}
+        """)
+    assert f":{position}: error: node 'a': {message} [schema]" in only_error(path)
+
+
+@pytest.mark.parametrize("quotes", ["The army left the city.", "[The army left the city.]",
+                                    "[{text: The army left the city.}]"])
+def test_a_quote_may_be_written_as_text_or_as_a_mapping(write_map: Callable[..., Path], quotes: str) -> None:
+    doc = load(write_map(f"""\
+        nodes:
+          - id: a
+            kind: claim
+            text: x
+            quotes: {quotes}
+        """))
+    assert doc.diagnostics == [] and doc.map is not None
+    assert [(q.text, q.source, q.start) for q in doc.map.nodes[0].quotes] == [("The army left the city.", "src", 0)]
+
+
+def test_findings_on_a_map_kept_in_part_point_at_the_node_in_the_file(write_map: Callable[..., Path]) -> None:
+    path = write_map("""\
+        nodes:
+          - id: bad
+            kind: evidense
+            text: x
+          - id: alone
+            kind: claim
+            text: y
+            quotes: [nowhere in the source]
+        relations:
+          - {source: bad, target: alone, type: supports, wieght: 1}
+          - {source: alone, target: ghost, type: supports}
+        """)
+    from argmap.analysis.check import check
+
+    lines = {(d.rule, d.node): d.line for d in check(load(path))}
+    assert lines[("quote-not-found", "alone")] == 13
+    assert lines[("unknown-node", None)] == 16
+    assert load(path).node_span("alone").line == 10  # type: ignore[union-attr]

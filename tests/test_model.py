@@ -55,6 +55,16 @@ def test_quotes_accept_plain_strings() -> None:
     claim = Claim(id="c", text="x", quotes=["one", {"text": "two", "source": "s"}])  # type: ignore[list-item]
     assert [q.text for q in claim.quotes] == ["one", "two"]
     assert claim.quotes[1].source == "s"
+    assert [q.text for q in Claim(id="c", text="x", quotes="alone").quotes] == ["alone"]  # type: ignore[arg-type]
+
+
+def test_the_schema_tells_editors_that_a_quote_may_be_text() -> None:
+    from argmap.model.schema import json_schema
+
+    quotes = json_schema()["$defs"]["Evidence"]["properties"]["quotes"]["anyOf"]
+    items = quotes[0]["items"]["anyOf"]
+    assert {"$ref": "#/$defs/Quote"} in items and {"type": "string", "minLength": 1} in items
+    assert {"type": "string", "minLength": 1} in quotes
 
 
 @pytest.mark.parametrize("bad", ["Army", "-lead", "with space", "ünï", ""])

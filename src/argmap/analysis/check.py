@@ -50,7 +50,7 @@ def check(doc: MapDocument) -> list[Diagnostic]:
         name = doc.display_path
 
         def emit(rule: str, message: str, loc: Loc, node: str | None = None) -> Diagnostic:
-            return Diagnostic(name, RULES[rule][0], rule, message, loc, node=node)
+            return Diagnostic(name, RULES[rule][0], rule, message, doc.file_loc(loc), node=node)
 
         for rule_fn in _RULE_FUNCTIONS:
             found.extend(rule_fn(doc, doc.map, emit))

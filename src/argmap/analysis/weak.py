@@ -104,6 +104,6 @@ def weak_diagnostics(doc: MapDocument) -> list[Diagnostic]:
     if doc.map is None:
         return []
     found = [Diagnostic(doc.display_path, "warning", point.rule, point.message,
-                        ("nodes", doc.node_index.get(point.node, 0), "id"), node=point.node)
+                        doc.file_loc(("nodes", doc.node_index.get(point.node, 0), "id")), node=point.node)
              for point in weak_points(doc.map)]
     return doc.place(found)

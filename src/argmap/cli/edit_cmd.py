@@ -157,7 +157,8 @@ def _where(session: EditSession, error: EditError) -> str:
     if index is None:
         return name
     loc: tuple[str | int, ...] = ("nodes", index, *(error.field.split(".") if error.field else ()))
-    line, column = doc.position(tuple(int(s) if isinstance(s, str) and s.isdigit() else s for s in loc))
+    line, column = doc.position(doc.file_loc(tuple(int(s) if isinstance(s, str) and s.isdigit() else s
+                                                    for s in loc)))
     return f"{name}:{line}:{column}"
 
 

@@ -51,6 +51,7 @@ class MapDocument:
     sources: dict[str, SourceText] = field(default_factory=dict)
     matches: dict[tuple[str, int], Match | None] = field(default_factory=dict)
     node_index: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, list[int]] = field(default_factory=dict)
     _tree: Located | None = field(default=None, repr=False)
     _tree_built: bool = field(default=False, repr=False)
 
@@ -75,10 +76,23 @@ class MapDocument:
         """Line and column (1-based) of the value at `loc`."""
         return find(self.tree, loc, key=key)
 
+    def file_loc(self, loc: Loc) -> Loc:
+        """The file's data path for a path into the model. They differ only in a map kept in part (some nodes or
+        relations did not validate): `rows` then gives the file index of each kept item.
+
+        >>> doc = MapDocument(Path("m.yaml"), "", "yaml", rows={"nodes": [0, 2]})
+        >>> doc.file_loc(("nodes", 1, "id")), doc.file_loc(("relations", 1))
+        (('nodes', 2, 'id'), ('relations', 1))
+        """
+        rows = self.rows.get(str(loc[0])) if len(loc) > 1 and isinstance(loc[1], int) else None
+        if rows is None or not 0 <= int(loc[1]) < len(rows):
+            return loc
+        return (loc[0], rows[int(loc[1])], *loc[2:])
+
     def node_span(self, node_id: str) -> Located | None:
         """Where a node's mapping stands in the file."""
         index = self.node_index.get(node_id)
-        return None if index is None else node_at(self.tree, ("nodes", index))
+        return None if index is None else node_at(self.tree, self.file_loc(("nodes", index)))
 
     def place(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Fill in line and column of diagnostics that carry only a data path."""
@@ -173,17 +187,20 @@ def _validate(doc: MapDocument, data: dict[str, Any], name: str) -> ArgMap | Non
         except ValidationError:
             result = ArgMap(title=doc.path.stem or "map")
     kept_nodes: list[NodeBase] = []
-    for item in nodes if isinstance(nodes, list) else []:
+    doc.rows = {"nodes": [], "relations": []}
+    for row, item in enumerate(nodes if isinstance(nodes, list) else []):
         try:
             kept_nodes.append(_NODE.validate_python(item))
         except ValidationError:
             continue
+        doc.rows["nodes"].append(row)
     kept_relations: list[Relation] = []
-    for item in relations if isinstance(relations, list) else []:
+    for row, item in enumerate(relations if isinstance(relations, list) else []):
         try:
             kept_relations.append(_RELATION.validate_python(item))
         except ValidationError:
             continue
+        doc.rows["relations"].append(row)
     result.nodes = kept_nodes  # type: ignore[assignment]
     result.relations = kept_relations
     result.invalidate()

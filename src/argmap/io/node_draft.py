@@ -20,6 +20,7 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
+from argmap.io.schema_errors import prune_shorthand
 from argmap.model import Node
 from argmap.model.base import SLUG_PATTERN
 from argmap.model.nodes import Outcome, Scheme
@@ -152,7 +153,7 @@ def read_draft(draft: Mapping[str, str], *, original: Mapping[str, Any] | None =
     try:
         _NODE.validate_python(node)
     except ValidationError as exc:
-        for error in exc.errors():
+        for error in prune_shorthand(exc.errors()):
             name = _field_of(error["loc"], kind)
             errors.setdefault(name, _message(error))
     result = DraftResult(node, errors)

@@ -13,8 +13,10 @@ from pydantic_core import ErrorDetails
 from argmap.io.diagnostics import Diagnostic, Loc
 from argmap.model import NODE_CLASSES, ArgMap
 from argmap.model.base import URL_PATTERN
+from argmap.model.nodes import SHORTHAND_TAGS
 
 _TAGS = set(NODE_CLASSES)
+_TYPE_ERRORS = ("model_type", "list_type", "string_type", "dict_type", "model_attributes_type")
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
@@ -31,7 +33,7 @@ def _data_loc(loc: tuple[str | int, ...]) -> Loc:
             loc[i - 1], int
         ):
             continue
-        if step in ("[key]", "function-after[_check_slug(), str]"):
+        if step in ("[key]", "function-after[_check_slug(), str]") or step in SHORTHAND_TAGS:
             continue
         if isinstance(step, str) and (step.startswith("function-") or step.startswith("list[")):
             continue
@@ -55,6 +57,8 @@ def model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class whose fields apply at a raw pydantic location (tags included)."""
     current: Any = ArgMap
     for step in loc:
+        if step in SHORTHAND_TAGS:
+            continue
         candidates = _unwrap(current)
         nxt: Any = None
         for cand in candidates:
@@ -80,6 +84,47 @@ def model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     return models[0] if models else None
 
 
+def _shorthand_root(error: ErrorDetails) -> tuple[str | int, ...] | None:
+    """Where a shorthand union starts, when `error` only says the value is not of one branch's type."""
+    loc = tuple(error["loc"])
+    if loc and loc[-1] in SHORTHAND_TAGS and error["type"] in _TYPE_ERRORS:
+        return loc[:-1]
+    return None
+
+
+def prune_shorthand(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Keep the errors of the shorthand branch that fits the value (`quotes: [text]` or `[{text, source}]`): the
+    other branches only say the value is not of their type. When no branch fits, one error names them all.
+
+    >>> from argmap.model import Claim
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     Claim.model_validate({"id": "c", "text": "x", "quotes": [{"text": "t", "sorce": "s"}]})
+    ... except ValidationError as exc:
+    ...     [(e["loc"], e["type"]) for e in prune_shorthand(exc.errors())]
+    [(('quotes', 'passages', 0, 'passage', 'sorce'), 'extra_forbidden')]
+    """
+    fitting: set[tuple[str | int, ...]] = set()  # union starts where some branch fits the value's type
+    for error in errors:
+        loc, root = tuple(error["loc"]), _shorthand_root(error)
+        for i, step in enumerate(loc):
+            if step in SHORTHAND_TAGS and loc[:i] != root:
+                fitting.add(loc[:i])
+    kept: list[ErrorDetails] = []
+    merged: dict[tuple[str | int, ...], list[str]] = {}
+    for error in errors:
+        root = _shorthand_root(error)
+        if root is None:
+            kept.append(error)
+        elif root not in fitting:
+            if root not in merged:
+                merged[root] = []
+                kept.append(ErrorDetails(type="shorthand_type", loc=root, msg="", input=error.get("input"),
+                                         ctx={"expected": merged[root]}))
+            merged[root].append(SHORTHAND_TAGS[str(error["loc"][-1])])
+    return kept
+
+
 def _describe(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -91,7 +136,9 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
     loc = _data_loc(raw)
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    field = loc[-1] if loc else ""
+    field: str | int = loc[-1] if loc else ""
+    if isinstance(field, int) and len(loc) > 1:
+        field = f"{loc[-2]}[{field}]"
     if kind == "extra_forbidden":
         model = model_at(raw[:-1])
         allowed = sorted(model.model_fields) if model else []
@@ -124,6 +171,9 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
                 "with a letter or digit", loc, False)
     if kind == "value_error":
         return f"{field}: {str(error['msg']).removeprefix('Value error, ')}", loc, False
+    if kind == "shorthand_type":
+        expected = " or ".join(ctx.get("expected", []))
+        return f"{field}: should be {expected}, not {_describe(error.get('input'))}", loc, False
     if kind in ("string_too_short",):
         return f"{field} must not be empty", loc, False
     what = str(error["msg"]).replace("Input should be", "should be")
@@ -133,7 +183,7 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
 def diagnostics_from(error: ValidationError, file: str, prefix: Loc = (), data: Any = None) -> list[Diagnostic]:
     """One diagnostic per validation error, located by data path and naming the node when there is one."""
     found: list[Diagnostic] = []
-    for detail in error.errors(include_url=False):
+    for detail in prune_shorthand(error.errors(include_url=False)):
         message, loc, at_key = _message(detail)
         loc = (*prefix, *loc)
         diag = Diagnostic(file, "error", "schema", message, loc, node=_node_id(data, loc))

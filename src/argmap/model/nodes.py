@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic_core import CoreSchema, core_schema
 
 from argmap.model.base import Slug, Strict, Url
 from argmap.model.wep import band_for
@@ -41,11 +42,44 @@ class Quote(Strict):
     end: int | None = Field(None, ge=0, description="Offset just past the last character.")
 
 
-def _quote_from_string(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
+#: Tags of the shorthand branches below; `argmap.io.schema_errors` keeps only the errors of the branch that fits
+#: the value's type (a mapping, a list or a string), so a mistake reads as one message.
+SHORTHAND_TAGS: dict[str, str] = {
+    "passage": "a mapping {text, source}", "passage-text": "the passage as text",
+    "passages": "a list of quotes", "one-passage": "one passage as text",
+}
 
 
-QuoteIn = Annotated[Quote, Field(description="A passage, as a string or {text, source}.")]
+def _quote_of(text: str) -> Quote:
+    return Quote(text=text)
+
+
+def _quotes_of(text: str) -> list[Quote]:
+    return [Quote(text=text)]
+
+
+class _PassageOrText:
+    """A quote given as `{text, source, ...}` or, when the map has one source, as the bare passage. Both branches
+    run inside pydantic-core: Python is called only for the string form, not once per node."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        text = core_schema.no_info_after_validator_function(_quote_of, core_schema.str_schema(min_length=1))
+        return core_schema.union_schema([(handler(source), "passage"), (text, "passage-text")],
+                                        mode="left_to_right")
+
+
+class _ListOrOne:
+    """`quotes:` as a list, or a single passage written as a string."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        one = core_schema.no_info_after_validator_function(_quotes_of, core_schema.str_schema(min_length=1))
+        return core_schema.union_schema([(handler(source), "passages"), (one, "one-passage")],
+                                        mode="left_to_right")
+
+
+QuoteIn = Annotated[Quote, _PassageOrText, Field(description="A passage, as a string or {text, source}.")]
 
 
 class ResolutionSource(Strict):
@@ -80,20 +114,11 @@ class NodeBase(Strict):
     id: Slug
     kind: NodeKind
     text: str = Field(min_length=1, description="A short faithful paraphrase, shown in diagrams.")
-    quotes: list[QuoteIn] = Field(default_factory=list)
+    quotes: Annotated[list[QuoteIn], _ListOrOne] = Field(default_factory=list)
     tags: list[Slug] = Field(default_factory=list)
     actors: list[Slug] = Field(default_factory=list)
     themes: list[Slug] = Field(default_factory=list)
     note: str | None = None
-
-    @field_validator("quotes", mode="before")
-    @classmethod
-    def _strings_are_quotes(cls, value: object) -> object:
-        if isinstance(value, str):
-            value = [value]
-        if isinstance(value, list):
-            return [_quote_from_string(item) for item in value]
-        return value
 
 
 class Claim(NodeBase):
