@@ -142,14 +142,14 @@ def test_a_broken_map_opens_on_problems_and_enter_jumps(harbour: Path) -> None:
         problems = app.query_one(ProblemList)
         assert app.query_one(TabbedContent).active == "tab-problems"
         assert app.focused is problems
-        assert [d.rule for d in problems.findings] == ["quote-not-found", "schema", "unknown-node"]
+        assert [(d.rule, d.line) for d in problems.findings] == [("schema", 14), ("quote-not-found", 19),
+                                                                 ("unknown-node", 23)]
         assert str(problems.options[0].prompt).startswith("broken.yaml:")
-        await pilot.press("enter")
-        assert app.focused_node == "strike-spreads"
-        await pilot.press("j", "enter")  # the invalid node is not in the map: a note says where
-        assert app.focused_node == "strike-spreads"
+        await pilot.press("enter")  # the invalid node is not in the map: a note says where
         await pilot.pause()
         assert any("line 14, column 11 of broken.yaml" in message for message, _severity in notes)
+        await pilot.press("j", "enter")
+        assert app.focused_node == "strike-spreads"
         await pilot.press("j", "enter")  # a relation to the invalid node: its source
         assert app.focused_node == "wage-cut"
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 from typing import Protocol
 
-from argmap.analysis.graph import Graph, strongly_connected
+from argmap.analysis.graph import cycles
 from argmap.io.diagnostics import Diagnostic, Loc, Severity
 from argmap.io.document import MapDocument
 from argmap.io.schema_errors import suggest
-from argmap.model import ArgMap, Forecast, Inference
+from argmap.memory import collector_paused
+from argmap.model import ArgMap, Forecast
 from argmap.model.wep import band_for
 
 #: Every rule: its id, its severity and what it finds. Load-time rules come first.
@@ -45,6 +47,11 @@ class Emit(Protocol):
 
 def check(doc: MapDocument) -> list[Diagnostic]:
     """All findings for a loaded document, positioned and sorted."""
+    with collector_paused():
+        return _check(doc)
+
+
+def _check(doc: MapDocument) -> list[Diagnostic]:
     found = list(doc.diagnostics)
     if doc.map is not None:
         name = doc.display_path
@@ -72,52 +79,65 @@ def _duplicates(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 
 def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
-    counts = Counter((rel.source, rel.type, rel.target) for rel in amap.relations)
-    reported: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for index, rel in enumerate(amap.relations):
-        loc: Loc = ("relations", index)
-        for end in ("source", "target"):
-            node_id = getattr(rel, end)
-            if node_id not in ids:
-                yield emit("unknown-node", f"relation {end} '{node_id}' is not a node{suggest(node_id, ids)}",
-                           (*loc, end))
-        if rel.source == rel.target:
-            yield emit("self-relation", f"'{rel.source}' {rel.type} itself; link two different nodes", loc)
-        target, source = ids.get(rel.target), ids.get(rel.source)
-        if rel.type == "undercuts" and target is not None and not isinstance(target, Inference):
-            yield emit("relation-target", f"'{rel.source}' undercuts '{rel.target}', a {target.kind}: only an "
-                       "inference can be undercut (use 'attacks' to rebut a statement)", (*loc, "type"))
-        if rel.type == "condition" and target is not None and not isinstance(target, Forecast):
-            yield emit("relation-target", f"'{rel.target}' is a {target.kind}: a condition's target must be a "
-                       "forecast", (*loc, "target"))
-        if isinstance(source, Inference) and rel.type in ("undercuts", "condition"):
-            yield emit("relation-target", f"inference '{rel.source}' cannot be the source of '{rel.type}'; "
-                       "an inference supports or attacks its conclusion", (*loc, "type"))
-        if isinstance(source, Inference) and isinstance(target, Inference) and rel.type == "supports":
-            yield emit("relation-target", f"inference '{rel.source}' supports inference '{rel.target}': "
-                       "chain them through their conclusion statement", (*loc, "target"))
-        key = (rel.source, rel.type, rel.target)
-        if counts[key] > 1 and key not in reported:
-            reported.add(key)
-        elif counts[key] > 1:
-            yield emit("duplicate-relation", f"'{rel.source}' {rel.type} '{rel.target}' is given more than "
-                       "once; remove the copy", loc)
+        source_id, kind, target_id = key = (rel.source, rel.type, rel.target)
+        source, target = ids.get(source_id), ids.get(target_id)
+        if source is None or target is None:
+            for end, node_id, node in (("source", source_id, source), ("target", target_id, target)):
+                if node is None:
+                    yield emit("unknown-node", f"relation {end} '{node_id}' is not a node{suggest(node_id, ids)}",
+                               ("relations", index, end))
+        if source_id == target_id:
+            yield emit("self-relation", f"'{source_id}' {kind} itself; link two different nodes", ("relations", index))
+        if kind == "undercuts" and target is not None and target.kind != "inference":
+            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', a {target.kind}: only an "
+                       "inference can be undercut (use 'attacks' to rebut a statement)", ("relations", index, "type"))
+        if kind == "condition" and target is not None and target.kind != "forecast":
+            yield emit("relation-target", f"'{target_id}' is a {target.kind}: a condition's target must be a "
+                       "forecast", ("relations", index, "target"))
+        if source is not None and source.kind == "inference":
+            if kind in ("undercuts", "condition"):
+                yield emit("relation-target", f"inference '{source_id}' cannot be the source of '{kind}'; an "
+                           "inference supports or attacks its conclusion", ("relations", index, "type"))
+            elif kind == "supports" and target is not None and target.kind == "inference":
+                yield emit("relation-target", f"inference '{source_id}' supports inference '{target_id}': "
+                           "chain them through their conclusion statement", ("relations", index, "target"))
+        if key in seen:
+            yield emit("duplicate-relation", f"'{source_id}' {kind} '{target_id}' is given more than once; "
+                       "remove the copy", ("relations", index))
+        else:
+            seen.add(key)
 
 
 def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    graph = Graph.of(amap)
+    """Isolated nodes and inferences without premise or conclusion; only relations whose two ends exist count."""
+    ids = amap.by_id
+    linked: set[str] = set()
+    premised: set[str] = set()  # targets of a `supports`
+    concluding: set[str] = set()  # sources of a `supports` or an `attacks`
+    for rel in amap.relations:
+        source, target, kind = rel.source, rel.target, rel.type
+        if source in ids and target in ids:
+            linked.add(source)
+            linked.add(target)
+            if kind == "supports":
+                premised.add(target)
+                concluding.add(source)
+            elif kind == "attacks":
+                concluding.add(source)
     for index, node in enumerate(amap.nodes):
-        loc: Loc = ("nodes", index, "id")
-        if not graph.into(node.id) and not graph.out_of(node.id):
+        node_id = node.id
+        if node_id not in linked:
             yield emit("isolated-node", "no relation links this node to the argument; link it or remove it",
-                       loc, node.id)
-        if isinstance(node, Inference):
-            if not graph.into(node.id, "supports"):
+                       ("nodes", index, "id"), node_id)
+        if node.kind == "inference":
+            if node_id not in premised:
                 yield emit("inference-premise", "inference without premise: add a 'supports' relation from "
-                           "a premise to it", loc, node.id)
-            if not graph.out_of(node.id, "supports", "attacks"):
+                           "a premise to it", ("nodes", index, "id"), node_id)
+            if node_id not in concluding:
                 yield emit("inference-conclusion", "inference without conclusion: add a 'supports' (or "
-                           "'attacks') relation from it to its conclusion", loc, node.id)
+                           "'attacks') relation from it to its conclusion", ("nodes", index, "id"), node_id)
 
 
 def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
@@ -126,14 +146,13 @@ def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     for rel in amap.relations:
         if rel.type == "supports" and rel.source != rel.target:
             succ.setdefault(rel.source, []).append(rel.target)
-    for component in strongly_connected(list(succ), succ):
-        if len(component) > 1:
-            first = min(component, key=lambda m: doc.node_index.get(m, 0))
-            names = sorted(component)
-            circle = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-            yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
-                       "circular reasoning supports nothing: break one link",
-                       ("nodes", doc.node_index.get(first, 0), "id"), first)
+    for component in cycles(succ):
+        first = min(component, key=lambda m: doc.node_index.get(m, 0))
+        names = sorted(component)
+        circle = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        yield emit("support-cycle", f"support cycle through {len(component)} nodes ({circle}); "
+                   "circular reasoning supports nothing: break one link",
+                   ("nodes", doc.node_index.get(first, 0), "id"), first)
 
 
 def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
@@ -158,8 +177,10 @@ def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
 
 
 def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    for field, rule in (("tags", "undeclared-tag"), ("actors", "undeclared-actor"), ("themes", "undeclared-theme")):
-        declared = getattr(amap, field)
+    for field, rule, declared in (("tags", "undeclared-tag", amap.tags), ("actors", "undeclared-actor", amap.actors),
+                                  ("themes", "undeclared-theme", amap.themes)):
+        if declared.keys() >= set(chain.from_iterable(map(attrgetter(field), amap.nodes))):
+            continue  # the usual case, settled without a Python step per node
         for index, node in enumerate(amap.nodes):
             for vi, value in enumerate(getattr(node, field)):
                 if value not in declared:

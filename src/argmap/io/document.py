@@ -14,6 +14,7 @@ from argmap.io.parse import detect_format, parse_text
 from argmap.io.positions import Located, find, locate_tree, node_at
 from argmap.io.quotes import Match, Normalised, locate
 from argmap.io.schema_errors import diagnostics_from
+from argmap.memory import collector_paused
 from argmap.model import ArgMap, Node, NodeBase, Relation, Source
 
 _NODE = TypeAdapter(Node)
@@ -123,7 +124,11 @@ def read_map_bytes(path: Path) -> bytes:
 def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocument:
     """Load a map file (or `text` standing for its content). Bad files give diagnostics, never exceptions;
     only a file that cannot be read at all raises `ArgmapError`."""
-    file = Path(path)
+    with collector_paused():  # a map's objects are made in bulk and hold no cycles
+        return _load(Path(path), text)
+
+
+def _load(file: Path, text: str | None) -> MapDocument:
     if text is None:
         raw = read_map_bytes(file)
         try:
@@ -232,13 +237,22 @@ def _resolve_quotes(doc: MapDocument) -> None:
     assert doc.map is not None
     only = doc.map.sources[0].id if len(doc.map.sources) == 1 else None
     for node in doc.map.nodes:
-        for qi, quote in enumerate(node.quotes):
-            if quote.source is None and only is not None:
-                quote.source = only
-            source = doc.sources.get(quote.source or "")
-            if source is None or source.text is None:
-                doc.matches[(node.id, qi)] = None
-                continue
-            match = locate(quote.text, source.text, quote.start, source.get_normalised)
-            doc.matches[(node.id, qi)] = match
-            quote.start, quote.end = (match.start, match.end) if match else (None, None)
+        if node.quotes:
+            place_quotes(doc, node, only)
+
+
+def place_quotes(doc: MapDocument, node: NodeBase, only: str | None) -> None:
+    """Default the source of a node's quotes to the map's only source, find each passage and record where it
+    stands (on the quote, and in `doc.matches`). Quotes are written through their `__dict__`: the values are
+    valid by construction, and a 10,000-node map places 10,000 quotes."""
+    matches, sources, node_id = doc.matches, doc.sources, node.id
+    for qi, quote in enumerate(node.quotes):
+        fields = quote.__dict__
+        if fields["source"] is None and only is not None:
+            fields["source"] = only
+        source = sources.get(fields["source"] or "")
+        if source is None or source.text is None:
+            matches[node_id, qi] = None
+            continue
+        match = matches[node_id, qi] = locate(fields["text"], source.text, fields["start"], source.get_normalised)
+        fields["start"], fields["end"] = (match.start, match.end) if match else (None, None)

@@ -13,10 +13,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from argmap.io.document import MapDocument
-from argmap.io.quotes import Match, locate
+from argmap.io.document import MapDocument, place_quotes
 from argmap.io.yaml_edit import match
-from argmap.model import Node, NodeBase, Relation, Scenario
+from argmap.model import Node, Relation, Scenario
 
 _NODE: TypeAdapter[Any] = TypeAdapter(Node)
 _RELATION: TypeAdapter[Any] = TypeAdapter(Relation)
@@ -77,22 +76,8 @@ def patch_document(doc: MapDocument, old: dict[str, Any], new: dict[str, Any], t
     only = amap.sources[0].id if len(amap.sources) == 1 else None
     for index, node in enumerate(nodes):
         if index in fresh_nodes:
-            _place_quotes(result, node, only)
+            place_quotes(result, node, only)
         else:
             for qi in range(len(node.quotes)):
                 result.matches[(node.id, qi)] = doc.matches.get((node.id, qi))
     return result
-
-
-def _place_quotes(doc: MapDocument, node: NodeBase, only: str | None) -> None:
-    """What `load` does for each node's quotes: default the source, find the passage, record its offsets."""
-    for qi, quote in enumerate(node.quotes):
-        if quote.source is None and only is not None:
-            quote.source = only
-        source = doc.sources.get(quote.source or "")
-        found: Match | None = None
-        if source is not None and source.text is not None:
-            found = locate(quote.text, source.text, quote.start, source.get_normalised)
-        doc.matches[(node.id, qi)] = found
-        if source is not None and source.text is not None:
-            quote.start, quote.end = (found.start, found.end) if found else (None, None)

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -82,6 +83,7 @@ def normalise_words(words: str) -> str:
     return _SPACE.sub(" ", words.replace("\u2019", "'")).strip().lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def band_for(words: str) -> Band | None:
     """The band for the author's words: the exact phrase if known, else the first known phrase in reading order
     (the longest where two start together), so "will make it more likely" reads as "will"."""
