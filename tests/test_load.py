@@ -305,3 +305,12 @@ def test_findings_on_a_map_kept_in_part_point_at_the_node_in_the_file(write_map:
     assert lines[("quote-not-found", "alone")] == 13
     assert lines[("unknown-node", None)] == 16
     assert load(path).node_span("alone").line == 10  # type: ignore[union-attr]
+
+
+def test_a_vocabulary_entry_named_like_a_form_of_quote_is_just_an_entry(write_map: Callable[..., Path]) -> None:
+    path = write_map("""\
+        tags: {passages: 3, quote: fine}
+        nodes:
+          - {id: a, kind: claim, text: x, tags: [quote]}
+        """)
+    assert ":6:18: error: passages: should be a valid string, not 3 [schema]" in only_error(path)

@@ -102,7 +102,7 @@ def prune_shorthand(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     ...     Claim.model_validate({"id": "c", "text": "x", "quotes": [{"text": "t", "sorce": "s"}]})
     ... except ValidationError as exc:
     ...     [(e["loc"], e["type"]) for e in prune_shorthand(exc.errors())]
-    [(('quotes', 'passages', 0, 'passage', 'sorce'), 'extra_forbidden')]
+    [(('quotes', 'quotes:list', 0, 'quote:mapping', 'sorce'), 'extra_forbidden')]
     """
     fitting: set[tuple[str | int, ...]] = set()  # union starts where some branch fits the value's type
     for error in errors:

@@ -42,11 +42,12 @@ class Quote(Strict):
     end: int | None = Field(None, ge=0, description="Offset just past the last character.")
 
 
-#: Tags of the shorthand branches below; `argmap.io.schema_errors` keeps only the errors of the branch that fits
-#: the value's type (a mapping, a list or a string), so a mistake reads as one message.
+#: Tags of the shorthand branches below, and what each accepts. `argmap.io.schema_errors` keeps only the errors of
+#: the branch that fits the value's type, so a mistake reads as one message. A colon keeps them apart from any id
+#: or key a map may use.
 SHORTHAND_TAGS: dict[str, str] = {
-    "passage": "a mapping {text, source}", "passage-text": "the passage as text",
-    "passages": "a list of quotes", "one-passage": "one passage as text",
+    "quote:mapping": "a mapping {text, source}", "quote:text": "the passage as text",
+    "quotes:list": "a list of quotes", "quotes:text": "one passage as text",
 }
 
 
@@ -65,7 +66,7 @@ class _PassageOrText:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         text = core_schema.no_info_after_validator_function(_quote_of, core_schema.str_schema(min_length=1))
-        return core_schema.union_schema([(handler(source), "passage"), (text, "passage-text")],
+        return core_schema.union_schema([(handler(source), "quote:mapping"), (text, "quote:text")],
                                         mode="left_to_right")
 
 
@@ -75,7 +76,7 @@ class _ListOrOne:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         one = core_schema.no_info_after_validator_function(_quotes_of, core_schema.str_schema(min_length=1))
-        return core_schema.union_schema([(handler(source), "passages"), (one, "one-passage")],
+        return core_schema.union_schema([(handler(source), "quotes:list"), (one, "quotes:text")],
                                         mode="left_to_right")
 
 
