@@ -69,7 +69,7 @@ class MapDocument:
     def tree(self) -> Located | None:
         """The position tree of the file, built on first use."""
         if not self._tree_built:
-            self._tree = locate_tree(self.text, self.format)
+            self._tree = locate_tree(self.text, self.format, self.data)
             self._tree_built = True
         return self._tree
 

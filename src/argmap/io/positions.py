@@ -1,7 +1,11 @@
 """Positions of values in a map file: data path -> (line, column), computed only when needed.
 
-YAML files are composed with libyaml into a node tree with marks; JSON files are scanned by a small tokenizer.
-Both give the same answer: the 1-based line and column of the value (or of its key) at a data path.
+A map of 10,000 nodes with one finding must not pay for placing the other 9,999: the tree is lazy. JSON containers
+list their children only when a path goes through them (each child skipped whole by the C decoder); a YAML file
+whose top level is a block mapping is cut into its top-level keys and the items of its block sequences by their
+lines (`argmap.io.yaml_layout`), and only the part a path needs is composed with libyaml, then checked against the
+value the whole file was read as. Any other layout, or a part that does not check, is composed whole, as before.
+Either way the answer is the 1-based line and column of the value (or of its key) at a data path.
 """
 
 from __future__ import annotations
@@ -9,11 +13,18 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
 
 import yaml
 
 from argmap.io.diagnostics import Loc
+from argmap.io.edit_errors import LayoutError
+from argmap.io.json_edit import scan
+from argmap.io.parse import MapLoader
+from argmap.io.yaml_layout import BlockSeq, Top, block_sequence, same, top_keys
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -21,7 +32,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @dataclass
 class Located:
     """A value's place in the file: where its key and its value start, and where the value ends (all 1-based
-    lines and columns; offsets into the text for spans)."""
+    lines and columns; offsets into the text for spans). `expand`, when set, lists the children on first use."""
 
     key_line: int
     key_column: int
@@ -31,20 +42,143 @@ class Located:
     start_offset: int
     end_offset: int
     children: dict[str | int, Located] = field(default_factory=dict)
+    expand: Callable[[], dict[str | int, Located]] | None = field(default=None, repr=False)
+
+    def child(self, step: str | int) -> Located | None:
+        """The child at `step`, listing the children first if that has not been done."""
+        if self.expand is not None:
+            self.children, self.expand = self.expand(), None
+        return self.children.get(step)
 
 
-def _from_yaml(node: yaml.Node, key: yaml.Node | None = None) -> Located:
+class _Lines:
+    """Line and column of an offset, by a table of line starts built once."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _from_yaml(node: yaml.Node, key: yaml.Node | None = None, line: int = 0, offset: int = 0) -> Located:
+    """The located tree of a composed node; `line` and `offset` shift marks of a part composed on its own."""
     anchor = key or node
-    here = Located(anchor.start_mark.line + 1, anchor.start_mark.column + 1, node.start_mark.line + 1,
-                   node.start_mark.column + 1, node.end_mark.line + 1, node.start_mark.index, node.end_mark.index)
+    here = Located(anchor.start_mark.line + 1 + line, anchor.start_mark.column + 1, node.start_mark.line + 1 + line,
+                   node.start_mark.column + 1, node.end_mark.line + 1 + line, node.start_mark.index + offset,
+                   node.end_mark.index + offset)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                here.children[key_node.value] = _from_yaml(value_node, key_node)
+                here.children[key_node.value] = _from_yaml(value_node, key_node, line, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            here.children[index] = _from_yaml(item)
+            here.children[index] = _from_yaml(item, None, line, offset)
     return here
+
+
+class _Mismatch(Exception):
+    """A part cut out by its lines did not read as the value the file was read as."""
+
+
+def _compose_part(text: str, start: int, end: int, lines: _Lines, expected: Any, *, items: int | None = None
+                  ) -> Located:
+    """The located tree of `text[start:end]` (a part that starts a line), checked to read as `expected`; or,
+    with `items`, only checked to hold that many items under the key (a whole top-level sequence, whose bounds
+    the top-level keys already fix: constructing it again would cost more than composing it)."""
+    loader = MapLoader(text[start:end])
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _Mismatch
+        if items is None:
+            fits = same(loader.construct_document(node), expected)
+        else:
+            fits = isinstance(node, yaml.MappingNode) and len(node.value) == 1 and isinstance(
+                node.value[0][1], yaml.SequenceNode) and len(node.value[0][1].value) == items
+    except yaml.YAMLError:
+        raise _Mismatch from None
+    finally:
+        loader.dispose()
+    if not fits:
+        raise _Mismatch
+    return _from_yaml(node, None, lines.at(start)[0] - 1, start)
+
+
+def _lazy_yaml(text: str, data: dict[str, Any]) -> Located:
+    """The lazy tree of a YAML map whose top level is a block mapping (`LayoutError` for other layouts)."""
+    lines = _Lines(text)
+    tops = top_keys(text, list(data))
+    first_line, first_column = lines.at(tops[0].start) if tops else (1, 1)
+    root = Located(first_line, first_column, first_line, first_column, len(lines.starts), 0, len(text))
+    for top in tops:
+        seq = block_sequence(text, top)
+        items = data[top.key]
+        if seq is not None and isinstance(items, list) and len(seq.starts) == len(items):
+            root.children[top.key] = _sequence(text, top, seq, items, lines)
+        else:
+            part = _compose_part(text, top.start, top.raw_end, lines, {top.key: items})
+            root.children[top.key] = part.children[top.key]
+    return root
+
+
+def _sequence(text: str, top: Top, seq: BlockSeq, items: list[Any], lines: _Lines) -> Located:
+    """A top-level block sequence whose items are composed one by one, when a path reaches them."""
+    key_line, key_column = lines.at(top.start)
+    line, column = lines.at(seq.starts[0] + seq.dash_column)
+    here = Located(key_line, key_column, line, column, lines.at(top.raw_end)[0], seq.starts[0], top.raw_end)
+    here.expand = lambda: _Items(text, top, seq, items, lines)
+    return here
+
+
+class _Items(dict[str | int, Located]):
+    """The items of a block sequence, each composed (and checked) the first time it is looked up; past
+    `ONE_BY_ONE` items (findings all over the map), the whole sequence is composed at once, which is then faster."""
+
+    ONE_BY_ONE = 200
+
+    def __init__(self, text: str, top: Top, seq: BlockSeq, items: list[Any], lines: _Lines) -> None:
+        super().__init__()
+        self.text, self.top, self.seq, self.expected, self.lines = text, top, seq, items, lines
+
+    def get(self, index: Any, default: Any = None) -> Any:
+        if not isinstance(index, int) or not 0 <= index < len(self.expected):
+            return default
+        if index not in self:
+            try:
+                if len(self) >= self.ONE_BY_ONE:
+                    whole = _compose_part(self.text, self.top.start, self.top.raw_end, self.lines, None,
+                                          items=len(self.expected))
+                    self.update(whole.children[self.top.key].children)
+                else:
+                    seq = self.seq
+                    # Up to the next item's dash, where libyaml ends an item when it composes the whole file.
+                    end = seq.starts[index + 1] + seq.dash_column if index + 1 < len(seq.starts) else seq.raw_end
+                    part = _compose_part(self.text, seq.starts[index], end, self.lines, [self.expected[index]])
+                    self[index] = part.children[0]
+            except _Mismatch:  # the lines misled: place the sequence as composing the whole file does
+                tree = full_tree(self.text, "yaml")
+                found = tree.child(self.top.key) if tree is not None else None
+                self.update(found.children if found is not None else {})
+        return super().get(index, default)
+
+
+def _lazy_json(text: str, start: int, end: int, key: int | None, lines: _Lines) -> Located:
+    """A JSON value at `text[start:end]` whose children are listed (each skipped whole) on first use."""
+    key_line, key_column = lines.at(key if key is not None else start)
+    line, column = lines.at(start)
+    here = Located(key_line, key_column, line, column, lines.at(end)[0], start, end)
+    if text[start] in "{[":
+        here.expand = lambda: _json_children(text, start, lines)
+    return here
+
+
+def _json_children(text: str, start: int, lines: _Lines) -> dict[str | int, Located]:
+    node = scan(text, start, 1)
+    if node.kind == "object":
+        return {key: _lazy_json(text, child.start, child.end, key_at, lines) for key, key_at, child in node.members}
+    return {index: _lazy_json(text, child.start, child.end, None, lines) for index, child in enumerate(node.items)}
 
 
 class _JsonScanner:
@@ -105,8 +239,24 @@ class _JsonScanner:
         return Located(key_line, key_col, line, col, end_line, start, pos, children), pos
 
 
-def locate_tree(text: str, fmt: str) -> Located | None:
-    """The position tree of a whole file, or None when it cannot be parsed."""
+def locate_tree(text: str, fmt: str, data: Any = None) -> Located | None:
+    """The position tree of a whole file (lazy where the layout allows), or None when it cannot be parsed.
+    `data`, the value the file was read as, lets a YAML file be composed in parts."""
+    try:
+        if fmt == "json":
+            start = len(text) - len(text.lstrip(" \t\n\r"))
+            _, end = json.JSONDecoder().raw_decode(text, start)
+            return _lazy_json(text, start, end, None, _Lines(text))
+        if isinstance(data, dict) and data:
+            return _lazy_yaml(text, data)
+    except (LayoutError, _Mismatch, json.JSONDecodeError):
+        pass
+    return full_tree(text, fmt)
+
+
+def full_tree(text: str, fmt: str) -> Located | None:
+    """The position tree of a whole file, every value placed at once: what YAML layouts the lazy tree cannot cut
+    fall back to, and for both formats the reference the lazy tree is tested against."""
     try:
         if fmt == "json":
             return _JsonScanner(text).value(0)[0]
@@ -123,7 +273,7 @@ def find(tree: Located | None, loc: Loc, *, key: bool = False) -> tuple[int, int
     here = tree
     last_step_found = True
     for step in loc:
-        child = here.children.get(step)
+        child = here.child(step)
         if child is None:
             last_step_found = False
             break
@@ -139,6 +289,6 @@ def node_at(tree: Located | None, loc: Loc) -> Located | None:
     for step in loc:
         if here is None:
             return None
-        here = here.children.get(step)
+        here = here.child(step)
     return here
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any, Union, get_args, get_origin
@@ -20,8 +21,18 @@ _TYPE_ERRORS = ("model_type", "list_type", "string_type", "dict_type", "model_at
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the closest choice, or nothing."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    """`; did you mean 'x'?` for the closest choice, or nothing.
+
+    >>> suggest("evidense", ["claim", "evidence"]), suggest("zzz", ["claim"])
+    ("; did you mean 'evidence'?", '')
+    """
+    return _suggestion(str(word), tuple(choices))
+
+
+@functools.lru_cache(maxsize=1024)
+def _suggestion(word: str, choices: tuple[str, ...]) -> str:
+    """`suggest`, once per word and choices: a map that misspells one actor in every node asks 10,000 times."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
