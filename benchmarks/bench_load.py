@@ -6,6 +6,7 @@ Goals: a 10,000-node YAML map within 1.5x of its bare libyaml parse; JSON within
 
 Rows: `yaml` and `json` are maps as a person or a script writes them (quotes without offsets); `json+at` is the
 same map as `argmap export -o map.json` writes it, each quote with the offsets where it stands in its source.
+A third table times the same maps with one finding, which has to be placed at its line and column.
 The second table breaks JSON down into the floors that no implementation on this stack goes below: pydantic-core
 validating the file into argmap's models and nothing else, and searching each quote in its source text.
 """
@@ -83,6 +84,26 @@ def quote_search_only(path: Path) -> Callable[[], object]:
     return lambda: [text.find(quote) for quote, text in pairs]
 
 
+def with_one_finding(path: Path) -> Path:
+    """The same map with one more node, linked to nothing: one warning, placed at the end of the nodes."""
+    data = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else yaml.load(
+        path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data["nodes"].append({"id": "alone", "kind": "claim", "text": "Linked to nothing"})
+    out = path.with_name(path.stem + "-finding" + path.suffix)
+    out.write_text(json.dumps(data, indent=1) if path.suffix == ".json" else yaml.safe_dump(data, sort_keys=False),
+                   encoding="utf-8")
+    return out
+
+
+def one_finding(path: Path) -> Callable[[], object]:
+    def run() -> object:
+        findings = check(load(path))
+        assert [d.rule for d in findings] == ["isolated-node"] and findings[0].line > 1, findings[:3]
+        return findings
+
+    return run
+
+
 def with_offsets(path: Path) -> Path:
     """The map as `argmap export` writes it: canonical JSON, quotes with their offsets."""
     doc = load(path)
@@ -97,7 +118,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    rows, floors = [], []
+    rows, floors, findings = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             repeat = args.repeat if n <= 10000 else 1
@@ -110,6 +131,9 @@ def main() -> None:
                 m_bare, m_full = peak_mb(bare(path)), peak_mb(full(path))
                 goal = 1.5 if fmt == "yaml" else 2.0
                 rows.append((n, fmt, path.stat().st_size / 1e6, t_bare, t_full, goal, m_bare, m_full, t_lib))
+                if fmt != "json+at":
+                    t_one = timed(one_finding(with_one_finding(path)), repeat)
+                    findings.append((n, fmt, t_full, t_one))
                 if fmt == "json":
                     t_valid, t_find = timed(validation_only(path), repeat), timed(quote_search_only(path), repeat)
                     floors.append((n, t_bare, t_valid, t_find, t_full))
@@ -123,6 +147,11 @@ def main() -> None:
         lib = f"{t_lib:>10.3f}" if t_lib is not None else f"{'-':>10}"
         print(f"{n:>7} {fmt:>7} {size:>6.1f} {t_bare:>8.3f} {t_full:>9.3f} {ratio:>5.2f}x {goal:>4.1f}x "
               f"{m_bare:>8.0f} {m_full:>9.0f} {lib}  {mark}")
+    print()
+    print("One finding (a node linked to nothing, at the end of the nodes): load + check, placing it included")
+    print(f"{'nodes':>7} {'fmt':>7} {'clean s':>8} {'1 finding s':>12}")
+    for n, fmt, t_full, t_one in findings:
+        print(f"{n:>7} {fmt:>7} {t_full:>8.3f} {t_one:>12.3f}")
     print()
     print("JSON floors, as multiples of json.loads: pydantic-core validating into argmap's models alone; str.find "
           "of every quote alone; their sum; argmap's load + validate + check")
