@@ -90,8 +90,8 @@ def with_one_finding(path: Path) -> Path:
         path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     data["nodes"].append({"id": "alone", "kind": "claim", "text": "Linked to nothing"})
     out = path.with_name(path.stem + "-finding" + path.suffix)
-    out.write_text(json.dumps(data, indent=1) if path.suffix == ".json" else yaml.safe_dump(data, sort_keys=False),
-                   encoding="utf-8")
+    out.write_text(json.dumps(data, indent=1) if path.suffix == ".json" else yaml.dump(
+        data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
     return out
 
 
