@@ -110,3 +110,11 @@ def test_an_item_the_lines_cut_wrongly_is_placed_by_composing_the_whole_file(mon
 
     monkeypatch.setattr(positions_module, "_compose_part", misread)
     assert find(locate_tree(text, "yaml", data), ("nodes", 2, "text")) == expected
+
+
+def test_lines_counted_and_tabled_agree() -> None:
+    text = "a\nbc\n\nd√e\n  f\n"
+    counted, tabled = positions_module._Lines(text), positions_module._Lines(text)
+    tabled.asked = positions_module._Lines.COUNTED
+    assert [counted.at(o) for o in range(len(text))] == [tabled.at(o) for o in range(len(text))]
+    assert counted.at(3) == (2, 2) and counted.count() == 5

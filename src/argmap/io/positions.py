@@ -52,14 +52,28 @@ class Located:
 
 
 class _Lines:
-    """Line and column of an offset, by a table of line starts built once."""
+    """Line and column of an offset: counted in the text for the first few questions (a finding or two), then
+    by a table of line starts built once."""
+
+    COUNTED = 32
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))]
+        self.text = text
+        self.asked = 0
+        self.starts: list[int] | None = None
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self.starts is None:
+            self.asked += 1
+            if self.asked <= self.COUNTED:
+                return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
+            self.starts = [0, *accumulate(len(line) for line in self.text.splitlines(keepends=True))]
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+    def count(self) -> int:
+        """How many lines the text has."""
+        return self.text.count("\n") + (0 if self.text.endswith("\n") else 1)
 
 
 def _from_yaml(node: yaml.Node, key: yaml.Node | None = None, line: int = 0, offset: int = 0) -> Located:
@@ -111,7 +125,7 @@ def _lazy_yaml(text: str, data: dict[str, Any]) -> Located:
     lines = _Lines(text)
     tops = top_keys(text, list(data))
     first_line, first_column = lines.at(tops[0].start) if tops else (1, 1)
-    root = Located(first_line, first_column, first_line, first_column, len(lines.starts), 0, len(text))
+    root = Located(first_line, first_column, first_line, first_column, lines.count(), 0, len(text))
     for top in tops:
         seq = block_sequence(text, top)
         items = data[top.key]
@@ -178,7 +192,23 @@ def _json_children(text: str, start: int, lines: _Lines) -> dict[str | int, Loca
     node = scan(text, start, 1)
     if node.kind == "object":
         return {key: _lazy_json(text, child.start, child.end, key_at, lines) for key, key_at, child in node.members}
-    return {index: _lazy_json(text, child.start, child.end, None, lines) for index, child in enumerate(node.items)}
+    return _JsonItems(text, [(child.start, child.end) for child in node.items], lines)
+
+
+class _JsonItems(dict[str | int, Located]):
+    """The items of a JSON array, placed (line and column) only when looked up: 10,000 nodes, one finding."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], lines: _Lines) -> None:
+        super().__init__()
+        self.text, self.spans, self.lines = text, spans, lines
+
+    def get(self, index: Any, default: Any = None) -> Any:
+        if not isinstance(index, int) or not 0 <= index < len(self.spans):
+            return default
+        if index not in self:
+            start, end = self.spans[index]
+            self[index] = _lazy_json(self.text, start, end, None, self.lines)
+        return super().get(index)
 
 
 class _JsonScanner:
@@ -244,8 +274,10 @@ def locate_tree(text: str, fmt: str, data: Any = None) -> Located | None:
     `data`, the value the file was read as, lets a YAML file be composed in parts."""
     try:
         if fmt == "json":
-            start = len(text) - len(text.lstrip(" \t\n\r"))
-            _, end = json.JSONDecoder().raw_decode(text, start)
+            # The file was read as JSON already: its one value runs from the first to the last non-space.
+            start, end = len(text) - len(text.lstrip(" \t\n\r")), len(text.rstrip(" \t\n\r"))
+            if start == end:
+                return None
             return _lazy_json(text, start, end, None, _Lines(text))
         if isinstance(data, dict) and data:
             return _lazy_yaml(text, data)
