@@ -94,7 +94,7 @@ class _LazyItems(list):
         return (self[i] for i in range(len(self)))
 
 
-def _end_of(text: str, node: JNode) -> int:
+def end_of(text: str, node: JNode) -> int:
     """The end of a node whose items were located by line only (end -1), decoded on first use."""
     if node.end < 0:
         try:
@@ -104,10 +104,11 @@ def _end_of(text: str, node: JNode) -> int:
     return node.end
 
 
-def pretty_root(text: str, keys: list[str]) -> JNode | None:
+def pretty_root(text: str, keys: list[str] | None) -> JNode | None:
     """The root object of a JSON file written one member per line (as `json.dumps(..., indent=...)` does),
     located by its lines: members at the first indentation, the items of multi-line arrays at the next. Raw
-    newlines only separate tokens in JSON, so lines do not lie; None for other layouts."""
+    newlines only separate tokens in JSON, so lines do not lie; None for other layouts, or when the members found
+    are not `keys` (when given)."""
     first = re.match(r"\{[ \t]*\r?\n([ \t]+)\"", text)
     if first is None:
         return None
@@ -133,9 +134,9 @@ def pretty_root(text: str, keys: list[str]) -> JNode | None:
             node = JNode("array", start, close + 1 + len(unit) + 1, items=_LazyItems(starts))
         else:
             node = JNode("lazy", start, -1)
-            _end_of(text, node)
+            end_of(text, node)
         members.append((key, pos, node))
-    if [key for key, _, _ in members] != keys:
+    if keys is not None and [key for key, _, _ in members] != keys:
         return None
     return JNode("object", 0, len(text.rstrip()), members=members)
 
@@ -182,7 +183,7 @@ class JsonPlanner:
         return text.replace("\n", "\n" + indent)
 
     def _multiline(self, node: JNode) -> bool:
-        return "\n" in self.text[node.start:_end_of(self.text, node)]
+        return "\n" in self.text[node.start:end_of(self.text, node)]
 
     def _full(self, node: JNode, depth: int) -> JNode:
         """The node scanned to full depth (a skipped value is scanned again)."""
@@ -205,7 +206,7 @@ class JsonPlanner:
         if isinstance(old, list) and isinstance(new, list) and node.kind == "array" and old and new:
             return self._array(node, old, new, depth)
         multiline = self._multiline(node) or (isinstance(new, dict | list) and bool(new) and parent_multiline)
-        return [Splice(node.start, _end_of(self.text, node), self._dump(new, self._indent_of(node.start), multiline))]
+        return [Splice(node.start, end_of(self.text, node), self._dump(new, self._indent_of(node.start), multiline))]
 
     def _object(self, node: JNode, old: dict[str, Any], new: dict[str, Any], depth: int) -> list[Splice] | None:
         members = {key: (key_pos, child) for key, key_pos, child in node.members}
@@ -218,8 +219,8 @@ class JsonPlanner:
         removed = [i for i, key in enumerate(order) if key not in new]
         for run_start, run_stop in _runs(removed):
             if run_start > 0:
-                out.append(Splice(_end_of(self.text, node.members[run_start - 1][2]),
-                                  _end_of(self.text, node.members[run_stop - 1][2]), ""))
+                out.append(Splice(end_of(self.text, node.members[run_start - 1][2]),
+                                  end_of(self.text, node.members[run_stop - 1][2]), ""))
             elif run_stop < len(order):
                 out.append(Splice(node.members[0][1], node.members[run_stop][1], ""))
             else:
@@ -247,7 +248,7 @@ class JsonPlanner:
             if anchor is None:
                 return None
             sep = ",\n" + indent if multiline else ", "
-            at = _end_of(self.text, members[anchor][1])
+            at = end_of(self.text, members[anchor][1])
             out.append(Splice(at, at, sep + member))
         return out
 
@@ -272,13 +273,13 @@ class JsonPlanner:
                 item = items[i1 + d]
                 done = self._value(item, old[i1 + d], new[j1 + d], depth + 1, multiline)
                 if done is None:
-                    done = [Splice(item.start, _end_of(text, item),
+                    done = [Splice(item.start, end_of(text, item),
                                    self._dump(new[j1 + d], indent, multiline and self._multiline(item)))]
                 out.extend(done)
             first, stop = i1 + pairs, i2
             if stop > first:
                 if first > 0:
-                    out.append(Splice(_end_of(text, items[first - 1]), _end_of(text, items[stop - 1]), ""))
+                    out.append(Splice(end_of(text, items[first - 1]), end_of(text, items[stop - 1]), ""))
                 elif stop < len(items):
                     out.append(Splice(items[0].start, items[stop].start, ""))
                 else:
@@ -289,7 +290,7 @@ class JsonPlanner:
                 item_multiline = multiline and any(self._multiline(item) for item in items[:3])
                 texts = [self._dump(n, indent, item_multiline) for n in new[j1 + pairs:j2]]
                 if at > 0:
-                    end = _end_of(text, items[at - 1])
+                    end = end_of(text, items[at - 1])
                     out.append(Splice(end, end, "".join(sep + t for t in texts)))
                 else:
                     out.append(Splice(items[0].start, items[0].start, "".join(t + sep for t in texts)))

@@ -22,7 +22,7 @@ import yaml
 
 from argmap.io.diagnostics import Loc
 from argmap.io.edit_errors import LayoutError
-from argmap.io.json_edit import scan
+from argmap.io.json_edit import JNode, end_of, pretty_root, scan
 from argmap.io.parse import MapLoader
 from argmap.io.yaml_layout import BlockSeq, Top, block_sequence, same, top_keys
 
@@ -192,23 +192,42 @@ def _json_children(text: str, start: int, lines: _Lines) -> dict[str | int, Loca
     node = scan(text, start, 1)
     if node.kind == "object":
         return {key: _lazy_json(text, child.start, child.end, key_at, lines) for key, key_at, child in node.members}
-    return _JsonItems(text, [(child.start, child.end) for child in node.items], lines)
+    return _JsonItems(text, node.items, lines)
 
 
 class _JsonItems(dict[str | int, Located]):
-    """The items of a JSON array, placed (line and column) only when looked up: 10,000 nodes, one finding."""
+    """The items of a JSON array, placed (line, column, end) only when looked up: 10,000 nodes, one finding."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], lines: _Lines) -> None:
+    def __init__(self, text: str, items: list[JNode], lines: _Lines) -> None:
         super().__init__()
-        self.text, self.spans, self.lines = text, spans, lines
+        self.text, self.entries, self.lines = text, items, lines
 
     def get(self, index: Any, default: Any = None) -> Any:
-        if not isinstance(index, int) or not 0 <= index < len(self.spans):
+        if not isinstance(index, int) or not 0 <= index < len(self.entries):
             return default
         if index not in self:
-            start, end = self.spans[index]
-            self[index] = _lazy_json(self.text, start, end, None, self.lines)
+            item = self.entries[index]
+            self[index] = _lazy_json(self.text, item.start, end_of(self.text, item), None, self.lines)
         return super().get(index)
+
+
+def _pretty_json(text: str, lines: _Lines) -> Located | None:
+    """The tree of a JSON map written one member per line, its big arrays' items found by their lines (no part of
+    the file is decoded until a path reaches it); None for other layouts."""
+    root = pretty_root(text, None)
+    if root is None:
+        return None
+    here = _lazy_json(text, root.start, root.end, None, lines)
+    here.expand = None
+    for key, key_at, member in root.members:
+        if member.kind == "array":
+            child = Located(*lines.at(key_at), *lines.at(member.start), lines.at(member.end)[0], member.start,
+                            member.end)
+            child.expand = lambda items=member.items: _JsonItems(text, items, lines)
+            here.children[key] = child
+        else:
+            here.children[key] = _lazy_json(text, member.start, end_of(text, member), key_at, lines)
+    return here
 
 
 class _JsonScanner:
@@ -278,7 +297,8 @@ def locate_tree(text: str, fmt: str, data: Any = None) -> Located | None:
             start, end = len(text) - len(text.lstrip(" \t\n\r")), len(text.rstrip(" \t\n\r"))
             if start == end:
                 return None
-            return _lazy_json(text, start, end, None, _Lines(text))
+            lines = _Lines(text)
+            return _pretty_json(text, lines) or _lazy_json(text, start, end, None, lines)
         if isinstance(data, dict) and data:
             return _lazy_yaml(text, data)
     except (LayoutError, _Mismatch, json.JSONDecodeError):
