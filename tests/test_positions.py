@@ -113,9 +113,15 @@ def test_an_item_the_lines_cut_wrongly_is_placed_by_composing_the_whole_file(mon
     assert find(locate_tree(text, "yaml", data), ("nodes", 2, "text")) == expected
 
 
-def test_lines_counted_and_tabled_agree() -> None:
-    text = "a\nbc\n\nd√e\n  f\n"
-    counted, tabled = positions_module._Lines(text), positions_module._Lines(text)
-    tabled.asked = positions_module._Lines.COUNTED
-    assert [counted.at(o) for o in range(len(text))] == [tabled.at(o) for o in range(len(text))]
-    assert counted.at(3) == (2, 2) and counted.count() == 5
+def test_lines_are_counted_right_in_any_order_of_questions() -> None:
+    text = "a\nbc\n\nd\u221ae\n  f\n"
+    expected = []
+    for offset in range(len(text)):
+        before = text[:offset]
+        expected.append((before.count("\n") + 1, offset - before.rfind("\n")))
+    order = [7, 0, 12, 3, 3, 9, *range(len(text))]
+    for known in (2, 1000):  # past `KNOWN` offsets asked about, the table answers
+        lines = positions_module._Lines(text)
+        lines.KNOWN = known
+        assert [lines.at(o) for o in order] == [expected[o] for o in order]
+    assert lines.count() == 5

@@ -52,24 +52,29 @@ class Located:
 
 
 class _Lines:
-    """Line and column of an offset: counted in the text for the first few questions (a finding or two), then
-    by a table of line starts built once."""
+    """Line and column of an offset, counting newlines from the nearest offset already asked about: a finding or
+    two cost a few short counts and no table of every line; past `KNOWN` offsets, the table is built."""
 
-    COUNTED = 32
+    KNOWN = 2000  # past this many offsets asked about, a table of line starts answers faster
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.asked = 0
+        self.offsets = [0]
+        self.numbers = [1]
         self.starts: list[int] | None = None
 
     def at(self, offset: int) -> tuple[int, int]:
-        if self.starts is None:
-            self.asked += 1
-            if self.asked <= self.COUNTED:
-                return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
+        if self.starts is None and len(self.offsets) > self.KNOWN:
             self.starts = [0, *accumulate(len(line) for line in self.text.splitlines(keepends=True))]
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        if self.starts is not None:
+            line = bisect.bisect_right(self.starts, offset)
+            return line, offset - self.starts[line - 1] + 1
+        i = bisect.bisect_right(self.offsets, offset) - 1
+        line = self.numbers[i] + self.text.count("\n", self.offsets[i], offset)
+        if self.offsets[i] != offset:
+            self.offsets.insert(i + 1, offset)
+            self.numbers.insert(i + 1, line)
+        return line, offset - self.text.rfind("\n", 0, offset)
 
     def count(self) -> int:
         """How many lines the text has."""
