@@ -151,36 +151,50 @@ def _sequence(text: str, top: Top, seq: BlockSeq, items: list[Any], lines: _Line
     return here
 
 
-class _Items(dict[str | int, Located]):
-    """The items of a block sequence, each composed (and checked) the first time it is looked up; past
-    `ONE_BY_ONE` items (findings all over the map), the whole sequence is composed at once, which is then faster."""
+class _ItemsOnDemand(dict[str | int, Located]):
+    """The items of a sequence, by index, each placed (by `_place`) the first time it is looked up."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get(self, index: Any, default: Any = None) -> Any:
+        if not isinstance(index, int) or not 0 <= index < self.size:
+            return default
+        if index not in self:
+            self._place(index)
+        return super().get(index, default)
+
+    def _place(self, index: int) -> None:
+        raise NotImplementedError
+
+
+class _Items(_ItemsOnDemand):
+    """The items of a YAML block sequence, each composed and checked on its own; past `ONE_BY_ONE` items
+    (findings all over the map), the whole sequence is composed at once, which is then faster."""
 
     ONE_BY_ONE = 200
 
     def __init__(self, text: str, top: Top, seq: BlockSeq, items: list[Any], lines: _Lines) -> None:
-        super().__init__()
+        super().__init__(len(items))
         self.text, self.top, self.seq, self.expected, self.lines = text, top, seq, items, lines
 
-    def get(self, index: Any, default: Any = None) -> Any:
-        if not isinstance(index, int) or not 0 <= index < len(self.expected):
-            return default
-        if index not in self:
-            try:
-                if len(self) >= self.ONE_BY_ONE:
-                    whole = _compose_part(self.text, self.top.start, self.top.raw_end, self.lines, None,
-                                          items=len(self.expected))
-                    self.update(whole.children[self.top.key].children)
-                else:
-                    seq = self.seq
-                    # Up to the next item's dash, where libyaml ends an item when it composes the whole file.
-                    end = seq.starts[index + 1] + seq.dash_column if index + 1 < len(seq.starts) else seq.raw_end
-                    part = _compose_part(self.text, seq.starts[index], end, self.lines, [self.expected[index]])
-                    self[index] = part.children[0]
-            except _Mismatch:  # the lines misled: place the sequence as composing the whole file does
-                tree = full_tree(self.text, "yaml")
-                found = tree.child(self.top.key) if tree is not None else None
-                self.update(found.children if found is not None else {})
-        return super().get(index, default)
+    def _place(self, index: int) -> None:
+        try:
+            if len(self) >= self.ONE_BY_ONE:
+                whole = _compose_part(self.text, self.top.start, self.top.raw_end, self.lines, None,
+                                      items=len(self.expected))
+                self.update(whole.children[self.top.key].children)
+            else:
+                seq = self.seq
+                # Up to the next item's dash, where libyaml ends an item when it composes the whole file.
+                end = seq.starts[index + 1] + seq.dash_column if index + 1 < len(seq.starts) else seq.raw_end
+                part = _compose_part(self.text, seq.starts[index], end, self.lines, [self.expected[index]])
+                self[index] = part.children[0]
+        except _Mismatch:  # the lines misled: place the sequence as composing the whole file does
+            tree = full_tree(self.text, "yaml")
+            found = tree.child(self.top.key) if tree is not None else None
+            self.update(found.children if found is not None else {})
 
 
 def _lazy_json(text: str, start: int, end: int, key: int | None, lines: _Lines) -> Located:
@@ -200,20 +214,16 @@ def _json_children(text: str, start: int, lines: _Lines) -> dict[str | int, Loca
     return _JsonItems(text, node.items, lines)
 
 
-class _JsonItems(dict[str | int, Located]):
+class _JsonItems(_ItemsOnDemand):
     """The items of a JSON array, placed (line, column, end) only when looked up: 10,000 nodes, one finding."""
 
     def __init__(self, text: str, items: list[JNode], lines: _Lines) -> None:
-        super().__init__()
+        super().__init__(len(items))
         self.text, self.entries, self.lines = text, items, lines
 
-    def get(self, index: Any, default: Any = None) -> Any:
-        if not isinstance(index, int) or not 0 <= index < len(self.entries):
-            return default
-        if index not in self:
-            item = self.entries[index]
-            self[index] = _lazy_json(self.text, item.start, end_of(self.text, item), None, self.lines)
-        return super().get(index)
+    def _place(self, index: int) -> None:
+        item = self.entries[index]
+        self[index] = _lazy_json(self.text, item.start, end_of(self.text, item), None, self.lines)
 
 
 def _pretty_json(text: str, lines: _Lines) -> Located | None:
@@ -225,13 +235,9 @@ def _pretty_json(text: str, lines: _Lines) -> Located | None:
     here = _lazy_json(text, root.start, root.end, None, lines)
     here.expand = None
     for key, key_at, member in root.members:
-        if member.kind == "array":
-            child = Located(*lines.at(key_at), *lines.at(member.start), lines.at(member.end)[0], member.start,
-                            member.end)
+        here.children[key] = child = _lazy_json(text, member.start, end_of(text, member), key_at, lines)
+        if member.kind == "array":  # its items found by their lines: none decoded until looked up
             child.expand = lambda items=member.items: _JsonItems(text, items, lines)
-            here.children[key] = child
-        else:
-            here.children[key] = _lazy_json(text, member.start, end_of(text, member), key_at, lines)
     return here
 
 
@@ -244,11 +250,7 @@ class _JsonScanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def _linecol(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        self._linecol = _Lines(text).at
 
     def _skip(self, pos: int) -> int:
         match = self._WS.match(self.text, pos)
