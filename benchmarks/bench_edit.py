@@ -21,10 +21,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
+from argmap.edit.session import EditSession
 from argmap.io import load
 from argmap.io.atomic import write_bytes
-from argmap.io.parse import MapLoader
-from argmap.io.session import EditSession
+from argmap.layout.yaml_loader import MapLoader
 from synthetic import write_map
 from timing import timed
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from argmap.edit.journal import journal_path, read_journal
+from argmap.edit.session import EditSession
 from argmap.io import atomic
 from argmap.io.atomic import write_bytes
-from argmap.io.journal import journal_path, read_journal
 from argmap.io.parse import parse_text
-from argmap.io.session import EditSession
 from edit_helpers import MAPS, copy_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.io.editor_cmd import editor_command
+from argmap.edit.editor_cmd import editor_command
 
 
 @pytest.mark.parametrize(

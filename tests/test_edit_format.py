@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from argmap.edit.session import EditSession
+from argmap.errors import EditError, LayoutError
 from argmap.io import load
-from argmap.io.edit_errors import EditError, LayoutError
 from argmap.io.parse import parse_text
-from argmap.io.session import EditSession
 from conftest import SOURCE_TEXT
 from edit_helpers import MAPS, changed, changed_old_lines, copy_map, decorate
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from argmap.io import edit_ops
-from argmap.io.edit_errors import EditError
+from argmap.edit import operations as edit_ops
+from argmap.errors import EditError
 
 
 def _data() -> dict[str, Any]:

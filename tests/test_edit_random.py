@@ -12,10 +12,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.edit.session import EditSession
+from argmap.errors import EditError, LayoutError
 from argmap.io import load
-from argmap.io.edit_errors import EditError, LayoutError
 from argmap.io.parse import parse_text
-from argmap.io.session import EditSession
 from conftest import SOURCE_TEXT
 from edit_helpers import MAPS, copy_map, decorate
 from test_edit_format import STYLES

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io.diagnostics import ArgmapError
-from argmap.io.edit_errors import ConflictError, EditError
-from argmap.io.journal import journal_path, read_journal
+from argmap.edit.journal import journal_path, read_journal
+from argmap.edit.session import EditSession
+from argmap.errors import ArgmapError, ConflictError, EditError
 from argmap.io.parse import parse_text
-from argmap.io.session import EditSession
 from edit_helpers import MAPS, changed, copy_map
 
 EXAMPLE = MAPS[0]
@@ -168,7 +167,7 @@ def test_journal_failure_does_not_stop_editing(path: Path, monkeypatch: pytest.M
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("argmap.io.session.write_journal", refuse)
+    monkeypatch.setattr("argmap.edit.session.write_journal", refuse)
     session = EditSession.open(path)
     session.set_field("residents-hostile", "credibility", 0.6)
     assert session.journal_error is not None and "Permission denied" in session.journal_error
@@ -258,7 +257,7 @@ def test_a_failed_save_keeps_the_buffer(path: Path, monkeypatch: pytest.MonkeyPa
 
     session = EditSession.open(path)
     session.set_field("residents-hostile", "credibility", 0.6)
-    monkeypatch.setattr("argmap.io.session.write_bytes", full_disk)
+    monkeypatch.setattr("argmap.edit.session.write_bytes", full_disk)
     with pytest.raises(ArgmapError, match="cannot save: No space left on device"):
         session.save()
     assert session.dirty and "credibility: 0.6" in session.text

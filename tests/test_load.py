@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io import ArgmapError, load
+from argmap.errors import ArgmapError
+from argmap.io import load
 
 
 def only_error(path: Path) -> str:
@@ -244,7 +245,8 @@ def test_quote_occurrence_chosen_by_start_hint(tmp_path: Path) -> None:
 def test_fast_and_positioned_parsers_agree_on_the_bundled_maps() -> None:
     import yaml
 
-    from argmap.io.parse import MapLoader, parse_text
+    from argmap.io.parse import parse_text
+    from argmap.layout.yaml_loader import MapLoader
     from conftest import REPO
 
     for path in sorted((REPO / "maps").glob("*.yaml")):

@@ -1,4 +1,4 @@
-"""The node form's reading and checking (`argmap.io.node_draft`) and the one-step node update it saves through."""
+"""The node form's reading and checking (`argmap.edit.node_draft`) and the one-step node update it saves through."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io.edit_errors import EditError
-from argmap.io.edit_update import update_node
-from argmap.io.node_draft import draft_of, fields_for, read_draft
-from argmap.io.session import EditSession
+from argmap.edit.node_draft import draft_of, fields_for, read_draft
+from argmap.edit.node_update import update_node
+from argmap.edit.session import EditSession
+from argmap.errors import EditError
 from conftest import REPO
 
 VOCAB = {"tags": ["security"], "actors": ["isis"], "themes": []}

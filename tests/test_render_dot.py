@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.errors import ArgmapError
 from argmap.io import load
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
 from argmap.render import palette
 from argmap.render.dot import build_dot

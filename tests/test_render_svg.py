@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.errors import ArgmapError
 from argmap.io import load
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
 from argmap.render.engine import render, stable_pdf
 from argmap.render.export import export_dot, export_pdf, export_png, export_svg

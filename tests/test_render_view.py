@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.model import ArgMap
 from argmap.render.view import neighbourhood, select_view
 from render_support import load_rich_map

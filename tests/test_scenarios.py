@@ -13,7 +13,8 @@ import pytest
 from argmap.analysis.scenarios import compare, find_scenario, scenario_list_lines, sensitivity
 from argmap.analysis.semantics import evaluate
 from argmap.cli import main
-from argmap.io import ArgmapError, load
+from argmap.errors import ArgmapError
+from argmap.io import load
 from argmap.model import ArgMap
 from conftest import REPO
 

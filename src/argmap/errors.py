@@ -1,7 +1,15 @@
-"""Diagnostics: one finding about a map file, with its position and what to do."""
+"""The bottom of argmap: its errors and findings, imported by every layer and importing nothing of argmap.
+
+`Diagnostic` is one finding about a map file (position, severity, rule, what to do); `ArgmapError` a problem the
+user can fix, reported in one line; `EditError`, `LayoutError` and `ConflictError` the refusals of editing;
+`suggest` the did-you-mean of every message that names an unknown word.
+"""
 
 from __future__ import annotations
 
+import difflib
+import functools
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -39,9 +47,69 @@ class Diagnostic:
         return data
 
     @property
+    def is_error(self) -> bool:
+        """Whether the finding is an error (a warning or a note is not)."""
+        return self.severity == "error"
+
+    @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, SEVERITY_ORDER[self.severity], self.rule)
 
 
 class ArgmapError(Exception):
     """A problem the user can fix (file missing, bad option): reported in one line, never as a traceback."""
+
+
+def count_severity(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
+    """How many of the findings have this severity."""
+    return sum(diag.severity == severity for diag in diagnostics)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether any of the findings is an error."""
+    return any(diag.severity == "error" for diag in diagnostics)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the closest choice, or nothing.
+
+    >>> suggest("evidense", ["claim", "evidence"]), suggest("zzz", ["claim"])
+    ("; did you mean 'evidence'?", '')
+    """
+    return _suggestion(str(word), tuple(choices))
+
+
+@functools.lru_cache(maxsize=1024)
+def _suggestion(word: str, choices: tuple[str, ...]) -> str:
+    """`suggest`, once per word and choices: a map that misspells one actor in every node asks 10,000 times."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class EditError(ArgmapError):
+    """An edit that was refused (unknown node, bad value, duplicate relation...). The buffer is unchanged.
+    `node` and `field` name what the edit was about, when known, so that a form can point at it."""
+
+    def __init__(self, message: str, *, node: str | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+        self.field = field
+
+
+class LayoutError(EditError):
+    """The file is written in a way that argmap cannot edit without restyling it (`argmap fmt` would)."""
+
+
+class ConflictError(ArgmapError):
+    """The file changed on disk since it was loaded; saving would overwrite someone else's work.
+
+    Choices: `session.reload()` (drop the buffer's edits and read the file again), `session.save_as(other)`
+    (keep both), `session.diff()` (see what differs), or `session.save(force=True)` (overwrite)."""
+
+    choices = ("reload", "save as", "show difference", "overwrite")
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"{path}: changed on disk since it was opened ({detail}); reload it, save under "
+                         "another name, or look at the difference first")
+        self.path = path
+        self.detail = detail

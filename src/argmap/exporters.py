@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.io.document import MapDocument
 
 ExportFn = Callable[[MapDocument, dict[str, Any]], bytes]

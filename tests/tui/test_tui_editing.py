@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 from tui_support import harbour_fixture, open_app, run
 
-from argmap.io.journal import journal_path
-from argmap.io.session import EditSession
+from argmap.edit.journal import journal_path
+from argmap.edit.session import EditSession
 from argmap.tui.app import ArgmapApp
 from argmap.tui.choice import ChoiceScreen
 from argmap.tui.confirm import ConfirmScreen, TextScreen

@@ -12,7 +12,7 @@ from tui_support import harbour_fixture, open_app, run
 
 from argmap.analysis.scenarios import sensitivity
 from argmap.analysis.weak import weak_points
-from argmap.io import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.tui.analysis_screen import AnalysisScreen
 from argmap.tui.app import ArgmapApp
 from argmap.tui.choice import ChoiceScreen

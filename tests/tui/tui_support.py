@@ -53,7 +53,7 @@ def fake_svg(doc: Any, options: dict[str, Any]) -> bytes:
 
 def failing_svg(doc: Any, options: dict[str, Any]) -> bytes:
     """An exporter that refuses, as the real one does for a map with errors."""
-    from argmap.io.diagnostics import ArgmapError
+    from argmap.errors import ArgmapError
 
     raise ArgmapError("harbour.yaml has errors; fix them before drawing it")
 

@@ -8,9 +8,8 @@ from operator import attrgetter
 from typing import Protocol
 
 from argmap.analysis.graph import cycles
-from argmap.io.diagnostics import Diagnostic, Loc, Severity
+from argmap.errors import Diagnostic, Loc, Severity, has_errors, suggest
 from argmap.io.document import MapDocument
-from argmap.io.schema_errors import suggest
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
 from argmap.model.wep import band_for
@@ -236,4 +235,4 @@ _RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vo
 
 def exit_code(diagnostics: list[Diagnostic]) -> int:
     """0 when no error was found, 1 otherwise."""
-    return 1 if any(d.severity == "error" for d in diagnostics) else 0
+    return 1 if has_errors(diagnostics) else 0

@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import Diagnostic
 from argmap.io.document import MapDocument
 
 

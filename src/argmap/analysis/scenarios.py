@@ -14,8 +14,7 @@ from typing import Any
 
 from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate, reevaluate
 from argmap.analysis.tables import number, text_table
-from argmap.io.diagnostics import ArgmapError
-from argmap.io.schema_errors import suggest
+from argmap.errors import ArgmapError, suggest
 from argmap.model import ArgMap, Scenario
 
 #: A strength change smaller than this is shown as no change.

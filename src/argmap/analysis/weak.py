@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.graph import Graph
 from argmap.analysis.semantics import IN, Evaluation, evaluate
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import Diagnostic
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap, Evidence, Forecast, Inference
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {

@@ -8,6 +8,7 @@ import sys
 
 from argmap.analysis.check import RULES, check, exit_code
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
+from argmap.errors import count_severity
 from argmap.io import load
 
 
@@ -43,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for diag in findings:
             print(diag.format())
-        errors = sum(d.severity == "error" for d in findings)
-        warnings = sum(d.severity == "warning" for d in findings)
+        errors = count_severity(findings, "error")
+        warnings = count_severity(findings, "warning")
         if findings:
             print(f"{errors} error(s), {warnings} warning(s) in {len(args.maps)} map(s)", file=sys.stderr)
     return exit_code(findings)

@@ -15,12 +15,10 @@ from typing import Any
 import yaml
 
 from argmap.analysis.check import check
-from argmap.io.diagnostics import Diagnostic
-from argmap.io.edit_errors import ConflictError, EditError
-from argmap.io.edit_ops import is_text_field
-from argmap.io.parse import MapLoader
-from argmap.io.schema_errors import suggest
-from argmap.io.session import Edit, EditSession
+from argmap.edit.operations import is_text_field
+from argmap.edit.session import Edit, EditSession
+from argmap.errors import ConflictError, Diagnostic, EditError, suggest
+from argmap.layout.yaml_loader import MapLoader
 from argmap.model import NODE_CLASSES
 
 EXAMPLES = """\
@@ -173,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
               "--remove, --rename, --declare); see argmap edit --help", file=sys.stderr)
         return 2
     session = EditSession.open(args.map, journal=False, backup=args.backup)
-    before = {_key(d) for d in check(session.document()) if d.severity == "error"}
+    before = {_key(d) for d in check(session.document()) if d.is_error}
     for name, values in ops:
         try:
             edit = _apply(session, name, values)
@@ -187,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  removed from scenario '{removed['scenario']}' {removed['field']}: {removed['node']}")
             else:
                 print(f"  removed relation: {removed.get('source')} {removed.get('type')} {removed.get('target')}")
-    introduced = [d for d in check(session.document()) if d.severity == "error" and _key(d) not in before]
+    introduced = [d for d in check(session.document()) if d.is_error and _key(d) not in before]
     if args.diff or args.dry_run:
         sys.stdout.write(session.changes())
     if introduced and not args.force:

@@ -13,13 +13,11 @@ import json
 import sys
 from pathlib import Path
 
+from argmap.errors import ArgmapError
 from argmap.io import load
 from argmap.io.atomic import write_bytes
 from argmap.io.canonical import dump_yaml, to_authoring
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
-
-BLOCKING = ("syntax", "encoding", "schema")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -60,9 +58,8 @@ def _comment_lines(text: str, header: str) -> int:
 def _format_one(path: str, args: argparse.Namespace) -> int:
     doc = load(path)
     raw = Path(path).read_bytes()
-    blocking = [d for d in doc.diagnostics if d.severity == "error" and d.rule in BLOCKING]
-    if blocking or doc.map is None:
-        for diag in blocking:
+    if not doc.fully_loaded:
+        for diag in doc.blocking:
             print(diag.format(), file=sys.stderr)
         print(f"argmap fmt: {doc.display_path}: not formatted: fix the error(s) above first", file=sys.stderr)
         return 1

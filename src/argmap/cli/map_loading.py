@@ -7,15 +7,13 @@ import sys
 
 from argmap.io import MapDocument, load
 
-BLOCKING_RULES = ("syntax", "encoding", "schema")
-
 
 def load_for_reasoning(path: str, command: str) -> MapDocument | None:
     """The loaded document, or None after printing its file errors (the caller exits 1)."""
     doc = load(path)
-    broken = [d for d in doc.diagnostics if d.rule in BLOCKING_RULES]
-    if doc.map is not None and not broken:
+    if doc.fully_loaded:
         return doc
+    broken = doc.blocking
     for diag in broken[:5]:
         print(diag.format(), file=sys.stderr)
     more = f" ({len(broken) - 5} more)" if len(broken) > 5 else ""

@@ -1,144 +1,23 @@
 """Planning the splices of an edit of a JSON map: only the changed members and items are rewritten, in the file's
 own indentation (or on one line, where the object was on one line).
 
-Positions come from the C-accelerated `json` scanner (`raw_decode`, `scanstring`), so finding one item of a
-10,000-node array costs a fraction of parsing the file.
+Positions come from `argmap.layout.json_scan`, so finding one item of a 10,000-node array costs a fraction of
+parsing the file.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from json.decoder import scanstring  # type: ignore[attr-defined]
+from dataclasses import dataclass
 from typing import Any
 
-from argmap.io.edit_errors import LayoutError
-from argmap.io.splice import Splice, line_start
-from argmap.io.yaml_edit import match
-from argmap.io.yaml_layout import same
-
-_WS = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
-
-
-@dataclass
-class JNode:
-    """A JSON value's place: offsets, and its members (key, key offset, value) or items."""
-
-    kind: str
-    start: int
-    end: int
-    members: list[tuple[str, int, JNode]] = field(default_factory=list)
-    items: list[JNode] = field(default_factory=list)
-
-
-def _skip(text: str, pos: int) -> int:
-    found = _WS.match(text, pos)
-    return found.end() if found else pos
-
-
-def scan(text: str, pos: int, depth: int) -> JNode:
-    """The located value at `pos`, with children down to `depth` levels (deeper values are skipped whole)."""
-    pos = _skip(text, pos)
-    char = text[pos:pos + 1]
-    if depth > 0 and char == "{":
-        node = JNode("object", pos, pos)
-        pos = _skip(text, pos + 1)
-        while text[pos] != "}":
-            key, after = scanstring(text, pos + 1)
-            colon = _skip(text, after)
-            if text[colon] != ":":
-                raise LayoutError("internal: unexpected JSON")
-            child = scan(text, colon + 1, depth - 1)
-            node.members.append((key, pos, child))
-            pos = _skip(text, child.end)
-            if text[pos] == ",":
-                pos = _skip(text, pos + 1)
-        node.end = pos + 1
-        return node
-    if depth > 0 and char == "[":
-        node = JNode("array", pos, pos)
-        pos = _skip(text, pos + 1)
-        while text[pos] != "]":
-            child = scan(text, pos, depth - 1)
-            node.items.append(child)
-            pos = _skip(text, child.end)
-            if text[pos] == ",":
-                pos = _skip(text, pos + 1)
-        node.end = pos + 1
-        return node
-    try:
-        _, end = _DECODER.raw_decode(text, pos)
-    except json.JSONDecodeError as exc:
-        raise LayoutError(f"internal: unexpected JSON ({exc.msg})") from None
-    return JNode("scalar", pos, end)
-
-
-class _LazyItems(list):
-    """The items of a big array, made into nodes only when looked at (a 10,000-item array is mostly not)."""
-
-    def __init__(self, starts: list[int]) -> None:
-        super().__init__(starts)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        value = super().__getitem__(index)
-        if isinstance(value, int):
-            value = JNode("lazy", value, -1)
-            super().__setitem__(index if index >= 0 else len(self) + index, value)
-        return value
-
-    def __iter__(self) -> Any:
-        return (self[i] for i in range(len(self)))
-
-
-def end_of(text: str, node: JNode) -> int:
-    """The end of a node whose items were located by line only (end -1), decoded on first use."""
-    if node.end < 0:
-        try:
-            _, node.end = _DECODER.raw_decode(text, node.start)
-        except json.JSONDecodeError as exc:
-            raise LayoutError(f"internal: unexpected JSON ({exc.msg})") from None
-    return node.end
-
-
-def pretty_root(text: str, keys: list[str] | None) -> JNode | None:
-    """The root object of a JSON file written one member per line (as `json.dumps(..., indent=...)` does),
-    located by its lines: members at the first indentation, the items of multi-line arrays at the next. Raw
-    newlines only separate tokens in JSON, so lines do not lie; None for other layouts, or when the members found
-    are not `keys` (when given)."""
-    first = re.match(r"\{[ \t]*\r?\n([ \t]+)\"", text)
-    if first is None:
-        return None
-    unit = first.group(1)
-    member_line = re.compile("\n" + re.escape(unit) + '"')
-    key_starts = [first.end() - 1] + [m.end() - 1 for m in member_line.finditer(text, first.end())]
-    members: list[tuple[str, int, JNode]] = []
-    for pos in key_starts:
-        key, after = scanstring(text, pos + 1)
-        colon = _skip(text, after)
-        if text[colon:colon + 1] != ":":
-            return None
-        start = _skip(text, colon + 1)
-        close = text.find("\n" + unit + "]", start) if text[start:start + 1] == "[" else -1
-        body = text[start + 1:start + 2 + len(unit) * 3] if close >= 0 else ""
-        found = re.match(r"[ \t]*\r?\n([ \t]+)(?=\S)", body)
-        if close >= 0 and found is not None and len(found.group(1)) > len(unit):
-            indent = found.group(1)
-            first_char = text[start + 1 + found.end():start + 2 + found.end()]
-            # Items that are objects start with "{" at their indentation: a literal the scan finds fast.
-            pattern = re.compile("\n" + re.escape(indent) + ("\\{" if first_char == "{" else r"(?=[^\s\]}])"))
-            starts = [m.start() + len(indent) + 1 for m in pattern.finditer(text, start, close)]
-            node = JNode("array", start, close + 1 + len(unit) + 1, items=_LazyItems(starts))
-        else:
-            node = JNode("lazy", start, -1)
-            end_of(text, node)
-        members.append((key, pos, node))
-    if keys is not None and [key for key, _, _ in members] != keys:
-        return None
-    return JNode("object", 0, len(text.rstrip()), members=members)
+from argmap.edit.matching import match
+from argmap.edit.splice import Splice
+from argmap.errors import LayoutError
+from argmap.layout.json_scan import DECODER, JNode, end_of, pretty_root, scan, skip_space
+from argmap.layout.lines import line_start
+from argmap.layout.values import same
 
 
 @dataclass
@@ -315,15 +194,15 @@ class JsonPlanner:
         nodes = {key: child for key, _, child in root.members}
         try:
             for key in self.touched_members:
-                if key in new and _DECODER.raw_decode(result, nodes[key].start)[0] != new[key]:
+                if key in new and DECODER.raw_decode(result, nodes[key].start)[0] != new[key]:
                     raise LayoutError(f"internal: the edited '{key}' does not read as intended")
             for key, indices in self.touched_items.items():
                 items = nodes[key].items
                 if len(items) != len(new[key]):
                     raise LayoutError(f"internal: the edited '{key}' does not read as intended")
                 for index in sorted(indices):
-                    value, end = _DECODER.raw_decode(result, items[index].start)
-                    after = result[_skip(result, end):_skip(result, end) + 1]
+                    value, end = DECODER.raw_decode(result, items[index].start)
+                    after = result[skip_space(result, end):skip_space(result, end) + 1]
                     before = result[:items[index].start].rstrip()[-1:]
                     if value != new[key][index] or after != ("," if index + 1 < len(items) else "]") or \
                             before != ("," if index else "["):

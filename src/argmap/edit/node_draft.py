@@ -18,18 +18,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from argmap.io.schema_errors import prune_shorthand
-from argmap.model import Node
+from argmap.model import VOCABULARIES
+from argmap.model.adapters import NODE_ADAPTER
 from argmap.model.base import SLUG_PATTERN
 from argmap.model.nodes import Outcome, Scheme
 
 KINDS = ("claim", "evidence", "inference", "forecast")
-VOCABULARIES = ("tags", "actors", "themes")
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 SCHEMES: tuple[str, ...] = get_args(Scheme)
-_NODE: TypeAdapter[Any] = TypeAdapter(Node)
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -151,7 +150,7 @@ def read_draft(draft: Mapping[str, str], *, original: Mapping[str, Any] | None =
     if node["id"] and node["id"] != (original or {}).get("id") and node["id"] in set(known_ids):
         errors.setdefault("id", f"another node is already called '{node['id']}'")
     try:
-        _NODE.validate_python(node)
+        NODE_ADAPTER.validate_python(node)
     except ValidationError as exc:
         for error in prune_shorthand(exc.errors()):
             name = _field_of(error["loc"], kind)

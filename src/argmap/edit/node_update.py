@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from argmap.io import edit_ops
-from argmap.io.edit_errors import EditError
-from argmap.io.edit_ops import NODE_ORDER, Outcome, with_key
+from argmap.edit import operations as edit_ops
+from argmap.edit.operations import NODE_ORDER, Outcome, with_key
+from argmap.errors import EditError
 from argmap.model import NODE_CLASSES
+from argmap.model.adapters import NODE_ADAPTER
 
 
 def update_node(data: dict[str, Any], node_id: str, node: dict[str, Any], *,
@@ -42,7 +43,7 @@ def update_node(data: dict[str, Any], node_id: str, node: dict[str, Any], *,
             continue
         merged = with_key(merged, key, value, order)
         changed.append(key)
-    error = edit_ops._valid(merged, edit_ops._NODE)
+    error = edit_ops._valid(merged, NODE_ADAPTER)
     if error is not None:
         raise EditError(f"node '{new_id}': {edit_ops._first_error(error)}", node=new_id)
     if not changed and not renamed and not declare:

@@ -17,20 +17,16 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from argmap.io.edit_errors import EditError
-from argmap.io.schema_errors import diagnostics_from, suggest
-from argmap.model import NODE_CLASSES, RELATION_TYPES, ArgMap, Node, NodeBase, Relation
+from argmap.errors import EditError, suggest
+from argmap.io.schema_errors import diagnostics_from
+from argmap.model import NODE_CLASSES, RELATION_TYPES, TOP_ORDER, VOCABULARIES, ArgMap, NodeBase, Relation
+from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER
 from argmap.model.base import SLUG_PATTERN
 
-_NODE: TypeAdapter[Any] = TypeAdapter(Node)
-_RELATION: TypeAdapter[Any] = TypeAdapter(Relation)
 _SLUG = re.compile(SLUG_PATTERN)
 
-TOP_ORDER = ("argmap", "title", "description", "sources", "tags", "actors", "themes", "nodes", "relations",
-             "scenarios")
 NODE_ORDER = ("id", "kind", "text", "quotes", "tags", "actors", "themes", "note")
 RELATION_ORDER = ("source", "target", "type", "note", "weight")
-VOCABULARIES = ("tags", "actors", "themes")
 _DERIVED = {"probability_basis"}
 
 
@@ -196,8 +192,8 @@ def set_field(data: dict[str, Any], node_id: str, path: str | Sequence[str], val
                         f"{', '.join(allowed)})", node=node_id, field=steps[0])
     model = _model_of(node)
     new_node = _set_path(node, steps, value, model, node_id)
-    old_error = _valid(node, _NODE)
-    error = _valid(new_node, _NODE)
+    old_error = _valid(node, NODE_ADAPTER)
+    error = _valid(new_node, NODE_ADAPTER)
     if error is not None and old_error is None:
         raise EditError(f"node '{node_id}': {_first_error(error)}", node=node_id, field=".".join(steps))
     dotted = ".".join(steps)
@@ -266,7 +262,7 @@ def add_node(data: dict[str, Any], node: dict[str, Any], *, after: str | None = 
     model = NODE_CLASSES[str(kind)]
     rank = {name: i for i, name in enumerate(_order_for(model, NODE_ORDER))}
     ordered = dict(sorted(((k, v) for k, v in node.items() if v is not None), key=lambda kv: rank.get(kv[0], 99)))
-    error = _valid(ordered, _NODE)
+    error = _valid(ordered, NODE_ADAPTER)
     if error is not None:
         raise EditError(f"new node '{node_id}': {_first_error(error)}", node=node_id)
     nodes = list(_list(data, "nodes"))
@@ -394,7 +390,7 @@ def add_relation(data: dict[str, Any], source: str, rel_type: str, target: str, 
     _refuse_duplicate(data, source, rel_type, target)
     relation = {"source": source, "target": target, "type": rel_type,
                 **{k: v for k, v in extra.items() if v is not None}}
-    error = _valid(relation, _RELATION)
+    error = _valid(relation, RELATION_ADAPTER)
     if error is not None:
         raise EditError(f"relation: {_first_error(error)}", node=source)
     relations = [*_list(data, "relations"), relation]
@@ -429,7 +425,7 @@ def set_relation_field(data: dict[str, Any], source: str, rel_type: str, target:
         raise EditError(f"a relation has no field '{name}'{suggest(name, Relation.model_fields)}", node=source)
     relations = list(data["relations"])
     updated = with_key(relations[index], name, value, RELATION_ORDER)
-    error = _valid(updated, _RELATION)
+    error = _valid(updated, RELATION_ADAPTER)
     if error is not None:
         raise EditError(f"relation: {_first_error(error)}", node=source)
     relations[index] = updated

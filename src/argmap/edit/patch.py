@@ -13,13 +13,11 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from argmap.edit.matching import match
 from argmap.io.document import MapDocument, place_quotes
-from argmap.io.yaml_edit import match
-from argmap.model import Node, Relation, Scenario
+from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER, SCENARIO_ADAPTER
 
-_NODE: TypeAdapter[Any] = TypeAdapter(Node)
-_RELATION: TypeAdapter[Any] = TypeAdapter(Relation)
-_SCENARIO: TypeAdapter[Any] = TypeAdapter(Scenario)
+_ADAPTERS = {"nodes": NODE_ADAPTER, "relations": RELATION_ADAPTER, "scenarios": SCENARIO_ADAPTER}
 _PATCHED = ("nodes", "relations", "scenarios")
 
 
@@ -58,7 +56,7 @@ def patch_document(doc: MapDocument, old: dict[str, Any], new: dict[str, Any], t
     if any(not diag.loc or diag.loc[0] not in order[:first] or not diag.line for diag in doc.diagnostics):
         return None
     lists: dict[str, tuple[list[Any], set[int]]] = {}
-    for key, adapter in (("nodes", _NODE), ("relations", _RELATION), ("scenarios", _SCENARIO)):
+    for key, adapter in _ADAPTERS.items():
         old_raw, new_raw = old.get(key) or [], new.get(key) or []
         if not isinstance(old_raw, list) or not isinstance(new_raw, list):
             return None

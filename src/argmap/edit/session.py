@@ -40,20 +40,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.io import edit_ops
+from argmap.edit import operations as edit_ops
+from argmap.edit.journal import Recovery, read_journal, remove_journal, write_journal
+from argmap.edit.node_update import add_node, update_node
+from argmap.edit.patch import patch_document
+from argmap.edit.planning import edit_text
+from argmap.edit.splice import Splice, apply_splices, invert
+from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError
 from argmap.io.atomic import write_bytes
-from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, load, read_map_bytes
-from argmap.io.edit_document import patch_document
-from argmap.io.edit_errors import ConflictError, EditError
-from argmap.io.edit_update import add_node, update_node
-from argmap.io.journal import Recovery, read_journal, remove_journal, write_journal
-from argmap.io.json_edit import pretty_root, scan
 from argmap.io.parse import detect_format, parse_text
-from argmap.io.splice import Splice, apply_splices, invert, line_number
 from argmap.io.stamp import FileStamp
-from argmap.io.text_edit import edit_text
-from argmap.io.yaml_layout import block_sequence, top_keys
+from argmap.layout.json_scan import pretty_root, scan
+from argmap.layout.lines import line_number
+from argmap.layout.yaml_scan import block_sequence, top_keys
 
 MAX_UNDO = 500
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.io.edit_errors import LayoutError
+from argmap.errors import LayoutError
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,6 @@ def apply_splices(text: str, splices: Iterable[Splice]) -> str:
         pos = splice.end
     out.append(text[pos:])
     return "".join(out)
-
-
-def line_start(text: str, pos: int) -> int:
-    """Offset of the start of the line holding `pos`."""
-    return text.rfind("\n", 0, pos) + 1
-
-
-def line_end(text: str, pos: int) -> int:
-    """Offset just past the newline that ends the line holding `pos` (the text's end on its last line)."""
-    found = text.find("\n", pos)
-    return len(text) if found < 0 else found + 1
-
-
-def line_number(text: str, pos: int) -> int:
-    """1-based line of `pos`."""
-    return text.count("\n", 0, pos) + 1
 
 
 def invert(text: str, splices: Iterable[Splice]) -> list[Splice]:

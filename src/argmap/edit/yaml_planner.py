@@ -13,10 +13,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from argmap.io.edit_errors import LayoutError
-from argmap.io.splice import Splice, line_end, line_start
-from argmap.io.yaml_emit import YamlStyle, emit_field, emit_inline, emit_item
-from argmap.io.yaml_layout import (
+from argmap.edit.matching import match
+from argmap.edit.splice import Splice
+from argmap.errors import LayoutError
+from argmap.io.parse import parse_text
+from argmap.layout.lines import line_end, line_start
+from argmap.layout.values import same
+from argmap.layout.yaml_emit import YamlStyle, emit_field, emit_inline, emit_item
+from argmap.layout.yaml_scan import (
     LIST_SECTIONS,
     BlockSeq,
     Node,
@@ -28,7 +32,6 @@ from argmap.io.yaml_layout import (
     detect_style,
     field_end,
     item_node,
-    same,
     starts_line,
     top_keys,
 )
@@ -36,35 +39,6 @@ from argmap.io.yaml_layout import (
 _COMMENT = re.compile(r"[ \t]+#[^\n]*")
 _DOUBLE = re.compile(r"""(?:^[ \t]*-|:)[ \t]+\"""", re.M)
 _SINGLE = re.compile(r"""(?:^[ \t]*-|:)[ \t]+'""", re.M)
-#: The order of a map's top-level keys, for placing a key the file does not have yet.
-TOP_ORDER = ("argmap", "title", "description", "sources", "tags", "actors", "themes", "nodes", "relations",
-             "scenarios")
-
-Ops = list[tuple[str, int, int, int, int]]
-
-
-def match(old: list[Any], new: list[Any]) -> Ops:
-    """Opcodes (tag, i1, i2, j1, j2) turning `old` into `new`, equal runs left out. Items an edit keeps are the
-    same objects, so identity matches them, in one pass: a one-item edit of a 10,000-item list costs little."""
-    lo, hi_old, hi_new = 0, len(old), len(new)
-    while lo < hi_old and lo < hi_new and old[lo] is new[lo]:
-        lo += 1
-    while hi_old > lo and hi_new > lo and old[hi_old - 1] is new[hi_new - 1]:
-        hi_old, hi_new = hi_old - 1, hi_new - 1
-    where = {id(item): i for i, item in enumerate(old[lo:hi_old], lo)}
-    ops: Ops = []
-    i, j = lo, lo
-    for k in range(lo, hi_new + 1):
-        found = where.get(id(new[k])) if k < hi_new else hi_old
-        if found is None or found < i or (k < hi_new and old[found] is not new[k]):
-            continue
-        if found > i or k > j:
-            tag = "replace" if found > i and k > j else "delete" if found > i else "insert"
-            ops.append((tag, i, found, j, k))
-        i, j = found + 1, k + 1
-    return ops
-
-
 class YamlPlanner:
     """Plans the edit of one YAML text from `old` data (what the text reads as) to new data."""
 
@@ -153,6 +127,29 @@ class YamlPlanner:
             out.append(self._insert_top(key, value, previous, new))
             self.touched_tops.add(key)
         return out
+
+    def verify(self, result: str, new: dict[str, Any], *, full: bool) -> None:
+        """Check the new text against the new data: a full parse, or for a big file every changed top-level key,
+        every changed item with its neighbours, the top-level keys and the item counts (parsing 10,000 nodes
+        takes seconds)."""
+        if full:
+            data, problems = parse_text(result, "yaml", "map")
+            if problems or not same(data, new):
+                raise LayoutError("this edit could not be made without disturbing other parts of the file; nothing "
+                                  "was changed (`argmap fmt` rewrites the file in a layout argmap can edit)")
+            return
+        tops = {top.key: top for top in top_keys(result, list(new))}
+        for key in self.touched_tops:
+            if key in new:
+                _, value = compose(result, tops[key].start, tops[key].end)
+                if not same(value, {key: new[key]}):
+                    raise LayoutError(f"the edited '{key}' does not read as intended; nothing was changed")
+        for key, indices in self.touched_items.items():
+            seq = block_sequence(result, tops[key])
+            if seq is None or len(seq.starts) != len(new[key]):
+                raise LayoutError(f"the edited '{key}' does not read as intended; nothing was changed")
+            for index in sorted(indices):
+                item_node(result, seq, index, new[key][index])
 
     def _insert_top(self, key: str, value: Any, previous: str | None, new: dict[str, Any]) -> Splice:
         if previous is None:

@@ -1,6 +1,5 @@
-"""Files: loading maps with positioned errors, canonical output, safe saving."""
+"""Reading maps: parsing, the loaded document with positioned diagnostics, quotes, canonical output, safe saving."""
 
-from argmap.io.diagnostics import ArgmapError, Diagnostic
 from argmap.io.document import MapDocument, SourceText, load
 
-__all__ = ["ArgmapError", "Diagnostic", "MapDocument", "SourceText", "load"]
+__all__ = ["MapDocument", "SourceText", "load"]

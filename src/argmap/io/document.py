@@ -7,18 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from argmap.io.diagnostics import ArgmapError, Diagnostic, Loc
+from argmap.errors import ArgmapError, Diagnostic, Loc, Severity, count_severity
 from argmap.io.parse import detect_format, parse_text
 from argmap.io.positions import Located, find, locate_tree, node_at
 from argmap.io.quotes import Match, Normalised, locate
 from argmap.io.schema_errors import diagnostics_from
 from argmap.memory import collector_paused
-from argmap.model import ArgMap, Node, NodeBase, Relation, Source
+from argmap.model import ArgMap, NodeBase, Relation, Source
+from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER
 
-_NODE = TypeAdapter(Node)
-_RELATION = TypeAdapter(Relation)
+#: The rules of the findings that keep a file from loading fully: only the valid part of its map is kept.
+BLOCKING_RULES = ("syntax", "encoding", "schema")
 
 
 @dataclass
@@ -64,6 +65,30 @@ class MapDocument:
         except ValueError:
             return str(self.path)
         return str(self.path) if relative.startswith(".." + os.sep + "..") else relative
+
+    @property
+    def blocking(self) -> list[Diagnostic]:
+        """The load diagnostics that keep the file from loading fully (syntax, encoding, schema)."""
+        return [diag for diag in self.diagnostics if diag.rule in BLOCKING_RULES]
+
+    @property
+    def fully_loaded(self) -> bool:
+        """Whether the whole file was read as a map: reasoning over, exporting or formatting a part would mislead."""
+        return self.map is not None and not self.blocking
+
+    def count(self, severity: Severity) -> int:
+        """How many load diagnostics have this severity."""
+        return count_severity(self.diagnostics, severity)
+
+    def require_full_map(self, action: str) -> ArgMap:
+        """The map, when the file fully loads; else an `ArgmapError` refusing `action` (the output would silently
+        lose the file's bad parts), naming the first blocking error."""
+        broken = self.blocking
+        if self.map is None or broken:
+            first = broken[0].format() if broken else self.display_path
+            raise ArgmapError(f"cannot {action}: the map has {len(broken) or 1} error(s) in its file, the first: "
+                              f"{first}; run `argmap check`")
+        return self.map
 
     @property
     def tree(self) -> Located | None:
@@ -195,14 +220,14 @@ def _validate(doc: MapDocument, data: dict[str, Any], name: str) -> ArgMap | Non
     doc.rows = {"nodes": [], "relations": []}
     for row, item in enumerate(nodes if isinstance(nodes, list) else []):
         try:
-            kept_nodes.append(_NODE.validate_python(item))
+            kept_nodes.append(NODE_ADAPTER.validate_python(item))
         except ValidationError:
             continue
         doc.rows["nodes"].append(row)
     kept_relations: list[Relation] = []
     for row, item in enumerate(relations if isinstance(relations, list) else []):
         try:
-            kept_relations.append(_RELATION.validate_python(item))
+            kept_relations.append(RELATION_ADAPTER.validate_python(item))
         except ValidationError:
             continue
         doc.rows["relations"].append(row)

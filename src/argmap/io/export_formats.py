@@ -5,17 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.io.canonical import dump_json, dump_yaml
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
 
 
 def require_valid(doc: MapDocument) -> None:
     """Refuse to export a map whose file does not fully load: the output would silently lose its bad parts."""
-    broken = [d for d in doc.diagnostics if d.rule in ("syntax", "encoding", "schema")]
-    if doc.map is None or broken:
-        first = broken[0].format() if broken else doc.display_path
-        raise ArgmapError(f"cannot export: the map has {len(broken) or 1} error(s) in its file, the first: "
-                          f"{first}; run `argmap check`")
+    doc.require_full_map("export")
 
 
 def export_json(doc: MapDocument, options: dict[str, Any]) -> bytes:

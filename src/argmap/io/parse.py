@@ -10,39 +10,14 @@ from typing import Any
 
 import yaml
 
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import Diagnostic
+from argmap.layout.yaml_loader import MapLoader
 
 _yaml_rs: Any
 try:
     _yaml_rs = importlib.import_module("yaml_rs")
 except ImportError:  # pragma: no cover - a platform without its wheel: libyaml does the work
     _yaml_rs = None
-
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class MapLoader(_Base):
-    """libyaml's safe loader, with dates left as text (pydantic parses them) and duplicate keys refused."""
-
-    yaml_implicit_resolvers = {  # noqa: RUF012 - the base class defines it this way
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
-    }
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        if len(mapping) != len(node.value):
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=True)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key '{key}' (a later value would silently replace the earlier)",
-                        key_node.start_mark,
-                    )
-                seen.add(key)
-        return mapping
-
 
 def detect_format(path: Path, text: str | None = None) -> str:
     """`json` for .json files (or text that starts with `{`), else `yaml`."""

@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
-from argmap.io.diagnostics import Loc
-from argmap.io.edit_errors import LayoutError
-from argmap.io.json_edit import JNode, end_of, pretty_root, scan
-from argmap.io.parse import MapLoader
-from argmap.io.yaml_layout import BlockSeq, Top, block_sequence, same, top_keys
+from argmap.errors import LayoutError, Loc
+from argmap.layout.json_scan import JNode, end_of, pretty_root, scan
+from argmap.layout.values import same
+from argmap.layout.yaml_loader import MapLoader
+from argmap.layout.yaml_scan import BlockSeq, Top, block_sequence, top_keys
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import functools
 import types
 import typing
 from typing import Any, Union, get_args, get_origin
@@ -11,29 +9,13 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from argmap.io.diagnostics import Diagnostic, Loc
+from argmap.errors import Diagnostic, Loc, suggest
 from argmap.model import NODE_CLASSES, ArgMap
 from argmap.model.base import URL_PATTERN
 from argmap.model.nodes import SHORTHAND_TAGS
 
 _TAGS = set(NODE_CLASSES)
 _TYPE_ERRORS = ("model_type", "list_type", "string_type", "dict_type", "model_attributes_type")
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the closest choice, or nothing.
-
-    >>> suggest("evidense", ["claim", "evidence"]), suggest("zzz", ["claim"])
-    ("; did you mean 'evidence'?", '')
-    """
-    return _suggestion(str(word), tuple(choices))
-
-
-@functools.lru_cache(maxsize=1024)
-def _suggestion(word: str, choices: tuple[str, ...]) -> str:
-    """`suggest`, once per word and choices: a map that misspells one actor in every node asks 10,000 times."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _data_loc(loc: tuple[str | int, ...]) -> Loc:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from argmap.io.parse import MapLoader
+from argmap.layout.yaml_loader import MapLoader
 
 _STR = "tag:yaml.org,2002:str"
 _WIDE = 1_000_000  # never fold long lines

@@ -16,10 +16,11 @@ from typing import Any
 
 import yaml
 
-from argmap.io.edit_errors import LayoutError
-from argmap.io.parse import MapLoader
-from argmap.io.splice import line_end, line_start
-from argmap.io.yaml_emit import YamlStyle, needs_quotes
+from argmap.errors import LayoutError
+from argmap.layout.lines import line_end, line_start
+from argmap.layout.values import same
+from argmap.layout.yaml_emit import YamlStyle, needs_quotes
+from argmap.layout.yaml_loader import MapLoader
 
 _TOP_LINE = re.compile(r"^(?![ \t\r\n#]|-(?:[ \t\r\n]|\Z)|---|\.\.\.|%)", re.M)
 _KEY = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,\[\]{}&*!|>%@`-][^\n]*?)"""
@@ -199,19 +200,6 @@ def item_node(text: str, seq: BlockSeq, index: int, expected: Any) -> Node:
                           "be told apart from its neighbours; `argmap fmt` rewrites the file in a layout argmap "
                           "can edit")
     return root.items[0]
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal values of equal types (so that `1` is not `true` and `0.5` is not `'0.5'`); key order aside."""
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def detect_style(text: str, items: list[Node], seq: BlockSeq | None = None, base: YamlStyle | None = None

@@ -45,6 +45,8 @@ class Scenario(Strict):
 
 
 Vocabulary = dict[Slug, str]
+#: The map's vocabularies: the top-level keys that declare tags, actors and themes.
+VOCABULARIES = ("tags", "actors", "themes")
 
 
 class ArgMap(Strict):
@@ -61,7 +63,7 @@ class ArgMap(Strict):
     relations: list[Relation] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
 
-    @field_validator("tags", "actors", "themes", mode="before")
+    @field_validator(*VOCABULARIES, mode="before")
     @classmethod
     def _list_is_vocabulary(cls, value: object) -> object:
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
@@ -89,3 +91,7 @@ class ArgMap(Strict):
     def invalidate(self) -> None:
         """Forget cached indexes after the node list changed."""
         self.__dict__.pop("by_id", None)
+
+
+#: The order of a map's top-level keys, as the model declares them (and a canonical file writes them).
+TOP_ORDER: tuple[str, ...] = tuple(ArgMap.model_fields)

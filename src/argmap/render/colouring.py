@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.model import ArgMap
 from argmap.render import palette
 from argmap.render.style import NodeStyle

@@ -19,7 +19,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.render.options import ENGINES
 
 FORMATS = ("svg", "png", "pdf")

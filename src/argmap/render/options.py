@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from argmap.io.diagnostics import ArgmapError
-from argmap.io.schema_errors import suggest
+from argmap.errors import ArgmapError, suggest
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 CLUSTERS = ("none", "theme")

@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis.outline import ViewFilter
-from argmap.io.diagnostics import ArgmapError
-from argmap.io.schema_errors import suggest
+from argmap.errors import ArgmapError, suggest
 from argmap.model import NODE_KINDS, ArgMap, NodeBase, Relation
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from argmap.errors import ArgmapError
 from argmap.io.atomic import write_bytes
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
 from argmap.report.content import ReportContent, collect, diagram_svg
 from argmap.report.html import render_html

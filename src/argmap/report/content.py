@@ -12,7 +12,7 @@ from argmap.analysis.scenarios import ScenarioOutcome, Sensitivity, compare, sen
 from argmap.analysis.scoring import Scorecard, score_forecasts
 from argmap.analysis.semantics import LABELS, Evaluation, build_framework, evaluate
 from argmap.analysis.weak import WeakPoint, weak_points
-from argmap.io.diagnostics import ArgmapError
+from argmap.errors import ArgmapError
 from argmap.io.document import MapDocument
 from argmap.model import NODE_KINDS, RELATION_TYPES, ArgMap, Forecast
 

@@ -26,8 +26,8 @@ from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.analysis.scenarios import find_scenario
-from argmap.io import ArgmapError, MapDocument, load
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import ArgmapError, Diagnostic, count_severity, has_errors
+from argmap.io import MapDocument, load
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui.background import BackgroundWork
@@ -150,7 +150,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             start = self._start_focus
             if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
                 self.focus_node(start)
-            if self.doc.map is None or any(d.severity == "error" for d in self.findings):
+            if self.doc.map is None or has_errors(self.findings):
                 self.action_pane("problems")
             else:
                 self.query_one(OutlineTree).focus()
@@ -209,7 +209,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
 
     def _show_findings(self) -> None:
         self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
-        errors = sum(d.severity == "error" for d in self.findings)
+        errors = count_severity(self.findings, "error")
         tab = self.query_one(TabbedContent).get_tab("tab-problems")
         tab.label = f"Problems ({len(self.findings)})" if self.findings else "Problems"
         tab.set_class(errors > 0, "-errors")
@@ -269,8 +269,8 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         left = self.query_one("#topbar-left", Static)
         left.update(f" {self.doc.path.name}{self.edit_mark()} · {title}")
         left.set_class(self.dirty, "-dirty")
-        errors = sum(d.severity == "error" for d in self.findings)
-        warnings = sum(d.severity == "warning" for d in self.findings)
+        errors = count_severity(self.findings, "error")
+        warnings = count_severity(self.findings, "warning")
         parts = []
         caption = self.scenario_caption()
         if caption:

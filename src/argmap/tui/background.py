@@ -18,8 +18,8 @@ from textual.worker import Worker, WorkerState
 from argmap.analysis.check import check
 from argmap.analysis.navigation import History
 from argmap.analysis.outline import ViewFilter
-from argmap.io import ArgmapError, MapDocument, load
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import ArgmapError, Diagnostic, count_severity, has_errors
+from argmap.io import MapDocument, load
 from argmap.tui.export import export_target, shown_path, view_options, write_export
 
 
@@ -79,7 +79,7 @@ class BackgroundWork(App[int]):
         self.findings = findings
         self._show_findings()
         untouched = not self.history.can_back and self._outline_has_focus()
-        if untouched and any(d.severity == "error" for d in findings):
+        if untouched and has_errors(findings):
             self.action_pane("problems")
 
     # -- export ---------------------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class BackgroundWork(App[int]):
         elif worker.group == "reload":
             if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
                 self.reload(*worker.result)
-                errors = sum(d.severity == "error" for d in self.findings)
+                errors = count_severity(self.findings, "error")
                 self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
                             f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
                             title="Re-checked", timeout=3)

@@ -9,9 +9,9 @@ from typing import Any
 
 from rich.text import Text
 
-from argmap.io.edit_errors import EditError
-from argmap.io.node_draft import VOCABULARIES, DraftResult, draft_of
-from argmap.model import RELATION_TYPES
+from argmap.edit.node_draft import DraftResult, draft_of
+from argmap.errors import EditError
+from argmap.model import RELATION_TYPES, VOCABULARIES
 from argmap.tui.messages import RelationChosen
 from argmap.tui.saving import FileSession
 

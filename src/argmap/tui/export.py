@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis.outline import ViewFilter
+from argmap.errors import ArgmapError
 from argmap.exporters import FORMATS, export
 from argmap.io.atomic import write_bytes
-from argmap.io.diagnostics import ArgmapError
 from argmap.io.document import MapDocument
 
 DEFAULT_DEPTH = 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import Diagnostic
 
 
 class NodeSelected(Message):

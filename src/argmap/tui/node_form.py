@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from argmap.io.node_draft import KINDS, DraftResult, FieldSpec, fields_for, read_draft
+from argmap.edit.node_draft import KINDS, DraftResult, FieldSpec, fields_for, read_draft
 
 
 def _all_fields() -> list[FieldSpec]:

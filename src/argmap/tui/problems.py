@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from argmap.io.diagnostics import Diagnostic
+from argmap.errors import Diagnostic
 from argmap.tui.messages import ProblemSelected
 from argmap.tui.style import Look
 

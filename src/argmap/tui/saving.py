@@ -15,11 +15,10 @@ from textual.app import App, SuspendNotSupported
 
 from argmap.analysis.navigation import History
 from argmap.analysis.search import SearchIndex
-from argmap.io import ArgmapError, MapDocument
-from argmap.io.diagnostics import Diagnostic
-from argmap.io.edit_errors import ConflictError
-from argmap.io.editor_cmd import editor_command
-from argmap.io.session import Edit, EditSession
+from argmap.edit.editor_cmd import editor_command
+from argmap.edit.session import Edit, EditSession
+from argmap.errors import ArgmapError, ConflictError, Diagnostic, count_severity
+from argmap.io import MapDocument
 from argmap.tui.style import Look
 
 #: Seconds between two looks at the file on disk (live reload).
@@ -267,7 +266,7 @@ class FileSession(App[int]):
         if quiet:
             self.notify(f"{self.doc.path.name} changed on disk: read it again", timeout=3)
         else:
-            errors = sum(d.severity == "error" for d in self.findings)
+            errors = count_severity(self.findings, "error")
             self.notify(f"{self.doc.path.name}: {len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}"
                         f", {errors} error{'s' if errors != 1 else ''}", title="Re-checked", timeout=3)
 
