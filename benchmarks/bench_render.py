@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-import argmap.render.export as render_module
-from argmap.exporters import FORMATS, export
+import argmap.render.diagram as render_module
+from argmap.formats import FORMATS, export
 from argmap.io import load
 from argmap.io.document import MapDocument
+from argmap.render.diagram import diagram_dot
 from argmap.render.engine import _quiet
-from argmap.render.export import diagram_dot
 from synthetic import write_map
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def engine_floor(dot: str) -> Callable[[], object]:
 
 
 class EngineClock:
-    """Times the Graphviz call inside each export (`argmap.render.export.render`), so argmap's own share of an
+    """Times the Graphviz call inside each export (`argmap.render.diagram.render`), so argmap's own share of an
     export is measured in that very run: the layout's run-to-run variation (several percent on a busy machine)
     then cancels out instead of swamping a small overhead."""
 

@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SOURCE_TEXT = (
-    "The army left the city. Residents were hostile to the army.\n"
-    "The flight may indicate the city was not worth dying for.\n"
-    "Further violence is likely. \u201cSacred\u201d war, they said; it\u2019s over.\n"
-)
+from support import SOURCE_TEXT
 
 HEADER = """\
 title: Test map

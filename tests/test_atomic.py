@@ -16,7 +16,7 @@ from argmap.edit.session import EditSession
 from argmap.io import atomic
 from argmap.io.atomic import write_bytes
 from argmap.io.parse import parse_text
-from edit_helpers import MAPS, copy_map
+from support import MAPS, copy_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 

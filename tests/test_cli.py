@@ -11,7 +11,7 @@ import pytest
 from argmap.cli import main
 from argmap.io import load
 from argmap.model.schema import json_schema
-from conftest import REPO
+from support import REPO
 
 EXAMPLE = REPO / "maps" / "example.yaml"
 

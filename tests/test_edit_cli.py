@@ -9,7 +9,7 @@ import pytest
 from argmap.cli import main
 from argmap.io.document import MapDocument
 from argmap.io.parse import parse_text
-from edit_helpers import MAPS, changed, copy_map, decorate
+from support import MAPS, changed, copy_map, decorate
 
 
 @pytest.fixture

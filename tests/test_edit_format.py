@@ -11,8 +11,7 @@ from argmap.edit.session import EditSession
 from argmap.errors import EditError, LayoutError
 from argmap.io import load
 from argmap.io.parse import parse_text
-from conftest import SOURCE_TEXT
-from edit_helpers import MAPS, changed, changed_old_lines, copy_map, decorate
+from support import MAPS, SOURCE_TEXT, changed, changed_old_lines, copy_map, decorate
 
 STYLES = """\
 # yaml-language-server: $schema=../docs/argmap.schema.json

@@ -16,8 +16,7 @@ from argmap.edit.session import EditSession
 from argmap.errors import EditError, LayoutError
 from argmap.io import load
 from argmap.io.parse import parse_text
-from conftest import SOURCE_TEXT
-from edit_helpers import MAPS, copy_map, decorate
+from support import MAPS, SOURCE_TEXT, copy_map, decorate
 from test_edit_format import STYLES
 
 WORDS = st.text(alphabet="abc xyz:#'\"-é\n", min_size=1, max_size=24).filter(lambda s: s.strip() != "")

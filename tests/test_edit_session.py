@@ -12,7 +12,7 @@ from argmap.edit.journal import journal_path, read_journal
 from argmap.edit.session import EditSession
 from argmap.errors import ArgmapError, ConflictError, EditError
 from argmap.io.parse import parse_text
-from edit_helpers import MAPS, changed, copy_map
+from support import MAPS, changed, copy_map
 
 EXAMPLE = MAPS[0]
 

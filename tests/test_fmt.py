@@ -12,7 +12,7 @@ from argmap.cli.fmt_cmd import header_of
 from argmap.io import load
 from argmap.io.canonical import dump_yaml, to_authoring
 from argmap.io.document import MapDocument
-from edit_helpers import MAPS, copy_map, decorate
+from support import MAPS, copy_map, decorate
 
 
 def _shown(path: Path) -> str:

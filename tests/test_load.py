@@ -247,7 +247,7 @@ def test_fast_and_positioned_parsers_agree_on_the_bundled_maps() -> None:
 
     from argmap.io.parse import parse_text
     from argmap.layout.yaml_loader import MapLoader
-    from conftest import REPO
+    from support import REPO
 
     for path in sorted((REPO / "maps").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from argmap.edit.node_draft import draft_of, fields_for, read_draft
 from argmap.edit.node_update import update_node
 from argmap.edit.session import EditSession
 from argmap.errors import EditError
-from conftest import REPO
+from support import REPO
 
 VOCAB = {"tags": ["security"], "actors": ["isis"], "themes": []}
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis.check import check
 from argmap.io import load
-from conftest import SOURCE_TEXT
+from support import SOURCE_TEXT
 
 BASE: dict[str, Any] = {
     "title": "Property map",

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.exporters import FORMATS, format_for
-from render_support import write_rich_map
+from argmap.formats import FORMATS, format_for
+from support import write_rich_map
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "maps" / "example.yaml"

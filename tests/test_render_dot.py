@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ArgmapError
+from argmap.formats import write_dot as export_dot
 from argmap.io import load
 from argmap.io.document import MapDocument
-from argmap.render import palette
+from argmap.render import colours as palette
+from argmap.render.diagram import diagram_dot
 from argmap.render.dot import build_dot
-from argmap.render.export import diagram_dot, export_dot
 from argmap.render.options import DiagramOptions, parse_options
 from argmap.render.style import EDGE_LOOKS, NODE_LOOKS, NodeStyle
 from argmap.render.view import select_view
-from render_support import load_rich_map
+from support import load_rich_map
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "maps" / "example.yaml"

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from argmap.formats import write_dot as export_dot
+from argmap.formats import write_svg as export_svg
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap, Claim, Forecast, Quote, Relation, Source
 from argmap.model.nodes import Resolution, ResolutionSource
-from argmap.render.export import export_dot, export_svg
 from argmap.render.text import clean
 
 INJECT = '"]; x [label="pwned'
@@ -152,7 +153,8 @@ def test_constructed_map_with_hostile_ids_and_links(tmp_path: Path) -> None:
 
 
 def test_every_format_of_the_hostile_map_renders(from_file: MapDocument) -> None:
-    from argmap.render.export import export_pdf, export_png
+    from argmap.formats import write_pdf as export_pdf
+    from argmap.formats import write_png as export_png
 
     assert export_png(from_file, {}).startswith(b"\x89PNG")
     assert export_pdf(constructed(), {}).startswith(b"%PDF")

@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ArgmapError
+from argmap.formats import write_dot as export_dot
+from argmap.formats import write_pdf as export_pdf
+from argmap.formats import write_png as export_png
+from argmap.formats import write_svg as export_svg
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.render.engine import render, stable_pdf
-from argmap.render.export import export_dot, export_pdf, export_png, export_svg
-from render_support import load_rich_map
+from support import load_rich_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

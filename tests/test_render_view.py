@@ -9,7 +9,7 @@ import pytest
 from argmap.errors import ArgmapError
 from argmap.model import ArgMap
 from argmap.render.view import neighbourhood, select_view
-from render_support import load_rich_map
+from support import load_rich_map
 
 
 @pytest.fixture

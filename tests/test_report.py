@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from argmap import exporters
+from argmap import formats as exporters
 from argmap.cli import main
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.report import collect, render_html, render_markdown, write_report
-from conftest import REPO
+from support import REPO
 
 MOSUL = REPO / "maps" / "mosul-2014.yaml"
 
@@ -74,15 +74,12 @@ def reported(write_map: Callable[..., Path]) -> MapDocument:
 def fake_svg(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """An svg exporter standing in for the renderer, recording the options it was given."""
     seen: dict[str, Any] = {"svg": SVG}
-    module = type(exporters)("fake_svg_exporter")
 
-    def export_svg(doc: MapDocument, options: dict[str, Any]) -> bytes:
+    def export_svg(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> bytes:
         seen["options"] = options
         return str(seen["svg"]).encode()
 
-    module.export_svg = export_svg  # type: ignore[attr-defined]
-    monkeypatch.setitem(__import__("sys").modules, "fake_svg_exporter", module)
-    monkeypatch.setitem(exporters.FORMATS, "svg", exporters.Format("svg", (".svg",), "fake_svg_exporter:export_svg"))
+    monkeypatch.setitem(exporters.FORMATS, "svg", exporters.Format("svg", (".svg",), export_svg))
     yield seen
 
 

@@ -12,7 +12,7 @@ import yaml
 from argmap.io import load
 from argmap.io.canonical import dump_json, dump_yaml
 from argmap.model import ArgMap
-from conftest import REPO
+from support import REPO
 
 MAPS = sorted((REPO / "maps").glob("*.yaml"))
 

@@ -16,7 +16,7 @@ from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.io import load
 from argmap.model import ArgMap
-from conftest import REPO
+from support import REPO
 
 MOSUL = REPO / "maps" / "mosul-2014.yaml"
 

@@ -11,7 +11,7 @@ import pytest
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics, weak_points
 from argmap.cli import main
 from argmap.io import load
-from conftest import REPO
+from support import REPO
 
 WEAK = """\
 nodes:

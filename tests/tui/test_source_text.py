@@ -6,10 +6,10 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tui_support import DATA
 
 from argmap.io import load
 from argmap.tui.source_text import line_of, passages_by_source, wrap_offsets
+from support import DATA
 
 
 def test_wrapping_keeps_every_character_in_order() -> None:

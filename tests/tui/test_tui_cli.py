@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_support import harbour_fixture  # noqa: F401 - a fixture
 
 from argmap.cli import _parser_for, main, serve_cmd
 from argmap.tui import app as tui_app

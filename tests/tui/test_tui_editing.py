@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
-from tui_support import harbour_fixture, open_app, run
 
 from argmap.edit.journal import journal_path
 from argmap.edit.session import EditSession
@@ -24,8 +23,8 @@ from argmap.tui.detail import RelationList
 from argmap.tui.node_form import NodeFormScreen, _dom_id
 from argmap.tui.passage_screen import PassageScreen
 from argmap.tui.search import SearchScreen
+from support import open_app, run
 
-__all__ = ["harbour_fixture"]
 REPO = Path(__file__).resolve().parents[2]
 
 

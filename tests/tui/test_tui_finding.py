@@ -8,7 +8,6 @@ from typing import Any
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
-from tui_support import harbour_fixture, open_app, run, tree_lines  # noqa: F401 - harbour_fixture is a fixture
 
 from argmap.analysis.outline import ViewFilter
 from argmap.tui.app import ArgmapApp
@@ -16,6 +15,7 @@ from argmap.tui.filters import FilterScreen
 from argmap.tui.help import HelpScreen, binding_rows
 from argmap.tui.outline import OutlineTree
 from argmap.tui.search import SearchScreen
+from support import open_app, run, tree_lines
 
 
 async def wait_for_options(pilot: Pilot[Any], widget: OptionList, tries: int = 40) -> None:

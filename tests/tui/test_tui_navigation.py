@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from tui_support import harbour_fixture, open_app, run, tree_lines  # noqa: F401 - harbour_fixture is a fixture
 
 from argmap.tui.app import ArgmapApp
 from argmap.tui.detail import RelationList
 from argmap.tui.outline import OutlineTree
+from support import open_app, run, tree_lines
 
 
 def cursor_row(app: ArgmapApp) -> Any:

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
-from tui_support import harbour_fixture, open_app, run  # noqa: F401 - harbour_fixture is a fixture
 
-from argmap.exporters import FORMATS, Format
+from argmap.formats import FORMATS, Format
 from argmap.tui.app import ArgmapApp
 from argmap.tui.detail import DetailPane
 from argmap.tui.outline import OutlineTree
@@ -20,6 +19,8 @@ from argmap.tui.problems import ProblemList
 from argmap.tui.prompt import PromptScreen
 from argmap.tui.source_text import line_of
 from argmap.tui.source_view import GUTTER, SourceView
+from support import failing_svg, open_app, run
+from support import fake_svg as fake_svg_writer
 
 
 def record_notes(app: ArgmapApp) -> list[tuple[str, str]]:
@@ -197,7 +198,7 @@ def test_recheck_reads_the_file_again(harbour: Path) -> None:
 
 @pytest.fixture
 def fake_svg(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(FORMATS, "svg", Format("svg", (".svg",), "tui_support:fake_svg"))
+    monkeypatch.setitem(FORMATS, "svg", Format("svg", (".svg",), fake_svg_writer))
 
 
 def written_options(path: Path) -> dict[str, Any]:
@@ -246,7 +247,7 @@ def test_export_to_a_chosen_folder(harbour: Path, fake_svg: None, tmp_path: Path
 
 
 def test_export_failure_is_a_notification_not_a_crash(harbour: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(FORMATS, "svg", Format("svg", (".svg",), "tui_support:failing_svg"))
+    monkeypatch.setitem(FORMATS, "svg", Format("svg", (".svg",), failing_svg))
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         notes = record_notes(app)

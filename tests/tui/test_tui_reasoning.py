@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, TabbedContent
-from tui_support import harbour_fixture, open_app, run
 
 from argmap.analysis.scenarios import sensitivity
 from argmap.analysis.weak import weak_points
@@ -17,8 +16,7 @@ from argmap.tui.analysis_screen import AnalysisScreen
 from argmap.tui.app import ArgmapApp
 from argmap.tui.choice import ChoiceScreen
 from argmap.tui.outline import OutlineTree
-
-__all__ = ["harbour_fixture"]
+from support import open_app, run
 
 
 def outline_label(app: ArgmapApp, node_id: str) -> str:

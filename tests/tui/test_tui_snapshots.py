@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_support import DATA, open_app
 
 from argmap.analysis.outline import ViewFilter
+from support import DATA, open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 Compare = Callable[..., bool]

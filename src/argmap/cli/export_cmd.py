@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.exporters import FORMATS, export, format_for
+from argmap.formats import FORMATS, export, format_for
 from argmap.io import load
 from argmap.io.atomic import write_bytes
 

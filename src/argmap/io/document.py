@@ -146,14 +146,15 @@ def read_map_bytes(path: Path) -> bytes:
         raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def load(path: str | os.PathLike[str], *, text: str | None = None) -> MapDocument:
-    """Load a map file (or `text` standing for its content). Bad files give diagnostics, never exceptions;
-    only a file that cannot be read at all raises `ArgmapError`."""
+def load(path: str | os.PathLike[str], *, text: str | None = None, fmt: str | None = None) -> MapDocument:
+    """Load a map file (or `text` standing for its content) as `fmt` (`yaml` or `json`; by default told from the
+    suffix and the text). Bad files give diagnostics, never exceptions; only a file that cannot be read at all
+    raises `ArgmapError`."""
     with collector_paused():  # a map's objects are made in bulk and hold no cycles
-        return _load(Path(path), text)
+        return _load(Path(path), text, fmt)
 
 
-def _load(file: Path, text: str | None) -> MapDocument:
+def _load(file: Path, text: str | None, fmt: str | None = None) -> MapDocument:
     if text is None:
         raw = read_map_bytes(file)
         try:
@@ -161,11 +162,11 @@ def _load(file: Path, text: str | None) -> MapDocument:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            doc = MapDocument(file, "", detect_format(file))
+            doc = MapDocument(file, "", fmt or detect_format(file))
             doc.diagnostics.append(Diagnostic(str(file), "error", "encoding",
                                               "not UTF-8 text; save the file as UTF-8", line=line, column=column))
             return doc
-    doc = MapDocument(file, text, detect_format(file, text))
+    doc = MapDocument(file, text, fmt or detect_format(file, text))
     name = doc.display_path
     if doc.format == "json":
         try:  # the fast path: pydantic-core parses and validates in one pass; errors take the full path below

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgMap
-from argmap.render import palette
+from argmap.render import colours
 from argmap.render.style import NodeStyle
 
 LABEL_WORDS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
@@ -34,7 +34,7 @@ class Colouring:
 
 
 def _label_entries() -> tuple[LegendEntry, ...]:
-    return tuple(LegendEntry(palette.ACCEPTANCE_FILLS[label], palette.ACCEPTANCE_COLOURS[label],
+    return tuple(LegendEntry(colours.ACCEPTANCE_FILLS[label], colours.ACCEPTANCE_COLOURS[label],
                              f"{label}: {LABEL_WORDS[label]}") for label in ("in", "out", "undec"))
 
 
@@ -55,7 +55,7 @@ def resolve_colouring(amap: ArgMap, color_by: str | None) -> Colouring:
         raise ArgmapError("colouring by acceptance needs the reasoning module (argmap.analysis.semantics)") from None
     if choice.lower() == "acceptance":
         result = evaluate(amap)
-        overrides = {node_id: NodeStyle(fill=palette.ACCEPTANCE_FILLS.get(label),
+        overrides = {node_id: NodeStyle(fill=colours.ACCEPTANCE_FILLS.get(label),
                                         badge=_badge(label, result.strength.get(node_id)))
                      for node_id, label in result.labels.items()}
         return Colouring("acceptance", "Acceptance (grounded)", overrides, _label_entries())
@@ -75,5 +75,5 @@ def resolve_colouring(amap: ArgMap, color_by: str | None) -> Colouring:
             badge += f" · assumed {'true' if assumed else 'false'}"
         elif baseline.labels.get(node_id) not in (None, label):
             badge += f" · was {baseline.labels[node_id]}"
-        overrides[node_id] = NodeStyle(fill=palette.ACCEPTANCE_FILLS.get(label), badge=badge)
+        overrides[node_id] = NodeStyle(fill=colours.ACCEPTANCE_FILLS.get(label), badge=badge)
     return Colouring(f"scenario:{scenario.id}", f"Scenario: {scenario.title}", overrides, _label_entries())

@@ -13,7 +13,7 @@ import graphviz
 
 from argmap.model import ArgMap, Evidence, Forecast, Inference, NodeBase, Relation
 from argmap.model.base import is_slug
-from argmap.render import palette
+from argmap.render import colours
 from argmap.render.colouring import LegendEntry
 from argmap.render.legend import legend_lines
 from argmap.render.options import DiagramOptions
@@ -24,7 +24,7 @@ GRAPH_NAME = "argmap"
 QUOTE_CHARS = 280
 
 
-def _small(text: str, colour: str = palette.MUTED, size: int = 9, bold: bool = False) -> str:
+def _small(text: str, colour: str = colours.MUTED, size: int = 9, bold: bool = False) -> str:
     body = f"<B>{text}</B>" if bold else text
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{body}</FONT>'
 
@@ -33,11 +33,11 @@ def node_label(node: NodeBase, width: int, override: NodeStyle | None = None, sh
     """The HTML-like label of a node (without the outer `<>`): scheme header, wrapped text, badges."""
     parts: list[str] = []
     if isinstance(node, Inference):
-        parts.append(_small(f"<I>{html(node.scheme or 'inference')}</I>", palette.SCHEME_TEXT))
+        parts.append(_small(f"<I>{html(node.scheme or 'inference')}</I>", colours.SCHEME_TEXT))
     parts.append("<BR/>".join(html(line) for line in wrap(node.text, width)) or " ")
     probability = probability_text(node)
     if probability:
-        parts.append(_small(html(probability), palette.TEXT))
+        parts.append(_small(html(probability), colours.TEXT))
     outcome = outcome_text(node)
     if outcome:
         parts.append(_small(html(outcome), outcome_colour(node), bold=True))
@@ -175,7 +175,7 @@ def view_subtitle(options: DiagramOptions) -> str:
 def graph_attributes(options: DiagramOptions) -> dict[str, str]:
     """Layout and look of the whole drawing. No `size`: a diagram is drawn at full size, never squeezed."""
     attrs = {"rankdir": options.direction, "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
-             "fontname": FONT, "fontcolor": palette.TEXT, "bgcolor": "white", "pad": "0.3",
+             "fontname": FONT, "fontcolor": colours.TEXT, "bgcolor": "white", "pad": "0.3",
              "outputorder": "edgesfirst"}
     if options.engine != "dot":
         attrs["overlap"] = "false"
@@ -191,8 +191,8 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
     `colouring_legend` (title, entries) adds the swatches that explain the colours to the legend."""
     overrides = overrides or {}
     graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(options), node_attr={
-        "fontname": FONT, "fontsize": "11", "fontcolor": palette.TEXT, "penwidth": "1.3"},
-        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "color": palette.MUTED})
+        "fontname": FONT, "fontsize": "11", "fontcolor": colours.TEXT, "penwidth": "1.3"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "color": colours.MUTED})
     graph.body.append(f"\ttooltip={quoted(amap.title)}\n")
     if options.title:
         graph.body.append(f"\tlabel=<{_title_label(amap, view_subtitle(options))}> labelloc=t\n")
@@ -212,8 +212,8 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
             name = amap.themes.get(theme, theme)
             graph.body.append(f"\tsubgraph {quoted(f'cluster_{number}')} {{\n")
             graph.body.append(f"\t\tlabel=<<B>{html(name)}</B>> labeljust=l labelloc={labelloc} fontsize=12 "
-                              f'style="rounded,filled" color="{palette.CLUSTER_BORDER}" '
-                              f'fillcolor="{palette.CLUSTER_FILL}" '
+                              f'style="rounded,filled" color="{colours.CLUSTER_BORDER}" '
+                              f'fillcolor="{colours.CLUSTER_FILL}" '
                               f"tooltip={quoted('theme: ' + theme)}\n")
             graph.body.extend(f"\t\t{statements[node_id]}\n" for node_id in members[theme])
             graph.body.append("\t}\n")

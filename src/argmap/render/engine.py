@@ -28,13 +28,19 @@ _PDF_DATE = re.compile(rb"/CreationDate \(D:(\d{14})([^)]*)\)")
 _NOISE = ("Fontconfig warning", "Fontconfig error")
 
 
-def render(dot: str, fmt: str, engine: str = "dot", *, system: bool = False, dpi: int | None = None) -> bytes:
+def render(dot: str, fmt: str, engine: str = "dot", *, system: bool = False, dpi: int | None = None,
+           capture_stderr: bool = True) -> bytes:
     """Lay out and draw `dot` as `fmt` (svg, png or pdf) with the named Graphviz layout engine. `dpi` sets the
-    resolution of a PNG (Graphviz's default is 96); the other formats are scalable and ignore it."""
+    resolution of a PNG (Graphviz's default is 96); the other formats are scalable and ignore it.
+    `capture_stderr=False` leaves the process's standard error stream alone (a terminal interface is drawing on
+    it): the bundled Graphviz's messages are then quoted only as far as Python sees them."""
     if fmt not in FORMATS:
         raise ArgmapError(f"cannot render '{fmt}' (formats: {', '.join(FORMATS)})")
     attrs = {"dpi": str(dpi)} if dpi is not None and fmt == "png" else {}
-    data = _render_system(dot, fmt, engine, attrs) if system else _render_bundled(dot, fmt, engine, attrs)
+    if system:
+        data = _render_system(dot, fmt, engine, attrs)
+    else:
+        data = _render_bundled(dot, fmt, engine, attrs, capture_stderr)
     if fmt == "pdf":
         data = stable_pdf(data)
     return data
@@ -53,14 +59,14 @@ def _engine_error(engine: str) -> ArgmapError:
     return ArgmapError(f"Graphviz has no layout engine '{engine}' (engines: {', '.join(ENGINES)})")
 
 
-def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str]) -> bytes:
+def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str], capture_stderr: bool) -> bytes:
     try:
         import pygraphviz
     except ImportError as exc:  # pragma: no cover - a dependency of argmap
         raise ArgmapError(f"rendering needs pygraphviz ({exc}); reinstall argmap, or use --system-graphviz") from None
     error: Exception | None = None
     data: object = None
-    with _quiet() as messages:
+    with _quiet(capture_stderr) as messages:
         try:
             graph = pygraphviz.AGraph(string=dot)
             graph.graph_attr.update(attrs)
@@ -87,14 +93,14 @@ def _first_message(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _quiet() -> Iterator[io.StringIO]:
+def _quiet(capture_fd: bool = True) -> Iterator[io.StringIO]:
     """Collect what Graphviz and its libraries print to the standard error stream (font configuration notices,
     pygraphviz's size warning), so a diagram is drawn silently and errors can be quoted.
 
-    The C libraries write to file descriptor 2, which is shared by the whole process: it is only redirected from
-    the main thread of a process with no Textual app, never while a terminal interface may be drawing."""
+    The C libraries write to file descriptor 2, which is shared by the whole process: it is only redirected when
+    the caller allows it (`capture_fd`: no terminal interface is drawing) and from the main thread."""
     messages = io.StringIO()
-    capture_fd = threading.current_thread() is threading.main_thread() and "textual.app" not in sys.modules
+    capture_fd = capture_fd and threading.current_thread() is threading.main_thread()
     saved = None
     spool = None
     if capture_fd:

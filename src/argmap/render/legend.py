@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from argmap.render import palette
+from argmap.render import colours
 from argmap.render.colouring import LegendEntry
 from argmap.render.style import EDGE_LOOKS, NODE_LOOKS, OUTCOME_MARKS
 from argmap.render.text import html, quoted
@@ -29,7 +29,7 @@ _KIND_SAMPLES: dict[str, str] = {
 _GLYPHS: dict[str, str] = {"supports": "────▶", "attacks": "────┤", "undercuts": "╌╌╌╌┤", "condition": "┈┈┈┈◇"}
 
 
-def _small(text: str, colour: str = palette.MUTED, size: int = 9) -> str:
+def _small(text: str, colour: str = colours.MUTED, size: int = 9) -> str:
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT>'
 
 
@@ -39,7 +39,7 @@ def _relation_name(relation_type: str) -> str:
 
 
 def _outcome_marks(separator: str) -> str:
-    return separator.join(f'<FONT COLOR="{palette.OUTCOME_COLOURS[name]}">{mark}</FONT> {html(name)}'
+    return separator.join(f'<FONT COLOR="{colours.OUTCOME_COLOURS[name]}">{mark}</FONT> {html(name)}'
                           for name, mark in OUTCOME_MARKS.items())
 
 
@@ -68,7 +68,7 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
     lines = [
         "subgraph cluster_legend {",
         f'\tlabel=<<B>Legend</B>> labeljust=l labelloc={labelloc} fontsize=11 style="rounded,filled" '
-        f'color="{palette.LEGEND_BORDER}" fillcolor="#ffffff" margin=10 penwidth=1 tooltip="legend"',
+        f'color="{colours.LEGEND_BORDER}" fillcolor="#ffffff" margin=10 penwidth=1 tooltip="legend"',
     ]
     row: list[str] = []
     for kind in present_kinds:
@@ -95,8 +95,8 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
         tail, head = quoted(f"{PREFIX}{relation_type}_from"), quoted(f"{PREFIX}{relation_type}_to")
         points += [tail, head]
         for point in (tail, head):
-            lines.append(f'\t{point} [shape=point width=0.05 color="{palette.MUTED}" label="" tooltip=""]')
-        label = _small(html(_relation_name(relation_type)), palette.TEXT)
+            lines.append(f'\t{point} [shape=point width=0.05 color="{colours.MUTED}" label="" tooltip=""]')
+        label = _small(html(_relation_name(relation_type)), colours.TEXT)
         lines.append(f'\t{tail} -> {head} [color="{edge.colour}" style={edge.style} arrowhead={edge.arrowhead} '
                      f"penwidth={edge.penwidth} minlen=2 label=<{label}> "
                      f"tooltip={quoted(relation_type + ': ' + edge.description)}]")
@@ -125,7 +125,7 @@ def legend_table(kinds: Sequence[str], relation_types: Sequence[str], *, outcome
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_outcome_marks(", ")}</TD></TR>')
     if colouring is not None:
         rows.append(_colouring_rows(*colouring))
-    table = (f'<TABLE BORDER="1" COLOR="{palette.LEGEND_BORDER}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" '
+    table = (f'<TABLE BORDER="1" COLOR="{colours.LEGEND_BORDER}" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" '
              f'STYLE="ROUNDED" BGCOLOR="#ffffff">{"".join(rows)}</TABLE>')
     return [f'{quoted(PREFIX + "table")} [shape=plaintext style="" fontsize=9 margin=0 label=<{table}> '
             'tooltip="legend"]']

@@ -7,7 +7,7 @@ Readable without a manual, in colour and in greyscale (shape and line style carr
 * supports: a solid green arrow; attacks: a red line ending in a bar (⊣); undercuts: the same, dashed, pointing
   at the inference it undercuts; condition: a dotted blue line ending in an open diamond, labelled "if".
 
-Colours come from `argmap.render.palette`. A `NodeStyle` overrides one node's fill, border or badge line, which
+Colours come from `argmap.render.colours`. A `NodeStyle` overrides one node's fill, border or badge line, which
 is how colouring by acceptance or by scenario is laid over the kind colours.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from argmap.model import Forecast, NodeBase
 from argmap.model.wep import ICD_203
-from argmap.render import palette
+from argmap.render import colours
 
 FONT = "Helvetica,Arial,sans-serif"
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -49,27 +49,27 @@ class EdgeLook:
 
 
 NODE_LOOKS: dict[str, NodeLook] = {
-    "evidence": NodeLook("note", "filled", palette.KIND_FILLS["evidence"], palette.KIND_COLOURS["evidence"],
+    "evidence": NodeLook("note", "filled", colours.KIND_FILLS["evidence"], colours.KIND_COLOURS["evidence"],
                          "note shape (folded corner), green", {"margin": "0.14,0.08"}),
-    "claim": NodeLook("box", "rounded,filled", palette.KIND_FILLS["claim"], palette.KIND_COLOURS["claim"],
+    "claim": NodeLook("box", "rounded,filled", colours.KIND_FILLS["claim"], colours.KIND_COLOURS["claim"],
                       "rounded box, blue", {"margin": "0.14,0.08"}),
-    "inference": NodeLook("ellipse", "filled", palette.KIND_FILLS["inference"], palette.KIND_COLOURS["inference"],
+    "inference": NodeLook("ellipse", "filled", colours.KIND_FILLS["inference"], colours.KIND_COLOURS["inference"],
                           "ellipse headed by its scheme, purple", {"margin": "0.02,0.02", "fontsize": "10"}),
-    "forecast": NodeLook("hexagon", "filled", palette.KIND_FILLS["forecast"], palette.KIND_COLOURS["forecast"],
+    "forecast": NodeLook("hexagon", "filled", colours.KIND_FILLS["forecast"], colours.KIND_COLOURS["forecast"],
                          "hexagon with probability and outcome, orange", {"margin": "0,0.07"}),
 }
-UNKNOWN_LOOK = NodeLook("box", "filled,dashed", palette.UNKNOWN_FILL, palette.UNKNOWN_KIND, "unknown kind")
+UNKNOWN_LOOK = NodeLook("box", "filled,dashed", colours.UNKNOWN_FILL, colours.UNKNOWN_KIND, "unknown kind")
 
 EDGE_LOOKS: dict[str, EdgeLook] = {
-    "supports": EdgeLook(palette.RELATION_COLOURS["supports"], "solid", "normal", "solid green arrow"),
-    "attacks": EdgeLook(palette.RELATION_COLOURS["attacks"], "solid", "tee", "red line ending in a bar",
+    "supports": EdgeLook(colours.RELATION_COLOURS["supports"], "solid", "normal", "solid green arrow"),
+    "attacks": EdgeLook(colours.RELATION_COLOURS["attacks"], "solid", "tee", "red line ending in a bar",
                         penwidth=1.6),
-    "undercuts": EdgeLook(palette.RELATION_COLOURS["undercuts"], "dashed", "tee",
+    "undercuts": EdgeLook(colours.RELATION_COLOURS["undercuts"], "dashed", "tee",
                           "dashed red line ending in a bar, at an inference", penwidth=1.6),
-    "condition": EdgeLook(palette.RELATION_COLOURS["condition"], "dotted", "odiamond",
+    "condition": EdgeLook(colours.RELATION_COLOURS["condition"], "dotted", "odiamond",
                           "dotted blue line ending in an open diamond, labelled “if”", label="if", penwidth=1.6),
 }
-UNKNOWN_EDGE = EdgeLook(palette.MUTED, "dashed", "empty", "unknown relation type")
+UNKNOWN_EDGE = EdgeLook(colours.MUTED, "dashed", "empty", "unknown relation type")
 
 #: Forecast outcome -> the mark shown on a resolved forecast.
 OUTCOME_MARKS: dict[str, str] = {"happened": "✓", "partly": "◐", "did-not-happen": "✗", "unclear": "?"}
@@ -132,5 +132,5 @@ def outcome_text(node: NodeBase) -> str:
 def outcome_colour(node: NodeBase) -> str:
     """The colour of a resolved forecast's outcome mark."""
     if isinstance(node, Forecast) and node.resolution is not None:
-        return palette.OUTCOME_COLOURS.get(node.resolution.outcome, palette.MUTED)
-    return palette.MUTED
+        return colours.OUTCOME_COLOURS.get(node.resolution.outcome, colours.MUTED)
+    return colours.MUTED

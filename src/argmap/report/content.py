@@ -83,7 +83,7 @@ def collect(doc: MapDocument, *, partly: str = "half", unclear: str = "exclude",
 def diagram_svg(doc: MapDocument, options: dict[str, Any]) -> tuple[str | None, str | None]:
     """The map's diagram from the registered `svg` exporter, ready to inline: (svg, None), or (None, why not).
     The renderer sanitises its SVG; an SVG that still holds script, event handlers or external loads is refused."""
-    from argmap.exporters import FORMATS, export
+    from argmap.formats import FORMATS, export
 
     fmt = FORMATS.get("svg")
     if fmt is None:

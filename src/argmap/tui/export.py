@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.analysis.outline import ViewFilter
 from argmap.errors import ArgmapError
-from argmap.exporters import FORMATS, export
+from argmap.formats import FORMATS, export
 from argmap.io.atomic import write_bytes
 from argmap.io.document import MapDocument
 
@@ -34,7 +34,7 @@ def write_export(doc: MapDocument, format_name: str, target: Path, options: dict
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise ArgmapError(f"no '{format_name}' exporter is installed (known: {', '.join(sorted(FORMATS))})")
-    data = export(doc, fmt, options)
+    data = export(doc, fmt, options, capture_stderr=False)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_bytes(target, data)
     return target

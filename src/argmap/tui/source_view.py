@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from argmap.io.document import MapDocument
-from argmap.render.palette import KIND_COLOURS
+from argmap.render.colours import KIND_COLOURS
 from argmap.tui.messages import NodeSelected
 from argmap.tui.scrolling import QuietScroll
 from argmap.tui.source_text import Passage, line_of, passages_by_source, wrap_offsets

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from argmap.analysis.outline import RELATION_ICONS, Row
 from argmap.model import Forecast, NodeBase
-from argmap.render.palette import KIND_COLOURS
+from argmap.render.colours import KIND_COLOURS
 
 #: A per-node badge (for example an acceptance label): node id -> short text, or None for no badge.
 BadgeFn = Callable[[str], Text | str | None]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from argmap.analysis.semantics import LABELS
 from argmap.model import NODE_KINDS, OUTCOMES, RELATION_TYPES
-from argmap.render import palette
+from argmap.render import colours as palette
 from argmap.render.style import EDGE_LOOKS, NODE_LOOKS, OUTCOME_MARKS
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")

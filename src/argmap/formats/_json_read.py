@@ -1,0 +1,12 @@
+"""The JSON reader: a map file read as JSON, with positioned diagnostics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.io.document import MapDocument, load
+
+
+def read_json(path: Path, *, text: str | None = None) -> MapDocument:
+    """The map in a JSON file (or `text` standing for it); bad files give diagnostics, as `argmap.io.load`."""
+    return load(path, text=text, fmt="json")
