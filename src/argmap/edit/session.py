@@ -21,13 +21,13 @@
 
 Every operation returns an `Edit` (summary, focus: the node to show next, subject, removed) or raises
 `EditError` (a one-line reason; nothing changed). Each edit rewrites only the text of what it changes
-(`argmap.io.text_edit`), so comments, key order, quoting and blank lines elsewhere stay byte for byte; the new text
+(`argmap.edit.planning`), so comments, key order, quoting and blank lines elsewhere stay byte for byte; the new text
 is read back and must equal the intended data, or the edit is refused. Undo and redo replay text splices, so a
 long history of a big map costs little memory.
 
 Saving is atomic (`argmap.io.atomic`: temporary file, fsync, rename, backup `path~`); a save refuses to overwrite
 a file changed on disk since it was read (mtime, size and SHA-256 are remembered). While the buffer has unsaved
-edits, its text is journaled after every edit next to the map (`argmap.io.journal`); the journal goes away with a
+edits, its text is journaled after every edit next to the map (`argmap.edit.journal`); the journal goes away with a
 save. Files keep their byte-order mark and CRLF line ends.
 """
 

@@ -3,7 +3,7 @@
 A map of 10,000 nodes with one finding must not pay for placing the other 9,999: the tree is lazy. JSON containers
 list their children only when a path goes through them (each child skipped whole by the C decoder); a YAML file
 whose top level is a block mapping is cut into its top-level keys and the items of its block sequences by their
-lines (`argmap.io.yaml_layout`), and only the part a path needs is composed with libyaml, then checked against the
+lines (`argmap.layout.yaml_scan`), and only the part a path needs is composed with libyaml, then checked against the
 value the whole file was read as. Any other layout, or a part that does not check, is composed whole, as before.
 Either way the answer is the 1-based line and column of the value (or of its key) at a data path.
 """
