@@ -1,0 +1,5 @@
+"""The editing engine: `session` (`EditSession`: edits, undo, saving, conflicts, journal), `operations` (edits of a
+map's data), `node_update` (a node replaced in one step), `planning` (the new text of the data, through one
+`Planner` per format: `yaml_planner`, `json_planner`), `matching`, `splice`, `patch` (the loaded document
+patched), `journal`, `node_draft` (the node form's fields) and `editor_cmd` (the `$EDITOR` command).
+"""
