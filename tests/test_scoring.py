@@ -26,7 +26,7 @@ nodes:
   - {id: drones, kind: forecast, text: US supplies drones., words: may, resolution: {outcome: partly}}
   - {id: recruits, kind: forecast, text: Prisoners join ISIS., words: will, resolution: {outcome: unclear}}
   - {id: later, kind: forecast, text: Something later., words: will}
-  - {id: vague, kind: forecast, text: Something vague., words: perhaps someday, resolution: {outcome: happened}}
+  - {id: vague, kind: forecast, text: Something vague., words: some day, resolution: {outcome: happened}}
 """
 
 
