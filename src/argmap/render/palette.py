@@ -30,6 +30,7 @@ RELATION_COLOURS: dict[str, str] = {
     "attacks": "#c8312e",
     "undercuts": "#c8312e",
     "condition": "#37618f",
+    "requires": "#5b5b8a",
 }
 
 #: Acceptance label (`argmap.analysis.semantics`) -> fill.
