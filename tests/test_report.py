@@ -106,7 +106,7 @@ def test_html_report_holds_every_part(reported: MapDocument, fake_svg: dict[str,
     assert "excluded" in page                                          # the unclear forecast
     assert "weak-unsupported" in page and "weak-single-evidence" in page
     assert "The army holds &lt;i&gt;firm&lt;/i&gt;" in page and "Units stay and fight." in page
-    assert "Evidence sensitivity" in page and "Acceptance" in page
+    assert "Evidence and assumption sensitivity" in page and "Acceptance" in page
     assert "Tikrit fell the next day." in page
     assert '<a href="https://example.org/report?a=1&amp;b=2" rel="noreferrer noopener">' in page
     assert page.count("<svg") == 1 and "<?xml" not in page and "<!DOCTYPE svg" not in page
@@ -152,7 +152,7 @@ def test_markdown_report(reported: MapDocument, fake_svg: dict[str, Any], tmp_pa
     assert written == [out, tmp_path / "report.svg"] and (tmp_path / "report.svg").read_text().startswith("<svg")
     assert "![Diagram of the map](report.svg)" in text and "<svg" not in text
     for needle in ("`violence`", "`maliki-gains`", "`recruits`", "0.106", "0.360", "weak-unsupported",
-                   "`army-holds`", "## Evidence sensitivity"):
+                   "`army-holds`", "## Evidence and assumption sensitivity"):
         assert needle in text
     assert r"\<script\>alert(1)\</script\>" in text                      # inert in Markdown
     assert r"[A report \| with a pipe](<https://example.org/report?a=1&b=2>)" in text
