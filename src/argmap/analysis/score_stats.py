@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 RESAMPLES = 2000
 SEED = 20140611
@@ -53,12 +53,11 @@ def units(pairs: Sequence[Pair], groups: Sequence[str | None]) -> list[list[Pair
     return out
 
 
-def unit_mean(unit_list: list[list[Pair]], score: object = brier) -> float | None:
+def unit_mean(unit_list: list[list[Pair]], score: Callable[[float, float], float] = brier) -> float | None:
     """The mean over units of each unit's mean score (`score(p, o)`)."""
     if not unit_list:
         return None
-    fn = score  # type: ignore[assignment]
-    return sum(sum(fn(p, o) for p, o in unit) / len(unit) for unit in unit_list) / len(unit_list)  # type: ignore[operator]
+    return sum(sum(score(p, o) for p, o in unit) / len(unit) for unit in unit_list) / len(unit_list)
 
 
 def bootstrap_interval(unit_list: list[list[Pair]], *, resamples: int = RESAMPLES, seed: int = SEED,
@@ -71,6 +70,6 @@ def bootstrap_interval(unit_list: list[list[Pair]], *, resamples: int = RESAMPLE
     n = len(scores)
     means = sorted(sum(scores[rng.randrange(n)] for _ in range(n)) / n for _ in range(resamples))
     tail = (1.0 - level) / 2
-    low = means[int(math.floor(tail * (resamples - 1)))]
-    high = means[int(math.ceil((1.0 - tail) * (resamples - 1)))]
+    low = means[math.floor(tail * (resamples - 1))]
+    high = means[math.ceil((1.0 - tail) * (resamples - 1))]
     return low, high

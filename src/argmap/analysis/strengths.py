@@ -63,7 +63,8 @@ def energy_influence(v0: float, energy: float) -> float:
 
 def strengths(fw: Framework, base: dict[str, float], fixed: dict[str, bool] | None = None,
               settings: Settings | None = None, *, labels: dict[str, str] | None = None,
-              scope: set[str] | None = None, start: dict[str, float] | None = None) -> tuple[dict[str, float], bool, int]:
+              scope: set[str] | None = None,
+              start: dict[str, float] | None = None) -> tuple[dict[str, float], bool, int]:
     """Strengths of the module docstring: (strengths, converged, most sweeps of any cycle). `labels` (from
     `grounded_labels`) caps unsupported nodes at their base. With `scope` (closed under `Framework.dependents`)
     only its nodes are computed; the others keep their value in `start`."""

@@ -1,5 +1,6 @@
 """`color_by`: what the fill of a node says. `kind` (the default) leaves the kind colours; `acceptance` fills each
-node by its label (in / out / undec / unsupported) with its strength and, apart, its probability as a badge; `scenario:NAME` does the same under a
+node by its label (in / out / undec / unsupported) with its strength and, apart, its probability as a
+badge; `scenario:NAME` does the same under a
 scenario of the map and notes where the label differs from the baseline and which nodes the scenario assumes."""
 
 from __future__ import annotations

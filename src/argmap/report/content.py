@@ -55,7 +55,7 @@ class ReportContent:
         alone = self.author_alone
         if alone is None:
             return []
-        rows = []
+        rows: list[tuple[str, str, str, str]] = []
         for node_id, node in self.amap.by_id.items():
             if node_id not in alone.labels:
                 continue

@@ -51,7 +51,8 @@ def render_html(content: ReportContent) -> str:
     parts.append(f'<p class="note">Made with argmap {escape(__version__)} from <code>'
                  f"{escape(content.doc.path.name)}</code>. Labels are a grounded labelling in which support counts "
                  "(in: stands; out: defeated; undec: undecided; unsupported: every reason failed); strengths are "
-                 f"{escape(content.baseline.settings.semantics)} scores from 0 to 1, apart from probabilities. Brier scores: 0 is perfect, 0.25 is always saying 0.5.</p>")
+                 f"{escape(content.baseline.settings.semantics)} scores from 0 to 1, apart from probabilities. "
+                 "Brier scores: 0 is perfect, 0.25 is always saying 0.5.</p>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 

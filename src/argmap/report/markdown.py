@@ -131,5 +131,6 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
         out += ["_The map has no evidence._", ""]
     out += [f"_Made with argmap {__version__} from {code(content.doc.path.name)}. Labels: grounded labelling "
             "in which support counts (in, out, undec, unsupported); strengths: "
-            f"{content.baseline.settings.semantics} (0 to 1), apart from probabilities; Brier: 0 is perfect, 0.25 is always saying 0.5._", ""]
+            f"{content.baseline.settings.semantics} (0 to 1), apart from probabilities; Brier: 0 is perfect, "
+            "0.25 is always saying 0.5._", ""]
     return "\n".join(out)
