@@ -12,7 +12,7 @@ negations, intensifiers and hedges that commentary uses far more than the table'
   Comparatives ("more likely", "less likely") state a change, not a level, and are skipped.
 
 "may", "might", "could", "perhaps" and "possibly" say that something can happen without assessing how likely it is
-(the NIC's guidance on analytic language): they map to the band `possibility (not assessed)`, whose `assessed` is
+(the NIC's guidance on analytic language): they map to the band `possibility, not assessed`, whose `assessed` is
 False. Its point value, 0.5, is only a convention; `argmap score --possibility` changes or excludes it.
 
 >>> probability_for("likely")
@@ -65,7 +65,7 @@ ICD_203: tuple[Band, ...] = (
     Band("almost certain", 0.95, 0.99, ("almost certain", "almost certainly", "nearly certain")),
 )
 
-POSSIBILITY = Band("possibility (not assessed)", 0.0, 1.0, ("may", "might", "could", "perhaps", "possibly"),
+POSSIBILITY = Band("possibility, not assessed", 0.0, 1.0, ("may", "might", "could", "perhaps", "possibly"),
                    "NIC guidance on analytic language", assessed=False)
 
 #: Tiers of `EXTENSION`: an estimative word outranks a bare future, which outranks a possibility.
