@@ -213,3 +213,16 @@ def test_rendered_diagram_is_inlined_and_stays_self_contained(reported: MapDocum
     assert page.count("<svg") == 1 and "<!DOCTYPE svg" not in page and "<?xml" not in page
     assert "node&#45;flight&#45;means" in page            # the renderer's node ids (Graphviz escapes hyphens)
     assert_self_contained(page)
+
+
+def test_report_sets_the_author_s_argument_against_the_analyst_s_additions() -> None:
+    doc = load(REPO / "maps" / "mosul-2014.yaml")
+    content = collect(doc, diagram=False)
+    assert content.author_alone is not None
+    differ = {row[0] for row in content.authorship_rows()}
+    assert "maliki-benefits-politically" in differ                 # propped up by the analyst's emergency link
+    text = render_markdown(content)
+    assert "### The author's argument alone" in text and "maliki-benefits-politically" in text
+    assert "0.000–1.000 (bounds)" in text                          # the conditional fear forecast, apart
+    html = render_html(content)
+    assert "Author alone" in html and "across the partly rules" in html
