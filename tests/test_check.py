@@ -126,7 +126,7 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
         (("relations:\n", "relations:\n  - {source: violence, target: left, type: supports}\n"),),
         "support cycle through 4 nodes",
     ),
-    ("forecast-probability", (("    words: likely\n", "    words: someday perhaps\n"),), "not on the scale"),
+    ("forecast-probability", (("    words: likely\n", "    words: some day\n"),), "not on the scale"),
     ("probability-words", (("    words: likely\n", "    words: likely\n    probability: 0.95\n"),), "outside 'likely'"),
     (
         "resolution-source",

@@ -24,7 +24,7 @@ def test_words_map_to_band_midpoints(words: str, expected: float) -> None:
     assert wep.probability_for(words) == expected
 
 
-def test_first_phrase_in_reading_order_wins() -> None:
+def test_the_estimative_word_outranks_a_bare_future() -> None:
     assert wep.band_for("will make such a conflict more likely").label == "very likely"  # type: ignore[union-attr]
     assert wep.band_for("could easily explode").label == "likely"  # type: ignore[union-attr]
     assert wep.band_for("is likely to have").label == "likely"  # type: ignore[union-attr]
@@ -48,7 +48,7 @@ def test_changing_words_rederives_probability() -> None:
 
 
 def test_words_off_the_scale_leave_no_probability() -> None:
-    assert Forecast(id="f", text="x", words="perhaps one day").probability is None
+    assert Forecast(id="f", text="x", words="some day, who knows").probability is None
 
 
 def test_quotes_accept_plain_strings() -> None:

@@ -130,8 +130,10 @@ def test_legend_on_and_off(rich: MapDocument) -> None:
     assert "subgraph cluster_legend" in with_legend
     for kind in NODE_LOOKS:
         assert f'"_legend_{kind}"' in with_legend
+    assert rich.map is not None
     for relation_type in EDGE_LOOKS:
-        assert f'"_legend_{relation_type}_from" -> "_legend_{relation_type}_to"' in with_legend
+        drawn = f'"_legend_{relation_type}_from" -> "_legend_{relation_type}_to"' in with_legend
+        assert drawn == any(rel.type == relation_type for rel in rich.map.relations), relation_type
     assert "resolved forecasts" in with_legend
     assert "_legend_" not in dot_of(rich, legend=False)
     assert "_legend_" not in dot_of(rich, legend="no")

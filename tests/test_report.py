@@ -103,7 +103,7 @@ def test_html_report_holds_every_part(reported: MapDocument, fake_svg: dict[str,
     assert "excluded" in page                                          # the unclear forecast
     assert "weak-unsupported" in page and "weak-single-evidence" in page
     assert "The army holds &lt;i&gt;firm&lt;/i&gt;" in page and "Units stay and fight." in page
-    assert "Evidence sensitivity" in page and "Acceptance" in page
+    assert "Evidence and assumption sensitivity" in page and "Acceptance" in page
     assert "Tikrit fell the next day." in page
     assert '<a href="https://example.org/report?a=1&amp;b=2" rel="noreferrer noopener">' in page
     assert page.count("<svg") == 1 and "<?xml" not in page and "<!DOCTYPE svg" not in page
@@ -149,7 +149,7 @@ def test_markdown_report(reported: MapDocument, fake_svg: dict[str, Any], tmp_pa
     assert written == [out, tmp_path / "report.svg"] and (tmp_path / "report.svg").read_text().startswith("<svg")
     assert "![Diagram of the map](report.svg)" in text and "<svg" not in text
     for needle in ("`violence`", "`maliki-gains`", "`recruits`", "0.106", "0.360", "weak-unsupported",
-                   "`army-holds`", "## Evidence sensitivity"):
+                   "`army-holds`", "## Evidence and assumption sensitivity"):
         assert needle in text
     assert r"\<script\>alert(1)\</script\>" in text                      # inert in Markdown
     assert r"[A report \| with a pipe](<https://example.org/report?a=1&b=2>)" in text
@@ -210,3 +210,16 @@ def test_rendered_diagram_is_inlined_and_stays_self_contained(reported: MapDocum
     assert page.count("<svg") == 1 and "<!DOCTYPE svg" not in page and "<?xml" not in page
     assert "node&#45;flight&#45;means" in page            # the renderer's node ids (Graphviz escapes hyphens)
     assert_self_contained(page)
+
+
+def test_report_sets_the_author_s_argument_against_the_analyst_s_additions() -> None:
+    doc = load(REPO / "maps" / "mosul-2014.yaml")
+    content = collect(doc, diagram=False)
+    assert content.author_alone is not None
+    differ = {row[0] for row in content.authorship_rows()}
+    assert "maliki-benefits-politically" in differ                 # propped up by the analyst's emergency link
+    text = render_markdown(content)
+    assert "### The author's argument alone" in text and "maliki-benefits-politically" in text
+    assert "0.000–1.000 (bounds)" in text                          # the conditional fear forecast, apart
+    html = render_html(content)
+    assert "Author alone" in html and "across the partly rules" in html

@@ -15,7 +15,7 @@ from argmap.analysis.semantics import evaluate
 from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.io import load
-from argmap.model import ArgMap
+from argmap.model import ArgMap, Forecast
 from support import REPO
 
 MOSUL = REPO / "maps" / "mosul-2014.yaml"
@@ -81,12 +81,12 @@ def test_scenario_undercut_brings_down_the_inference_and_weakens_its_conclusion(
     outcome = compare(amap, find_scenario(amap, "orders"))
     rows = {r.node: r for r in outcome.changed()}
     assert rows["orders-given"].assumed is True
-    assert rows["orders-given"].change_text() == "assumed true, out → in, +0.90"    # from 0.5 - 0.5 * 0.8
+    assert rows["orders-given"].change_text() == "assumed true, out → in, +0.70"    # from 0.5 - 0.5 h(0.8)
     flight = rows["flight-means"]
     assert (flight.base_label, flight.label) == ("in", "out") and flight.strength < flight.base_strength
-    assert rows["no-will"].delta < 0 and not rows["no-will"].label_changed
+    assert rows["no-will"].delta < 0 and rows["no-will"].label == "unsupported"   # its only reason fell
     assert [r.node for r in outcome.lost()] == ["no-will", "isis-advances"]
-    assert outcome.gained() == []
+    assert [r.node for r in outcome.gained()] == ["orders-given"]    # assumed nodes count like the others
     assert "army-fled" not in rows                   # untouched nodes are not listed
     assert outcome.changed()[0].node == "orders-given"  # assumptions first, then label changes, then by size
 
@@ -119,20 +119,41 @@ def test_scenario_list(army: Path) -> None:
     lines = scenario_list_lines(army_map(army))
     assert lines[0].split()[:2] == ["scenario", "title"]
     orders = next(line for line in lines if line.startswith("orders "))
-    assert orders.split()[-3:] == ["0", "2", "1"]   # gains 0, loses 2 (no-will, isis-advances), 1 label changed
+    assert orders.split()[-3:] == ["1", "2", "4"]   # gains orders-given, loses no-will and isis-advances; 4 labels
 
 
 def test_sensitivity_ranks_load_bearing_evidence_first(army: Path) -> None:
     rows = sensitivity(army_map(army))
     by_node = {r.node: r for r in rows}
-    assert set(by_node) == {"army-fled", "residents-hostile", "no-orders-found", "army-collapsed"}
-    assert by_node["army-fled"].fallen == ["flight-means"]
-    assert by_node["no-orders-found"].fallen == ["flight-means"] and by_node["no-orders-found"].risen == [
-        "orders-given"]
+    # evidence, and the claims no reason supports (assumptions taken as given)
+    assert set(by_node) == {"army-fled", "residents-hostile", "no-orders-found", "army-collapsed", "orders-given",
+                            "army-rebuilt"}
+    assert by_node["army-fled"].fallen == ["flight-means", "no-will", "isis-advances"]
+    assert by_node["army-fled"].labels_changed == ["no-will", "isis-advances"]      # conclusions only
+    assert by_node["no-orders-found"].risen == ["orders-given"]
     assert by_node["army-collapsed"].fallen == ["isis-advances"]
-    assert all(r.strength_lost > 0 for r in rows)
-    keys = [(-len(r.fallen), -r.strength_lost) for r in rows]
-    assert keys == sorted(keys)
+    assert all(r.impact > 0 for r in rows)
+    assert [r.key() for r in rows] == sorted(r.key() for r in rows)
+    assert rows[0].impact >= rows[-1].impact
+    assert sensitivity(army_map(army), kinds=("evidence",))[0].kind == "evidence"
+
+
+def test_sensitivity_measure_by_hand(write_map: Callable[..., Path]) -> None:
+    amap = army_map(write_map("""\
+nodes:
+  - {id: e, kind: evidence, text: E.}
+  - {id: c, kind: claim, text: C.}
+  - {id: f, kind: forecast, text: F., probability: 0.7}
+relations:
+  - {source: e, target: c, type: supports}
+  - {source: e, target: f, type: condition}
+"""))
+    row = sensitivity(amap)[0]
+    base = evaluate(amap)
+    c, f = base.strength["c"], base.strength["f"]
+    assert row.node == "e" and row.labels_changed == ["c", "f"]
+    assert row.strength_change == pytest.approx(c - 0.5 + f)          # c falls back to its base; f to 0
+    assert row.impact == pytest.approx(row.strength_change + row.probability_change)
 
 
 def test_sensitivity_on_top_of_a_scenario_skips_assumed_nodes(army: Path) -> None:
@@ -165,10 +186,11 @@ def test_scenario_command(army: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_sensitivity_command(army: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sensitivity", str(army), "--top", "2"]) == 0
     out = capsys.readouterr().out
-    assert "rejected" in out and "(2 more; use --top 0 for all)" in out
-    assert main(["sensitivity", str(army), "--format", "json", "--scenario", "rebuilt"]) == 0
+    assert "rejected" in out and "(4 more; use --top 0 for all)" in out
+    assert main(["sensitivity", str(army), "--format", "json", "--scenario", "rebuilt", "--kind", "evidence"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {row["node"] for row in data} == {"army-fled", "residents-hostile", "no-orders-found", "army-collapsed"}
+    assert all(row["impact"] == pytest.approx(row["probability_change"] + row["strength_change"]) for row in data)
 
 
 # -- the Mosul map ----------------------------------------------------------------------------------------------
@@ -189,8 +211,19 @@ def test_mosul_sensitivity_ranks_its_evidence() -> None:
     doc = load(MOSUL)
     assert doc.map is not None
     rows = sensitivity(doc.map)
-    assert len(rows) == sum(1 for n in doc.map.nodes if n.kind == "evidence")
-    assert rows[0].strength_lost > 0
+    assert {r.node for r in rows} >= {n.id for n in doc.map.nodes if n.kind == "evidence"}
+    assert rows[0].node == "isis-seizes-mosul" and rows[0].impact > 1
+    prisons = next(r for r in rows if r.node == "prisons-broken-inmates-freed")
+    assert prisons.impact > 0.1 and "inmates-recruit-pool" in prisons.labels_changed
+    keys = [r.key()[:5] for r in rows if r.impact > 0]
+    ties = {k for k in keys if keys.count(k) > 1}
+    linked = {r.node for r in rows if r.key()[:5] in ties}
+    # the only exact ties left are premises linked in one inference, where rejecting any one does the same, and
+    # two reasons of equal credibility for the same claim (symmetric: the same effect)
+    assert linked <= {"recruitment-centres-opened", "sectarian-rhetoric-escalating", "sistani-backs-forces",
+                      "sistani-calls-unity", "isci-backs-forces", "iraq-asked-for-drones", "us-refused-drones",
+                      "army-seen-as-occupiers", "residents-hostile-to-army", "no-open-sectarian-war-yet",
+                      "sunni-unfair-deal", "shia-feel-targeted"}
 
 
 # -- diagram colouring (`argmap export --color-by`) ------------------------------------------------------------------
@@ -231,7 +264,7 @@ def test_export_colours_in_out_and_undec_differently(write_map: Callable[..., Pa
     assert fills["left-side"] == fills["right-side"]
     assert len({fills["sure"], fills["beaten"], fills["left-side"]}) == 3
     text = out.read_text(encoding="utf-8")
-    assert "out · strength 0.10" in text and "undec · strength" in text
+    assert "out · strength 0.30" in text and "undec · strength" in text
     plain = tmp_path / "plain.dot"
     assert main(["export", str(path), "-o", str(plain)]) == 0
     assert dot_fills(plain)["beaten"] == dot_fills(plain)["left-side"]   # by kind: both claims
@@ -268,3 +301,85 @@ def test_mosul_scenarios_do_what_their_descriptions_say(scenario: str, node: str
     row = next(r for r in outcome.rows if r.node == node)
     assert row.label == label
     assert row.delta * direction > 0.005
+
+
+# -- the checks an analyst makes on the Mosul map --------------------------------------------------------------------
+
+def mosul() -> ArgMap:
+    doc = load(MOSUL)
+    assert doc.map is not None
+    return doc.map
+
+
+def test_rejecting_the_fall_of_mosul_brings_down_what_presupposes_it() -> None:
+    amap = mosul()
+    base, rejected = evaluate(amap), evaluate(amap, assume={"isis-seizes-mosul": False})
+    for node in ("mosul-security-consequences", "further-devastating-consequences", "mosul-loss-incompetency"):
+        assert base.labels[node] == "in"
+        assert rejected.labels[node] in ("out", "unsupported"), node
+        assert rejected.strength[node] < base.strength[node] - 0.5, node
+
+
+def test_no_forecast_probability_differs_from_its_author_s_except_through_a_condition() -> None:
+    amap = mosul()
+    for scenario in [None, *amap.scenarios]:
+        result = evaluate(amap, scenario)
+        for node in amap.nodes:
+            if not isinstance(node, Forecast):
+                continue
+            p = result.probability_of(node.id)
+            assert p is not None
+            if node.id in result.assumed:
+                assert p.value == (1.0 if result.assumed[node.id] else 0.0)
+            elif scenario is not None and node.id in scenario.probabilities:
+                assert p.value == scenario.probabilities[node.id]
+            elif result.framework.conditions.get(node.id):
+                assert p.given == node.probability
+            else:
+                assert p.value == node.probability, (node.id, scenario)
+
+
+def test_us_steps_in_shows_its_stated_probability() -> None:
+    amap = mosul()
+    p = evaluate(amap, find_scenario(amap, "us-steps-in")).probability_of("baghdad-relies-on-russia-iran")
+    assert p is not None and p.value == 0.4 and p.origin == "scenario"
+
+
+def test_the_trigger_gives_the_author_s_conditional_probability() -> None:
+    amap = mosul()
+    p = evaluate(amap, find_scenario(amap, "spectacular-trigger")).probability_of("fear-could-explode")
+    assert p is not None and p.value == 0.675 and p.origin == "given condition"
+    unknown = evaluate(amap).probability_of("fear-could-explode")
+    assert unknown is not None and unknown.value is None and (unknown.low, unknown.high) == (0.0, 1.0)
+
+
+def test_as_it_happened_reports_the_maliki_forecasts() -> None:
+    amap = mosul()
+    outcome = compare(amap, find_scenario(amap, "as-it-happened"))
+    lost = {r.node for r in outcome.lost()}
+    assert {"maliki-benefits-politically", "maliki-gains-momentum"} <= lost
+    assert outcome.labels_changed() >= 2
+    rows = {r.node: r for r in outcome.rows}
+    assert rows["maliki-benefits-politically"].probability is not None
+    assert rows["maliki-benefits-politically"].probability.value == 0.0
+
+
+def test_scenario_json_gives_both_sides_for_every_node(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenario", str(MOSUL), "us-steps-in", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["nodes"]) == len(mosul().nodes)
+    row = next(n for n in data["nodes"] if n["node"] == "baghdad-relies-on-russia-iran")
+    assert row["scenario"]["probability"]["value"] == 0.4 and row["baseline"]["probability"]["value"] == 0.85
+    assert {"label", "strength", "probability"} <= set(row["baseline"]) and row["changed"]
+
+
+def test_standing_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["standing", str(MOSUL), "--scenario", "spectacular-trigger", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    fear = next(n for n in data["nodes"] if n["node"] == "fear-could-explode")
+    assert fear["probability"]["value"] == 0.675 and fear["label"] == "in"
+    assert main(["standing", str(MOSUL), "--author-only", "--format", "json"]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert alone["author_only"] and all(n["by"] == "author" for n in alone["nodes"])
+    assert main(["standing", str(MOSUL), "--semantics", "dfquad"]) == 0
+    assert "strengths by dfquad" in capsys.readouterr().out

@@ -26,7 +26,7 @@ nodes:
   - {id: drones, kind: forecast, text: US supplies drones., words: may, resolution: {outcome: partly}}
   - {id: recruits, kind: forecast, text: Prisoners join ISIS., words: will, resolution: {outcome: unclear}}
   - {id: later, kind: forecast, text: Something later., words: will}
-  - {id: vague, kind: forecast, text: Something vague., words: perhaps someday, resolution: {outcome: happened}}
+  - {id: vague, kind: forecast, text: Something vague., words: some day, resolution: {outcome: happened}}
 """
 
 
@@ -64,7 +64,7 @@ def test_default_rules_score_partly_as_half_and_leave_unclear_out(write_map: Cal
     assert card.baseline_brier == pytest.approx((0.25 + 0.25 + 0) / 3)
     assert card.skill == pytest.approx(1 - card.brier / card.baseline_brier)
     assert card.base_rate == pytest.approx(0.5)
-    assert card.counts == {"scored": 3, "excluded": 1, "unresolved": 1, "no-probability": 1}
+    assert card.counts == {"scored": 3, "excluded": 1, "voided": 0, "unresolved": 1, "no-probability": 1}
     words = {r.id: (r.words, r.probability, r.basis) for r in card.forecasts}
     assert words["falls"] == ("likely", 0.675, "scale") and words["maliki"] == (None, 0.7, "stated")
 
@@ -153,3 +153,68 @@ def test_score_refuses_broken_maps_and_bad_options(write_map: Callable[..., Path
     assert "[schema]" in err and "fix them first" in err
     assert main(["score", str(bad), "--partly", "sometimes"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+# -- uncertainty, groups, possibilities, conditions -------------------------------------------------------------------
+
+GROUPED = """\
+nodes:
+  - {id: a, kind: forecast, text: A., probability: 0.9, group: g, resolution: {outcome: happened}}
+  - {id: b, kind: forecast, text: B., probability: 0.8, group: g, resolution: {outcome: happened}}
+  - {id: c, kind: forecast, text: C., probability: 0.3, resolution: {outcome: happened}}
+  - {id: d, kind: forecast, text: D., words: may, resolution: {outcome: did-not-happen, criteria: Before 2015.}}
+  - {id: t, kind: claim, text: The trigger.}
+  - {id: e, kind: forecast, text: E., probability: 0.6, resolution: {outcome: happened, condition_held: false}}
+  - {id: f, kind: forecast, text: F., probability: 0.7, resolution: {outcome: partly, condition_held: true}}
+relations:
+  - {source: t, target: e, type: condition}
+  - {source: t, target: f, type: condition}
+"""
+
+
+def test_groups_count_once_and_conditions_void(write_map: Callable[..., Path]) -> None:
+    from argmap.io import load
+
+    amap = load(write_map(GROUPED)).map
+    assert amap is not None
+    card = score_forecasts(amap)
+    status = {r.id: r.status for r in card.forecasts}
+    assert status["e"] == "voided" and status["f"] == "scored"
+    units = [(0.01 + 0.04) / 2, 0.49, 0.25, 0.04]                    # g's mean, c, d (0.5 vs 0), f (0.7 vs 0.5)
+    assert card.units == 4 and card.brier == pytest.approx(sum(units) / 4)
+    assert card.per_forecast_brier == pytest.approx((0.01 + 0.04 + 0.49 + 0.25 + 0.04) / 5)
+    assert score_forecasts(amap, conditional="score").counts["scored"] == 6
+    assert score_forecasts(amap, possibility=None).counts["excluded"] == 1
+    assert score_forecasts(amap, possibility=0.2).forecasts[3].brier == pytest.approx(0.04)
+    assert next(r for r in card.forecasts if r.id == "d").criteria == "Before 2015."
+
+
+def test_interval_is_seeded_and_contains_the_mean(write_map: Callable[..., Path]) -> None:
+    from argmap.io import load
+
+    amap = load(write_map(GROUPED)).map
+    assert amap is not None
+    first, again = score_forecasts(amap), score_forecasts(amap)
+    assert first.interval == again.interval and first.interval is not None
+    assert first.brier is not None and first.interval[0] <= first.brier <= first.interval[1]
+    assert first.log_score is not None and first.baseline_log_score == pytest.approx(0.6931, abs=1e-3)
+    assert set(first.by_convention) == {"half", "happened", "did-not-happen", "exclude"}
+
+
+def test_mosul_scores_under_every_convention(capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.io import load
+    from support import REPO
+
+    amap = load(REPO / "maps" / "mosul-2014.yaml").map
+    assert amap is not None
+    card = score_forecasts(amap)
+    values = card.by_convention
+    assert all(v is not None for v in values.values())
+    assert min(values.values()) < card.per_forecast_brier + 1e-9 <= max(values.values()) + 1e-9  # type: ignore[operator]
+    assert values["half"] == pytest.approx(card.brier)
+    assert card.units < len(card.scored)                             # the grouped forecasts count once
+    fear = next(r for r in card.forecasts if r.id == "fear-could-explode")
+    assert fear.conditional and fear.condition_held is True and fear.status == "scored" and fear.probability == 0.675
+    assert main(["score", str(REPO / "maps" / "mosul-2014.yaml"), "--possibility", "exclude"]) == 0
+    assert "a possibility (may, could) as excluded" in capsys.readouterr().out
+    assert main(["score", str(REPO / "maps" / "mosul-2014.yaml"), "--possibility", "2"]) == 2

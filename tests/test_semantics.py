@@ -1,5 +1,5 @@
 """Acceptance semantics: grounded labels (textbook cases, cross-checked against python-argumentation) and DF-QuAD
-strengths (hand-computed numbers and properties)."""
+strengths (hand-computed numbers), kept as an option; the default semantics is tested in test_gradual.py."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from argmap.analysis.semantics import (
     IN,
     OUT,
     UNDEC,
+    UNSUPPORTED,
     aggregate,
     build_framework,
     combine,
@@ -116,7 +117,7 @@ ARGUMENT = [("e", "supports", "i"), ("i", "supports", "c")]
 def test_inference_with_a_premise_out_is_out_and_counts_for_nothing() -> None:
     kinds = {"e": "evidence", "i": "inference", "c": "claim", "x": "evidence"}
     amap = claims(["e", "i", "c", "x"], [*ARGUMENT, ("x", "attacks", "e")], **kinds)
-    assert evaluate(amap).labels == {"e": OUT, "i": OUT, "c": IN, "x": IN}
+    assert evaluate(amap).labels == {"e": OUT, "i": OUT, "c": UNSUPPORTED, "x": IN}   # c's only reason failed
 
 
 def test_con_argument_defeats_its_conclusion_until_undercut() -> None:
@@ -130,7 +131,7 @@ def test_con_argument_defeats_its_conclusion_until_undercut() -> None:
 def test_inference_with_an_undecided_premise_is_undecided() -> None:
     kinds = {"e": "evidence", "i": "inference", "c": "claim", "x": "claim"}
     amap = claims(["e", "i", "c", "x"], [*ARGUMENT, ("x", "attacks", "e"), ("e", "attacks", "x")], **kinds)
-    assert evaluate(amap).labels == {"e": UNDEC, "i": UNDEC, "c": IN, "x": UNDEC}
+    assert evaluate(amap).labels == {"e": UNDEC, "i": UNDEC, "c": UNDEC, "x": UNDEC}
 
 
 def test_condition_out_makes_the_forecast_out() -> None:
@@ -178,22 +179,22 @@ def test_aggregation_and_combination_by_hand() -> None:
 
 
 def test_single_attacker_and_single_supporter() -> None:
-    attacked = evaluate(claims("ec", [("e", "attacks", "c")], e="evidence")).strength
+    attacked = evaluate(claims("ec", [("e", "attacks", "c")], e="evidence"), semantics="dfquad").strength
     assert attacked == pytest.approx({"e": 0.8, "c": 0.5 - 0.5 * 0.8})
-    supported = evaluate(claims("ec", [("e", "supports", "c")], e="evidence")).strength
+    supported = evaluate(claims("ec", [("e", "supports", "c")], e="evidence"), semantics="dfquad").strength
     assert supported == pytest.approx({"e": 0.8, "c": 0.5 + 0.5 * 0.8})
 
 
 def test_two_attackers_aggregate_and_chain_propagates() -> None:
     amap = claims("xyzc", [("x", "attacks", "c"), ("y", "attacks", "c"), ("z", "attacks", "x")], x="evidence")
-    s = evaluate(amap).strength
+    s = evaluate(amap, semantics="dfquad").strength
     assert s["x"] == pytest.approx(0.8 - 0.8 * 0.5)          # x attacked by z (0.5)
     assert s["c"] == pytest.approx(0.5 * (1 - (1 - (1 - 0.4) * (1 - 0.5))))
 
 
 def test_balance_equal_attack_and_support_leave_the_base_score() -> None:
     amap = claims("asc", [("a", "attacks", "c"), ("s", "supports", "c")], a="evidence", s="evidence")
-    assert evaluate(amap).strength["c"] == pytest.approx(0.5)
+    assert evaluate(amap, semantics="dfquad").strength["c"] == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize("relation", ["attacks", "supports"])
@@ -208,7 +209,7 @@ def test_monotonicity_in_the_source_strength(relation: str) -> None:
 def test_relation_weight_scales_the_contribution() -> None:
     amap = ArgMap(title="t", nodes=[Evidence(id="e", text="e"), Claim(id="c", text="c")],
                   relations=[Relation(source="e", target="c", type="supports", weight=0.5)])
-    assert evaluate(amap).strength["c"] == pytest.approx(0.5 + 0.5 * 0.4)
+    assert evaluate(amap, semantics="dfquad").strength["c"] == pytest.approx(0.5 + 0.5 * 0.4)
 
 
 def test_inference_is_as_strong_as_its_weakest_premise() -> None:
@@ -217,10 +218,10 @@ def test_inference_is_as_strong_as_its_weakest_premise() -> None:
                   relations=[Relation(source="e", target="i", type="supports"),
                              Relation(source="f", target="i", type="supports"),
                              Relation(source="i", target="c", type="supports")])
-    result = evaluate(amap)
+    result = evaluate(amap, semantics="dfquad")
     assert result.strength["i"] == pytest.approx(0.9 * 0.6)
     assert result.strength["c"] == pytest.approx(0.5 + 0.5 * 0.54)
-    rejected = evaluate(amap, assume={"f": False})
+    rejected = evaluate(amap, assume={"f": False}, semantics="dfquad")
     assert rejected.strength["i"] == 0 and rejected.strength["c"] == pytest.approx(0.5)
 
 
@@ -241,15 +242,15 @@ def test_base_scores_defaults_options_and_scenario_probabilities() -> None:
 def test_conditional_forecast_is_gated_by_its_condition() -> None:
     amap = ArgMap(title="t", nodes=[Claim(id="c", text="c"), Forecast(id="f", text="f", probability=0.8)],
                   relations=[Relation(source="c", target="f", type="condition")])
-    assert evaluate(amap).strength["f"] == pytest.approx(0.8 * 0.5)
-    assert evaluate(amap, assume={"c": True}).strength["f"] == pytest.approx(0.8)
+    assert evaluate(amap, semantics="dfquad").strength["f"] == pytest.approx(0.8 * 0.5)
+    assert evaluate(amap, assume={"c": True}, semantics="dfquad").strength["f"] == pytest.approx(0.8)
 
 
 def test_cycles_reach_the_fixed_point() -> None:
-    result = evaluate(attacks("ab", "ab ba"))
+    result = evaluate(attacks("ab", "ab ba"), semantics="dfquad")
     assert result.converged
     assert result.strength == pytest.approx({"a": 1 / 3, "b": 1 / 3})   # s = 0.5 (1 - s)
-    odd = evaluate(attacks("abc", "ab bc ca"))
+    odd = evaluate(attacks("abc", "ab bc ca"), semantics="dfquad")
     assert odd.converged and odd.strength["a"] == pytest.approx(1 / 3)
     for node, value in odd.strength.items():       # each is a fixed point of DF-QuAD
         attacker = {"a": "c", "b": "a", "c": "b"}[node]
@@ -258,14 +259,14 @@ def test_cycles_reach_the_fixed_point() -> None:
 
 def test_support_cycle_converges_within_bounds() -> None:
     amap = claims("ab", [("a", "supports", "b"), ("b", "supports", "a")])
-    result = evaluate(amap)
+    result = evaluate(amap, semantics="dfquad")
     assert result.converged and all(0 <= v <= 1 for v in result.strength.values())
     assert result.strength["a"] == pytest.approx(0.5 + 0.5 * result.strength["b"])
 
 
 def test_fixed_self_attacker_keeps_its_assumed_strength() -> None:
     amap = attacks("ab", "aa ab")
-    result = evaluate(amap, assume={"a": True})
+    result = evaluate(amap, assume={"a": True}, semantics="dfquad")
     assert result.labels == {"a": IN, "b": OUT} and result.strength["a"] == 1 and result.strength["b"] == 0
 
 

@@ -96,7 +96,7 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
             yield emit("relation-target", f"'{target_id}' is a {target.kind}: a condition's target must be a "
                        "forecast", ("relations", index, "target"))
         if source is not None and source.kind == "inference":
-            if kind in ("undercuts", "condition"):
+            if kind in ("undercuts", "condition", "requires"):
                 yield emit("relation-target", f"inference '{source_id}' cannot be the source of '{kind}'; an "
                            "inference supports or attacks its conclusion", ("relations", index, "type"))
             elif kind == "supports" and target is not None and target.kind == "inference":

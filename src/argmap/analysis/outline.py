@@ -23,7 +23,7 @@ from argmap.analysis.graph import Graph, strongly_connected
 from argmap.model import NODE_KINDS, ArgMap, NodeBase
 
 #: How each relation type is marked in front of the node that bears on its parent row.
-RELATION_ICONS: dict[str, str] = {"supports": "+", "attacks": "−", "undercuts": "⊘", "condition": "⇢"}
+RELATION_ICONS: dict[str, str] = {"supports": "+", "attacks": "−", "undercuts": "⊘", "condition": "⇢", "requires": "⊃"}
 REFERENCE_ICON = "↪"
 #: The outline's groupings, in the order a shell cycles through them.
 GROUPINGS: tuple[str, ...] = ("argument", "theme", "actor", "tag", "kind")

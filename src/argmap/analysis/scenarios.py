@@ -1,24 +1,50 @@
-"""What follows from a scenario, and which evidence the map leans on most.
+"""What follows from a scenario, and which evidence and assumptions the map leans on most.
 
 `compare(amap, scenario)` evaluates the map with and without the scenario (`argmap.analysis.semantics`) and pairs
-each node's baseline label and strength with its scenario label and strength. `sensitivity(amap)` is ACH's
-sensitivity step: each piece of evidence in turn is rejected (held false) and what falls is counted: nodes whose
-label leaves `in` and the total strength lost across the rest of the map. The evidence whose rejection brings down
-the most is the most load-bearing: the first to double-check.
+each node's baseline label, strength and probability with its scenario ones. A node *changed* when its label
+changed, or its strength or probability moved by at least the threshold (0.005 by default, `--threshold`); the
+scenario's own assumptions count like any other node. A claim or forecast *gains* when its label rises to `in`,
+or, its label unchanged, its probability rises by the threshold (for nodes with a probability both times), or
+else its strength rises by it; it *loses* in the mirror cases. `sensitivity` is in `argmap.analysis.sensitivity`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate, reevaluate
-from argmap.analysis.tables import number, text_table
+from argmap.analysis.probabilities import Probability
+from argmap.analysis.semantics import IN, Evaluation, Framework, Settings, build_framework, evaluate
+from argmap.analysis.tables import text_table
 from argmap.errors import ArgmapError, suggest
 from argmap.model import ArgMap, Scenario
 
-#: A strength change smaller than this is shown as no change.
+#: A strength or probability change smaller than this is shown as no change.
 THRESHOLD = 0.005
+
+
+def probability_dict(p: Probability | None) -> dict[str, Any] | None:
+    """The JSON form of a probability: value (None for bounds), low, high, origin and, if conditional, given."""
+    if p is None:
+        return None
+    out: dict[str, Any] = {"value": None if p.value is None else round(p.value, 6), "low": round(p.low, 6),
+                           "high": round(p.high, 6), "origin": p.origin}
+    if p.given is not None:
+        out["given"] = p.given
+    return out
+
+
+def probability_text(p: Probability | None) -> str:
+    """`p 0.675`, `p 0.000–1.000`, or empty when the node has no probability."""
+    return "" if p is None else f"p {p.text(3)}"
+
+
+def probability_delta(before: Probability | None, after: Probability | None) -> float:
+    """How far a probability moved: the larger move of its two ends (0 when either is missing)."""
+    if before is None or after is None:
+        return 0.0
+    low, high = after.low - before.low, after.high - before.high
+    return low if abs(low) >= abs(high) else high
 
 
 @dataclass
@@ -33,20 +59,44 @@ class NodeChange:
     label: str
     strength: float
     assumed: bool | None = None
+    base_probability: Probability | None = None
+    probability: Probability | None = None
 
     @property
     def delta(self) -> float:
+        """Change of strength."""
         return self.strength - self.base_strength
+
+    @property
+    def probability_delta(self) -> float:
+        """Change of probability (0 when the node has none)."""
+        return probability_delta(self.base_probability, self.probability)
 
     @property
     def label_changed(self) -> bool:
         return self.label != self.base_label
 
+    def moved(self, threshold: float = THRESHOLD) -> bool:
+        """Whether the label changed or the strength or probability moved by at least `threshold`."""
+        return self.label_changed or abs(self.delta) >= threshold or abs(self.probability_delta) >= threshold
+
     def changed(self, threshold: float = THRESHOLD) -> bool:
-        return self.label_changed or abs(self.delta) >= threshold or self.assumed is not None
+        """Shown in the comparison: moved, or assumed by the scenario."""
+        return self.moved(threshold) or self.assumed is not None
+
+    def direction(self, threshold: float = THRESHOLD) -> int:
+        """+1 gained, -1 lost, 0 neither (module docstring)."""
+        if self.label_changed and IN in (self.label, self.base_label):
+            return 1 if self.label == IN else -1
+        if self.base_probability is not None and self.probability is not None \
+                and abs(self.probability_delta) >= threshold:
+            return 1 if self.probability_delta > 0 else -1
+        if abs(self.delta) >= threshold:
+            return 1 if self.delta > 0 else -1
+        return 0
 
     def change_text(self, threshold: float = THRESHOLD) -> str:
-        """`assumed true`, `in → out, -0.42`, `+0.10` or `–`."""
+        """`assumed true`, `in → out, -0.42`, `+0.10, p -0.20` or `–`."""
         parts = []
         if self.assumed is not None:
             parts.append(f"assumed {'true' if self.assumed else 'false'}")
@@ -54,7 +104,15 @@ class NodeChange:
             parts.append(f"{self.base_label} → {self.label}")
         if abs(self.delta) >= threshold:
             parts.append(f"{self.delta:+.2f}")
+        if abs(self.probability_delta) >= threshold:
+            parts.append(f"p {self.probability_delta:+.3f}")
         return ", ".join(parts) or "–"
+
+    def side(self, baseline: bool) -> dict[str, Any]:
+        """Label, strength and probability under the baseline or the scenario, for JSON."""
+        label, strength, p = ((self.base_label, self.base_strength, self.base_probability) if baseline
+                              else (self.label, self.strength, self.probability))
+        return {"label": label, "strength": round(strength, 6), "probability": probability_dict(p)}
 
 
 @dataclass
@@ -68,29 +126,35 @@ class ScenarioOutcome:
     threshold: float = THRESHOLD
 
     def changed(self) -> list[NodeChange]:
-        """Nodes that changed (or were assumed), largest change first: label changes, then by |delta|."""
+        """Nodes that changed (or were assumed): assumptions first, then label changes, then by the larger of the
+        strength and probability changes."""
         rows = [row for row in self.rows if row.changed(self.threshold)]
-        return sorted(rows, key=lambda r: (r.assumed is None, not r.label_changed, -abs(r.delta)))
+        return sorted(rows, key=lambda r: (r.assumed is None, not r.label_changed,
+                                           -max(abs(r.delta), abs(r.probability_delta))))
 
     def labels_changed(self) -> int:
-        """How many nodes change label, the scenario's own assumptions left out."""
-        return sum(1 for row in self.rows if row.label_changed and row.assumed is None)
+        """How many nodes change label, assumed or not."""
+        return sum(1 for row in self.rows if row.label_changed)
 
     def gained(self, kinds: tuple[str, ...] = ("claim", "forecast")) -> list[NodeChange]:
-        return [r for r in self.changed() if r.kind in kinds and r.assumed is None and r.delta >= self.threshold]
+        return [r for r in self.changed() if r.kind in kinds and r.direction(self.threshold) > 0]
 
     def lost(self, kinds: tuple[str, ...] = ("claim", "forecast")) -> list[NodeChange]:
-        return [r for r in self.changed() if r.kind in kinds and r.assumed is None and r.delta <= -self.threshold]
+        return [r for r in self.changed() if r.kind in kinds and r.direction(self.threshold) < 0]
 
     def to_dict(self) -> dict[str, Any]:
+        """Every node with its baseline and scenario label, strength and probability; `changed` marks the moved."""
         s = self.scenario
         return {"scenario": {"id": s.id, "title": s.title, "description": s.description, "assume": s.assume,
                              "probabilities": s.probabilities},
+                "threshold": self.threshold, "semantics": self.evaluation.settings.semantics,
                 "converged": self.baseline.converged and self.evaluation.converged,
-                "nodes": [{"node": r.node, "kind": r.kind, "baseline": {"label": r.base_label,
-                           "strength": round(r.base_strength, 6)}, "scenario": {"label": r.label,
-                           "strength": round(r.strength, 6)}, "delta": round(r.delta, 6), "assumed": r.assumed}
-                          for r in self.changed()]}
+                "summary": {"gained": len(self.gained()), "lost": len(self.lost()),
+                            "labels_changed": self.labels_changed()},
+                "nodes": [{"node": r.node, "kind": r.kind, "baseline": r.side(True), "scenario": r.side(False),
+                           "delta": round(r.delta, 6), "probability_delta": round(r.probability_delta, 6),
+                           "assumed": r.assumed, "changed": r.moved(self.threshold)}
+                          for r in self.changed() + [r for r in self.rows if not r.changed(self.threshold)]]}
 
 
 def find_scenario(amap: ArgMap, name: str) -> Scenario:
@@ -109,13 +173,16 @@ def find_scenario(amap: ArgMap, name: str) -> Scenario:
 
 
 def compare(amap: ArgMap, scenario: Scenario, *, baseline: Evaluation | None = None,
-            framework: Framework | None = None, threshold: float = THRESHOLD) -> ScenarioOutcome:
-    """The scenario's labels and strengths next to the baseline's, for every node."""
+            framework: Framework | None = None, threshold: float = THRESHOLD,
+            settings: Settings | None = None) -> ScenarioOutcome:
+    """The scenario's labels, strengths and probabilities next to the baseline's, for every node."""
     fw = framework or (baseline.framework if baseline else build_framework(amap))
-    base = baseline or evaluate(amap, framework=fw)
-    result = evaluate(amap, scenario, framework=fw)
+    settings = settings or (baseline.settings if baseline else Settings())
+    base = baseline or evaluate(amap, framework=fw, settings=settings)
+    result = evaluate(amap, scenario, framework=fw, settings=settings)
     rows = [NodeChange(node_id, node.kind, node.text, base.labels[node_id], base.strength[node_id],
-                       result.labels[node_id], result.strength[node_id], result.assumed.get(node_id))
+                       result.labels[node_id], result.strength[node_id], result.assumed.get(node_id),
+                       base.probability_of(node_id), result.probability_of(node_id))
             for node_id, node in amap.by_id.items()]
     return ScenarioOutcome(scenario, base, result, rows, threshold)
 
@@ -132,20 +199,23 @@ def outcome_lines(outcome: ScenarioOutcome, *, show_all: bool = False) -> list[s
         return lines
     lines.append("")
     lines.extend(text_table(
-        ["node", "kind", "baseline", "scenario", "change"],
-        [[r.node, r.kind, f"{r.base_label} {r.base_strength:.2f}", f"{r.label} {r.strength:.2f}",
-          r.change_text(outcome.threshold)] for r in rows], widths={0: 40}))
+        ["node", "kind", "baseline", "", "scenario", "", "change"],
+        [[r.node, r.kind, f"{r.base_label} {r.base_strength:.2f}", probability_text(r.base_probability),
+          f"{r.label} {r.strength:.2f}", probability_text(r.probability), r.change_text(outcome.threshold)]
+         for r in rows], widths={0: 40}))
     lines.append("")
-    lines.append(f"Claims and forecasts gaining support: {len(outcome.gained())}, losing: {len(outcome.lost())}; "
-                 f"labels changed: {outcome.labels_changed()}.")
+    lines.append(f"Claims and forecasts gaining: {len(outcome.gained())}, losing: {len(outcome.lost())}; "
+                 f"labels changed: {outcome.labels_changed()} (changes of at least {outcome.threshold:g} in "
+                 "strength or probability count; assumed nodes included).")
     if not (outcome.baseline.converged and outcome.evaluation.converged):
         lines.append("Note: strengths in a cycle did not settle within the iteration limit; read them as rough.")
     return lines
 
 
-def scenario_effects(amap: ArgMap, baseline: Evaluation | None = None) -> list[tuple[Scenario, int, int, int]]:
-    """Each scenario with how many claims and forecasts gain and lose support, and how many nodes change label."""
-    base = baseline or evaluate(amap)
+def scenario_effects(amap: ArgMap, baseline: Evaluation | None = None,
+                     settings: Settings | None = None) -> list[tuple[Scenario, int, int, int]]:
+    """Each scenario with how many claims and forecasts gain and lose, and how many nodes change label."""
+    base = baseline or evaluate(amap, settings=settings)
     effects = []
     for scenario in amap.scenarios:
         outcome = compare(amap, scenario, baseline=base)
@@ -160,71 +230,18 @@ def assumption_text(scenario: Scenario) -> str:
     return ", ".join(parts) or "–"
 
 
-def scenario_list_lines(amap: ArgMap) -> list[str]:
+def scenario_list_lines(amap: ArgMap, settings: Settings | None = None) -> list[str]:
     """Every scenario with its size and a one-line effect."""
     if not amap.scenarios:
         return ["The map has no scenarios; add them under 'scenarios:' (id, title, assume, probabilities)."]
     rows = [[scenario.id, scenario.title, len(scenario.assume), len(scenario.probabilities), gained, lost, labels]
-            for scenario, gained, lost, labels in scenario_effects(amap)]
+            for scenario, gained, lost, labels in scenario_effects(amap, settings=settings)]
     return text_table(["scenario", "title", "assumes", "probabilities", "gain", "lose", "labels changed"], rows,
                       right=[2, 3, 4, 5, 6], widths={1: 48})
 
 
-@dataclass
-class Sensitivity:
-    """What falls when one node is rejected: nodes leaving `in`, strength lost and gained elsewhere."""
+from argmap.analysis.sensitivity import Sensitivity, sensitivity, sensitivity_lines  # noqa: E402  (re-export)
 
-    node: str
-    kind: str
-    text: str
-    fallen: list[str] = field(default_factory=list)
-    strength_lost: float = 0.0
-    strength_gained: float = 0.0
-    risen: list[str] = field(default_factory=list)
-
-
-def sensitivity(amap: ArgMap, *, kinds: tuple[str, ...] = ("evidence",), scenario: Scenario | None = None,
-                options: dict[str, float] | None = None) -> list[Sensitivity]:
-    """Reject each node of the given kinds in turn (on top of `scenario`), most load-bearing first: by the number
-    of nodes that leave `in`, then by the strength lost. `options` are `evaluate`'s."""
-    settings = Settings.of(options or {})
-    fw = build_framework(amap)
-    base = evaluate(amap, scenario, framework=fw, settings=settings)
-    results = []
-    order = {node_id: index for index, node_id in enumerate(fw.ids)}
-    for node_id, node in amap.by_id.items():
-        if node.kind not in kinds or node_id in base.assumed:
-            continue
-        after = reevaluate(base, {node_id: False})
-        row = Sensitivity(node_id, node.kind, node.text)
-        for other in (after.recomputed if after.recomputed is not None else fw.ids):
-            if other == node_id:
-                continue
-            if base.labels[other] == IN and after.labels[other] != IN:
-                row.fallen.append(other)
-            elif base.labels[other] != IN and after.labels[other] == IN:
-                row.risen.append(other)
-            delta = after.strength[other] - base.strength[other]
-            if delta < 0:
-                row.strength_lost -= delta
-            else:
-                row.strength_gained += delta
-        row.fallen.sort(key=order.__getitem__)
-        row.risen.sort(key=order.__getitem__)
-        results.append(row)
-    results.sort(key=lambda r: (-len(r.fallen), -r.strength_lost, r.node))
-    return results
-
-
-def sensitivity_lines(rows: list[Sensitivity], *, top: int | None = None) -> list[str]:
-    """The sensitivity ranking as a terminal table."""
-    if not rows:
-        return ["Nothing to reject: the map has no node of the kinds asked for."]
-    shown = rows[:top] if top else rows
-    table = text_table(
-        ["rank", "rejected", "falls", "strength lost", "gained", "what falls"],
-        [[i + 1, r.node, len(r.fallen), number(r.strength_lost, 2), number(r.strength_gained, 2),
-          ", ".join(r.fallen) or "–"] for i, r in enumerate(shown)],
-        right=[0, 2, 3, 4], widths={1: 36, 5: 60})
-    note = [] if len(shown) == len(rows) else [f"({len(rows) - len(shown)} more; use --top 0 for all)"]
-    return [*table, *note]
+__all__ = ["THRESHOLD", "NodeChange", "ScenarioOutcome", "Sensitivity", "assumption_text", "compare",
+           "find_scenario", "outcome_lines", "scenario_effects", "scenario_list_lines", "sensitivity",
+           "sensitivity_lines"]

@@ -6,7 +6,17 @@ Each resolved forecast with a probability p gets an outcome value o and the Brie
 * `partly`: `half` (o = 0.5, the default), `happened` (o = 1), `did-not-happen` (o = 0) or `exclude`;
 * `unclear`: `exclude` (the default: nothing can be scored) or `half` (o = 0.5).
 
-The overall score is the mean over scored forecasts. The baseline is a forecaster who always says 0.5 (its Brier
+Two more judgement calls have options:
+
+* `possibility`: words that only state a possibility ("may", "could") carry no assessed probability; they count
+  as 0.5 by default, as any other number given, or are left out (`exclude`);
+* `conditional`: a forecast with a `condition` states P(F | C). By the usual practice (`void`, the default) it is
+  scored, with that figure, only when its condition came true (`resolution.condition_held`, or the condition's own
+  resolution when it is a forecast); otherwise it is voided. `score` scores the figure whatever the condition did.
+
+The overall score is the mean over *units* (`argmap.analysis.score_stats`: a `group` of correlated forecasts counts
+once), with a seeded bootstrap interval, the log score, and the mean Brier score under each `partly` rule (unclear
+left out), whose spread is the range the headline hides. The baseline is a forecaster who always says 0.5 (its Brier
 score is 0.25 on clear outcomes); the Brier skill score is 1 - BS / BS_baseline (above 0: better than the baseline).
 A second reference, the base rate (always forecasting the mean outcome of the scored set), is given too; it is
 known only after the fact, so it is a harder bar. The calibration table groups forecasts in probability bins
@@ -20,6 +30,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from argmap.analysis import score_stats
+from argmap.analysis.score_stats import brier
 from argmap.analysis.tables import number, text_table
 from argmap.model import ArgMap, Forecast
 
@@ -30,12 +42,24 @@ UNCLEAR_RULES: dict[str, float | None] = {"exclude": None, "half": 0.5}
 CALIBRATION_MIN = 5
 BINS: tuple[tuple[float, float], ...] = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 BASELINE_PROBABILITY = 0.5
+CONDITIONAL_RULES: tuple[str, ...] = ("void", "score")
+
+
+def possibility_rule(text: str) -> float | None:
+    """`--possibility`: a number in [0, 1], or `exclude` (None)."""
+    if text == "exclude":
+        return None
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise ValueError(f"possibility must be 'exclude' or between 0 and 1, not {text}")
+    return value
 
 
 @dataclass
 class ScoredForecast:
     """One forecast's row: the author's words and probability, the outcome, and the score (None when unscored).
-    `status` is `scored`, `unresolved`, `no-probability` or `excluded` (by the partly/unclear rule)."""
+    `status` is `scored`, `unresolved`, `no-probability`, `excluded` (by the partly/unclear or possibility rule)
+    or `voided` (a conditional forecast whose condition did not come true, or is not known to have)."""
 
     id: str
     text: str
@@ -47,6 +71,11 @@ class ScoredForecast:
     brier: float | None
     status: str
     resolve_by: str | None = None
+    group: str | None = None
+    assessed: bool = True
+    conditional: bool = False
+    condition_held: bool | None = None
+    criteria: str | None = None
 
 
 @dataclass
@@ -76,6 +105,15 @@ class Scorecard:
     base_rate_skill: float | None = None
     calibration: list[CalibrationBin] | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    possibility: float | None = 0.5
+    conditional: str = "void"
+    units: int = 0
+    per_forecast_brier: float | None = None
+    interval: tuple[float, float] | None = None
+    log_score: float | None = None
+    baseline_log_score: float | None = None
+    by_convention: dict[str, float | None] = field(default_factory=dict)
+    without_possibilities: float | None = None
 
     @property
     def scored(self) -> list[ScoredForecast]:
@@ -96,50 +134,92 @@ def outcome_value(outcome: str, partly: str = "half", unclear: str = "exclude") 
             "unclear": UNCLEAR_RULES[unclear]}[outcome]
 
 
-def brier(probability: float, outcome: float) -> float:
-    """(p - o)^2."""
-    return (probability - outcome) ** 2
-
-
 def score_forecasts(amap: ArgMap, *, partly: str = "half", unclear: str = "exclude",
-                    calibration_min: int = CALIBRATION_MIN) -> Scorecard:
+                    calibration_min: int = CALIBRATION_MIN, possibility: float | None = 0.5,
+                    conditional: str = "void", conventions: bool = True) -> Scorecard:
     """Score every forecast of the map (see the module docstring for the rules)."""
-    rows: list[ScoredForecast] = []
-    for node in amap.nodes:
-        if not isinstance(node, Forecast):
-            continue
-        outcome = node.resolution.outcome if node.resolution else None
-        value = outcome_value(outcome, partly, unclear) if outcome else None
-        if outcome is None:
-            status = "unresolved"
-        elif node.probability is None:
-            status = "no-probability"
-        elif value is None:
-            status = "excluded"
-        else:
-            status = "scored"
-        score = brier(node.probability, value) if status == "scored" and node.probability is not None \
-            and value is not None else None
-        horizon = node.horizon.resolve_by.isoformat() if node.horizon and node.horizon.resolve_by else None
-        rows.append(ScoredForecast(node.id, node.text, node.words, node.probability, node.probability_basis,
-                                   outcome, value, score, status, horizon))
-    card = Scorecard(rows, partly, unclear, calibration_min)
+    if conditional not in CONDITIONAL_RULES:
+        raise ValueError(f"unknown conditional rule '{conditional}' (known: {', '.join(CONDITIONAL_RULES)})")
+    conditions = _conditions(amap)
+    rows = [_row(amap, node, partly, unclear, possibility, conditional, conditions) for node in amap.nodes
+            if isinstance(node, Forecast)]
+    card = Scorecard(rows, partly, unclear, calibration_min, possibility=possibility, conditional=conditional)
     card.counts = {status: sum(1 for r in rows if r.status == status)
-                   for status in ("scored", "excluded", "unresolved", "no-probability")}
+                   for status in ("scored", "excluded", "voided", "unresolved", "no-probability")}
     scored = card.scored
+    if conventions:
+        card.by_convention = {rule: score_forecasts(amap, partly=rule, unclear="exclude", possibility=possibility,
+                                                    conditional=conditional, conventions=False).brier
+                              for rule in PARTLY_RULES}
+        card.without_possibilities = score_forecasts(amap, partly=partly, unclear=unclear, possibility=None,
+                                                     conditional=conditional, conventions=False).brier
     if not scored:
         return card
-    probabilities = [r.probability for r in scored if r.probability is not None]
-    values = [r.value for r in scored if r.value is not None]
-    card.brier = _mean([brier(p, o) for p, o in zip(probabilities, values, strict=True)])
-    card.baseline_brier = _mean([brier(BASELINE_PROBABILITY, o) for o in values])
+    pairs = [(r.probability, r.value) for r in scored if r.probability is not None and r.value is not None]
+    values = [o for _, o in pairs]
+    unit_list = score_stats.units(pairs, [r.group for r in scored])
+    card.units = len(unit_list)
+    card.brier = score_stats.unit_mean(unit_list)
+    card.per_forecast_brier = sum(brier(p, o) for p, o in pairs) / len(pairs)
+    card.baseline_brier = score_stats.unit_mean([[(BASELINE_PROBABILITY, o) for _, o in u] for u in unit_list])
     card.skill = _skill(card.brier, card.baseline_brier)
     card.base_rate = rate = sum(values) / len(values)
-    card.base_rate_brier = _mean([brier(rate, o) for o in values])
+    card.base_rate_brier = score_stats.unit_mean([[(rate, o) for _, o in u] for u in unit_list])
     card.base_rate_skill = _skill(card.brier, card.base_rate_brier)
+    card.interval = score_stats.bootstrap_interval(unit_list)
+    card.log_score = score_stats.unit_mean(unit_list, score_stats.log_loss)
+    card.baseline_log_score = score_stats.unit_mean([[(BASELINE_PROBABILITY, o) for _, o in u] for u in unit_list],
+                                                    score_stats.log_loss)
     if len(scored) >= calibration_min:
-        card.calibration = calibration(probabilities, values)
+        card.calibration = calibration([p for p, _ in pairs], values)
     return card
+
+
+def _conditions(amap: ArgMap) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for rel in amap.relations:
+        if rel.type == "condition" and rel.source in amap.by_id:
+            out.setdefault(rel.target, []).append(rel.source)
+    return out
+
+
+def _condition_held(amap: ArgMap, node: Forecast, sources: list[str]) -> bool | None:
+    """Whether the condition came true: the forecast's own record, else every condition forecast's outcome."""
+    if node.resolution is not None and node.resolution.condition_held is not None:
+        return node.resolution.condition_held
+    held: list[bool] = []
+    for source in sources:
+        other = amap.by_id[source]
+        outcome = other.resolution.outcome if isinstance(other, Forecast) and other.resolution else None
+        if outcome not in ("happened", "did-not-happen"):
+            return None
+        held.append(outcome == "happened")
+    return all(held)
+
+
+def _row(amap: ArgMap, node: Forecast, partly: str, unclear: str, possibility: float | None, conditional: str,
+         conditions: dict[str, list[str]]) -> ScoredForecast:
+    outcome = node.resolution.outcome if node.resolution else None
+    value = outcome_value(outcome, partly, unclear) if outcome else None
+    probability = node.probability if node.assessed else possibility
+    sources = conditions.get(node.id, [])
+    held = _condition_held(amap, node, sources) if sources else None
+    if outcome is None:
+        status = "unresolved"
+    elif node.probability is None:
+        status = "no-probability"
+    elif value is None or probability is None:
+        status = "excluded"
+    elif sources and conditional == "void" and held is not True:
+        status = "voided"
+    else:
+        status = "scored"
+    score = brier(probability, value) if status == "scored" and probability is not None and value is not None \
+        else None
+    horizon = node.horizon.resolve_by.isoformat() if node.horizon and node.horizon.resolve_by else None
+    return ScoredForecast(node.id, node.text, node.words, probability if node.probability is not None else None,
+                          node.probability_basis, outcome, value, score, status, horizon, node.group, node.assessed,
+                          bool(sources), held, node.resolution.criteria if node.resolution else None)
 
 
 def calibration(probabilities: list[float], values: list[float]) -> list[CalibrationBin]:
@@ -164,18 +244,20 @@ def _skill(score: float | None, reference: float | None) -> float | None:
 
 
 def probability_text(row: ScoredForecast) -> str:
-    """`0.675 (scale)` when derived from the words, `0.7` when stated."""
+    """`0.675 (scale)` when derived from the words, `0.5 (possibility)` for words that assess nothing, `0.7`
+    when stated; `| C` marks a conditional forecast's P(F | C)."""
     if row.probability is None:
         return "–"
-    return f"{row.probability:g}" + (" (scale)" if row.basis == "scale" else "")
+    basis = "" if row.basis != "scale" else " (scale)" if row.assessed else " (possibility)"
+    return f"{row.probability:g}{basis}" + (" | C" if row.conditional else "")
 
 
 def scorecard_lines(card: Scorecard) -> list[str]:
     """The scorecard as terminal text."""
-    rows = [[r.id, r.words or "–", probability_text(r), r.outcome or "unresolved",
+    rows = [[r.id, r.words or "–", probability_text(r), r.group or "–", r.outcome or "unresolved",
              number(r.value, 1) if r.value is not None else "–", number(r.brier), r.status]
             for r in card.forecasts]
-    lines = text_table(["forecast", "words", "p", "outcome", "o", "Brier", "status"], rows, right=[4, 5],
+    lines = text_table(["forecast", "words", "p", "group", "outcome", "o", "Brier", "status"], rows, right=[5, 6],
                        widths={0: 34, 1: 24})
     lines.append("")
     lines.extend(summary_lines(card))
@@ -192,17 +274,29 @@ def scorecard_lines(card: Scorecard) -> list[str]:
 
 
 def summary_lines(card: Scorecard) -> list[str]:
-    """The overall score, the baselines and the rules in force."""
+    """The overall score with its uncertainty, the baselines and the rules in force."""
     counts = card.counts
+    possibility = "excluded" if card.possibility is None else f"{card.possibility:g}"
     lines = [f"Scored {counts.get('scored', 0)} of {len(card.forecasts)} forecast(s) "
-             f"({counts.get('excluded', 0)} excluded by rule, {counts.get('unresolved', 0)} unresolved, "
-             f"{counts.get('no-probability', 0)} without probability); partly counts as "
-             f"{_rule_text(card.partly)}, unclear as {_rule_text(card.unclear)}."]
+             f"({counts.get('excluded', 0)} excluded by rule, {counts.get('voided', 0)} voided, "
+             f"{counts.get('unresolved', 0)} unresolved, {counts.get('no-probability', 0)} without probability); "
+             f"partly counts as {_rule_text(card.partly)}, unclear as {_rule_text(card.unclear)}, a possibility "
+             f"(may, could) as {possibility}; conditional forecasts: {card.conditional}."]
     if card.brier is None:
         lines.append("No forecast can be scored: resolve forecasts (resolution.outcome) and give probabilities.")
         return lines
-    lines.append(f"Mean Brier score {card.brier:.3f} (0 is perfect); always-0.5 baseline {number(card.baseline_brier)}"
-                 f", skill {_signed(card.skill)}.")
+    interval = "" if card.interval is None else (f", 95% bootstrap interval {card.interval[0]:.3f}–"
+                                                 f"{card.interval[1]:.3f}")
+    lines.append(f"Mean Brier score {card.brier:.3f} over {card.units} unit(s) (a group counts once; per forecast "
+                 f"{number(card.per_forecast_brier)}){interval}; 0 is perfect.")
+    known = {rule: value for rule, value in card.by_convention.items() if value is not None}
+    if known:
+        lines.append("By the partly rule (unclear excluded): " + ", ".join(
+            f"{_rule_text(rule)} {value:.3f}" for rule, value in known.items())
+            + f"; range {min(known.values()):.3f}–{max(known.values()):.3f}. With possibilities (may, could) "
+            f"excluded: {number(card.without_possibilities)}.")
+    lines.append(f"Always-0.5 baseline {number(card.baseline_brier)}, skill {_signed(card.skill)}; log score "
+                 f"{number(card.log_score)} (always-0.5 {number(card.baseline_log_score)}; p clipped to 0.01–0.99).")
     lines.append(f"Base rate {number(card.base_rate, 2)} (known only afterwards): Brier {number(card.base_rate_brier)}"
                  f", skill against it {_signed(card.base_rate_skill)}.")
     return lines

@@ -24,7 +24,7 @@ WEAK_RULES: dict[str, str] = {
     "weak-no-warrant": "an inference does not state its warrant (the rule that licenses the step)",
     "weak-no-signpost": "a forecast names no signposts (indicators that would show it coming)",
     "weak-no-quote": "a piece of evidence quotes no source",
-    "weak-contested": "the map's own reasoning leaves a claim or forecast out or undecided (grounded labelling)",
+    "weak-contested": "the map's own reasoning leaves a claim or forecast out, undecided or unsupported",
 }
 
 _CONCLUSIONS = ("claim", "forecast")

@@ -52,7 +52,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     ops.add_argument("--set", dest="set", action=_Ordered, metavar="NODE.FIELD=VALUE",
                      help="set a node's field (nested: resolution.outcome; list item: signposts.0)")
     ops.add_argument("--link", dest="link", action=_Ordered, nargs=3, metavar=("SRC", "TYPE", "DST"),
-                     help="add the relation SRC TYPE DST (supports, attacks, undercuts, condition)")
+                     help="add the relation SRC TYPE DST (supports, attacks, undercuts, condition, requires)")
     ops.add_argument("--unlink", dest="unlink", action=_Ordered, nargs=3, metavar=("SRC", "TYPE", "DST"),
                      help="remove the relation SRC TYPE DST")
     ops.add_argument("--retype", dest="retype", action=_Ordered, nargs=4, metavar=("SRC", "TYPE", "DST", "NEW"),

@@ -6,7 +6,15 @@ import argparse
 import json
 import sys
 
-from argmap.analysis.scoring import CALIBRATION_MIN, PARTLY_RULES, UNCLEAR_RULES, score_forecasts, scorecard_lines
+from argmap.analysis.scoring import (
+    CALIBRATION_MIN,
+    CONDITIONAL_RULES,
+    PARTLY_RULES,
+    UNCLEAR_RULES,
+    possibility_rule,
+    score_forecasts,
+    scorecard_lines,
+)
 from argmap.cli.map_loading import load_for_reasoning
 
 
@@ -17,16 +25,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "or exclude")
     parser.add_argument("--unclear", choices=tuple(UNCLEAR_RULES), default="exclude",
                         help="how an 'unclear' outcome counts: exclude (default) or half (0.5)")
+    parser.add_argument("--possibility", type=_possibility, default=0.5, metavar="P|exclude",
+                        help="what words that only state a possibility (may, could) count as: a probability "
+                        "(default 0.5) or exclude")
+    parser.add_argument("--conditional", choices=CONDITIONAL_RULES, default="void",
+                        help="a conditional forecast: void unless its condition came true (default), or score it")
     parser.add_argument("--calibration-min", type=int, default=CALIBRATION_MIN, metavar="N",
                         help=f"show the calibration table from N scored forecasts on (default {CALIBRATION_MIN})")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text table or JSON")
+
+
+def _possibility(text: str) -> float | None:
+    try:
+        return possibility_rule(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
     doc = load_for_reasoning(args.map, "score")
     if doc is None or doc.map is None:
         return 1
-    card = score_forecasts(doc.map, partly=args.partly, unclear=args.unclear, calibration_min=args.calibration_min)
+    card = score_forecasts(doc.map, partly=args.partly, unclear=args.unclear, calibration_min=args.calibration_min,
+                           possibility=args.possibility, conditional=args.conditional)
     if args.format == "json":
         json.dump(card.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -134,6 +134,11 @@ def read_draft(draft: Mapping[str, str], *, original: Mapping[str, Any] | None =
     for key, value in (original or {}).items():  # anything the form knows nothing of stays as it was
         if key not in _FORM_KEYS:
             node[key] = value
+        elif isinstance(value, dict):  # and so do the sub-fields it does not show (resolution.criteria...)
+            shown = {spec.name.split(".", 1)[1] for spec in fields_for(kind) if spec.name.startswith(key + ".")}
+            hidden = {k: v for k, v in value.items() if k not in shown}
+            if hidden and shown:
+                node[key] = hidden
     for spec in fields_for(kind):
         text = draft.get(spec.name, "")
         try:

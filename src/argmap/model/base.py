@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -34,3 +34,6 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 """A link: only http and https are accepted, so no `javascript:` ever reaches a diagram or report."""
+
+By = Literal["author", "analyst"]
+"""Who made a node or relation: the source's author (the default) or the analyst who mapped it."""

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, GetCoreSchemaHandler, model_validator
 from pydantic_core import CoreSchema, core_schema
 
-from argmap.model.base import Slug, Strict, Url
+from argmap.model.base import By, Slug, Strict, Url
 from argmap.model.wep import band_for
 
 NodeKind = Literal["claim", "evidence", "inference", "forecast"]
@@ -97,6 +97,9 @@ class Resolution(Strict):
     outcome: Outcome
     date: dt.date | None = Field(None, description="When the outcome was known or happened.")
     note: str | None = None
+    criteria: str | None = Field(None, description="What counts as happening, written before resolving.")
+    condition_held: bool | None = Field(
+        None, description="For a conditional forecast: whether its condition came true (scoring voids it if not).")
     sources: list[ResolutionSource] = Field(default_factory=list)
 
 
@@ -120,6 +123,7 @@ class NodeBase(Strict):
     actors: list[Slug] = Field(default_factory=list)
     themes: list[Slug] = Field(default_factory=list)
     note: str | None = None
+    by: By = Field("author", description="Who made the node: the source's author, or the analyst mapping it.")
 
 
 class Claim(NodeBase):
@@ -127,6 +131,8 @@ class Claim(NodeBase):
 
     kind: Literal["claim"] = "claim"
     credibility: float | None = Field(None, ge=0, le=1, description="Base score for acceptance.")
+    probability: float | None = Field(None, ge=0, le=1, description="Its probability (an assumption's "
+                                      "plausibility), apart from the argument's strength.")
 
 
 class Evidence(NodeBase):
@@ -135,6 +141,7 @@ class Evidence(NodeBase):
     kind: Literal["evidence"] = "evidence"
     credibility: float | None = Field(None, ge=0, le=1, description="How far the report is to be trusted.")
     reported_by: str | None = Field(None, description="Who reports it, when the author relays a report.")
+    probability: float | None = Field(None, ge=0, le=1, description="Probability that the report is true.")
 
 
 class Inference(NodeBase):
@@ -156,6 +163,10 @@ class Forecast(NodeBase):
     probability_basis: Literal["stated", "scale"] = Field(
         "stated", description="'scale' when the probability was derived from `words` (not written in files)."
     )
+    probability_if_not: float | None = Field(
+        None, ge=0, le=1, description="For a conditional forecast, P(forecast | its condition fails); "
+        "`probability` is then P(forecast | condition).")
+    group: Slug | None = Field(None, description="Forecasts of one group track one variable and are scored once.")
     horizon: Horizon | None = None
     signposts: list[str] = Field(default_factory=list, description="Indicators that would show it coming.")
     resolution: Resolution | None = None
@@ -172,6 +183,14 @@ class Forecast(NodeBase):
                 object.__setattr__(self, "probability", None)
                 object.__setattr__(self, "probability_basis", "stated")
         return self
+
+    @property
+    def assessed(self) -> bool:
+        """False when the probability comes from words that only state a possibility ("may", "could")."""
+        if self.probability_basis != "scale" or not self.words:
+            return True
+        band = band_for(self.words)
+        return band is None or band.assessed
 
 
 Node = Annotated[Claim | Evidence | Inference | Forecast, Field(discriminator="kind")]

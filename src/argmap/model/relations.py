@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from argmap.model.base import Slug, Strict
+from argmap.model.base import By, Slug, Strict
 
-RelationType = Literal["supports", "attacks", "undercuts", "condition"]
+RelationType = Literal["supports", "attacks", "undercuts", "condition", "requires"]
 
 #: Each relation type and what it means; the README and `argmap schema` repeat these.
 RELATION_TYPES: dict[str, str] = {
@@ -19,6 +19,8 @@ RELATION_TYPES: dict[str, str] = {
     "undercuts": "the source denies that an inference's premises bear on its conclusion; the target must be "
     "an inference",
     "condition": "the target, a forecast, is expected only if the source holds (a conditional forecast)",
+    "requires": "the target presupposes the source (the event a claim is about): it stands only while the "
+    "source stands",
 }
 
 
@@ -30,6 +32,7 @@ class Relation(Strict):
     type: RelationType
     note: str | None = None
     weight: float | None = Field(None, ge=0, le=1, description="Strength of the link, for gradual semantics.")
+    by: By = Field("author", description="Who made the link: the source's author, or the analyst mapping it.")
 
     @property
     def key(self) -> tuple[str, str, str]:

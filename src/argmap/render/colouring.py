@@ -1,5 +1,6 @@
 """`color_by`: what the fill of a node says. `kind` (the default) leaves the kind colours; `acceptance` fills each
-node by its grounded label (in / out / undec) with its strength as a badge; `scenario:NAME` does the same under a
+node by its label (in / out / undec / unsupported) with its strength and, apart, its probability as a
+badge; `scenario:NAME` does the same under a
 scenario of the map and notes where the label differs from the baseline and which nodes the scenario assumes."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from argmap.model import ArgMap
 from argmap.render import colours
 from argmap.render.style import NodeStyle
 
-LABEL_WORDS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+LABEL_WORDS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided",
+                               "unsupported": "every reason failed"}
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,16 @@ class Colouring:
 
 def _label_entries() -> tuple[LegendEntry, ...]:
     return tuple(LegendEntry(colours.ACCEPTANCE_FILLS[label], colours.ACCEPTANCE_COLOURS[label],
-                             f"{label}: {LABEL_WORDS[label]}") for label in ("in", "out", "undec"))
+                             f"{label}: {LABEL_WORDS[label]}") for label in ("in", "out", "undec", "unsupported"))
 
 
-def _badge(label: str, strength: float | None) -> str:
-    return label if strength is None else f"{label} · strength {strength:.2f}"
+def _badge(label: str, strength: float | None, probability: object = None) -> str:
+    """`in · strength 0.62`, then ` · p 0.675` (or ` · p 0.000–1.000`) for a node with a probability: the two
+    quantities side by side, never merged."""
+    text = label if strength is None else f"{label} · strength {strength:.2f}"
+    if probability is not None:
+        text += f" · p {probability.text(3)}"  # type: ignore[attr-defined]
+    return text
 
 
 def resolve_colouring(amap: ArgMap, color_by: str | None) -> Colouring:
@@ -56,7 +63,8 @@ def resolve_colouring(amap: ArgMap, color_by: str | None) -> Colouring:
     if choice.lower() == "acceptance":
         result = evaluate(amap)
         overrides = {node_id: NodeStyle(fill=colours.ACCEPTANCE_FILLS.get(label),
-                                        badge=_badge(label, result.strength.get(node_id)))
+                                        badge=_badge(label, result.strength.get(node_id),
+                                                     result.probability_of(node_id)))
                      for node_id, label in result.labels.items()}
         return Colouring("acceptance", "Acceptance (grounded)", overrides, _label_entries())
     from argmap.analysis.scenarios import find_scenario
@@ -69,7 +77,7 @@ def resolve_colouring(amap: ArgMap, color_by: str | None) -> Colouring:
     result = evaluate(amap, scenario)
     overrides = {}
     for node_id, label in result.labels.items():
-        badge = _badge(label, result.strength.get(node_id))
+        badge = _badge(label, result.strength.get(node_id), result.probability_of(node_id))
         assumed = result.assumed.get(node_id)
         if assumed is not None:
             badge += f" · assumed {'true' if assumed else 'false'}"

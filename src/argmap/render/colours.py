@@ -30,6 +30,7 @@ RELATION_COLOURS: dict[str, str] = {
     "attacks": "#c8312e",
     "undercuts": "#c8312e",
     "condition": "#37618f",
+    "requires": "#5b5b8a",
 }
 
 #: Acceptance label (`argmap.analysis.semantics`) -> fill.
@@ -37,6 +38,7 @@ ACCEPTANCE_FILLS: dict[str, str] = {
     "in": "#cfe8c8",
     "out": "#f6cccb",
     "undec": "#ececec",
+    "unsupported": "#f4e6c8",
 }
 
 #: Acceptance label -> strong colour (borders, the explorer's label marks).
@@ -44,6 +46,7 @@ ACCEPTANCE_COLOURS: dict[str, str] = {
     "in": "#3d8b37",
     "out": "#c8312e",
     "undec": "#7f7f7f",
+    "unsupported": "#a86b12",
 }
 
 #: Forecast outcome -> colour of its mark.

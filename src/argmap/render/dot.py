@@ -133,7 +133,7 @@ def node_statement(node: NodeBase, index: int, amap: ArgMap, options: DiagramOpt
 
 def edge_statement(rel: Relation, index: int, names: Mapping[str, str]) -> str:
     look = edge_look(rel.type)
-    type_class = rel.type if rel.type in ("supports", "attacks", "undercuts", "condition") else "unknown"
+    type_class = rel.type if rel.type in ("supports", "attacks", "undercuts", "condition", "requires") else "unknown"
     penwidth = look.penwidth if rel.weight is None else round(0.6 + 1.6 * rel.weight, 2)
     attrs = [f"id=\"rel-{index}\"", f"class={type_class}", f'color="{look.colour}"', f"style={look.style}",
              f"arrowhead={look.arrowhead}", f"penwidth={penwidth}"]

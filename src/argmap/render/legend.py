@@ -26,7 +26,8 @@ _KIND_SAMPLES: dict[str, str] = {
     "forecast": "forecast<BR/>p=0.68 (likely)",
 }
 #: Relation type -> a line drawn in text, for the table legend.
-_GLYPHS: dict[str, str] = {"supports": "────▶", "attacks": "────┤", "undercuts": "╌╌╌╌┤", "condition": "┈┈┈┈◇"}
+_GLYPHS: dict[str, str] = {"supports": "────▶", "attacks": "────┤", "undercuts": "╌╌╌╌┤", "condition": "┈┈┈┈◇",
+                          "requires": "╌╌╌╌●"}
 
 
 def _small(text: str, colour: str = colours.MUTED, size: int = 9) -> str:

@@ -5,7 +5,8 @@ Readable without a manual, in colour and in greyscale (shape and line style carr
 * evidence: a note (folded corner), green; claim: a rounded box, blue; inference: an ellipse, purple, headed by
   its scheme; forecast: a hexagon, orange, with its probability and, once resolved, its outcome mark.
 * supports: a solid green arrow; attacks: a red line ending in a bar (⊣); undercuts: the same, dashed, pointing
-  at the inference it undercuts; condition: a dotted blue line ending in an open diamond, labelled "if".
+  at the inference it undercuts; condition: a dotted blue line ending in an open diamond, labelled "if";
+  requires (a presupposition): a dashed slate line ending in a dot, labelled "needs".
 
 Colours come from `argmap.render.colours`. A `NodeStyle` overrides one node's fill, border or badge line, which
 is how colouring by acceptance or by scenario is laid over the kind colours.
@@ -68,6 +69,8 @@ EDGE_LOOKS: dict[str, EdgeLook] = {
                           "dashed red line ending in a bar, at an inference", penwidth=1.6),
     "condition": EdgeLook(colours.RELATION_COLOURS["condition"], "dotted", "odiamond",
                           "dotted blue line ending in an open diamond, labelled “if”", label="if", penwidth=1.6),
+    "requires": EdgeLook(colours.RELATION_COLOURS["requires"], "dashed", "dot",
+                         "dashed slate line ending in a dot, labelled “needs”", label="needs", penwidth=1.4),
 }
 UNKNOWN_EDGE = EdgeLook(colours.MUTED, "dashed", "empty", "unknown relation type")
 

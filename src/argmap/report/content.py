@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.analysis.scenarios import ScenarioOutcome, Sensitivity, compare, sensitivity
+from argmap.analysis.authorship import author_only, has_additions
+from argmap.analysis.scenarios import ScenarioOutcome, Sensitivity, compare, probability_delta, sensitivity
 from argmap.analysis.scoring import Scorecard, score_forecasts
 from argmap.analysis.semantics import LABELS, Evaluation, build_framework, evaluate
 from argmap.analysis.weak import WeakPoint, weak_points
@@ -32,6 +33,8 @@ class ReportContent:
     weak: list[WeakPoint]
     scenarios: list[ScenarioOutcome]
     sensitivity: list[Sensitivity]
+    author_alone: Evaluation | None = None
+    """The author's argument without the analyst's additions (None when the map has none)."""
     svg: str | None = None
     diagram_note: str | None = None
     kinds: Counter[str] = field(default_factory=Counter)
@@ -40,6 +43,30 @@ class ReportContent:
     @property
     def labels(self) -> Counter[str]:
         return Counter(self.baseline.labels.values())
+
+    def probability_cell(self, node_id: str, evaluation: Evaluation | None = None) -> str:
+        """`0.675 (words)`, `0.000–1.000 (bounds)` or `–`."""
+        p = (evaluation or self.baseline).probability_of(node_id)
+        return "–" if p is None else f"{p.text(3)} ({p.origin})"
+
+    def authorship_rows(self, threshold: float = 0.005) -> list[tuple[str, str, str, str]]:
+        """Nodes of the author's argument whose label, strength or probability differ once the analyst's
+        additions are counted: (node, kind, with additions, author alone)."""
+        alone = self.author_alone
+        if alone is None:
+            return []
+        rows: list[tuple[str, str, str, str]] = []
+        for node_id, node in self.amap.by_id.items():
+            if node_id not in alone.labels:
+                continue
+            ev = self.baseline
+            moved = (ev.labels[node_id] != alone.labels[node_id]
+                     or abs(ev.strength[node_id] - alone.strength[node_id]) >= threshold
+                     or abs(probability_delta(ev.probability_of(node_id), alone.probability_of(node_id))) >= threshold)
+            if moved:
+                rows.append((node_id, node.kind, f"{ev.labels[node_id]} {ev.strength[node_id]:.2f}",
+                             f"{alone.labels[node_id]} {alone.strength[node_id]:.2f}"))
+        return rows
 
     def summary_rows(self) -> list[tuple[str, str]]:
         """Label and value pairs for the summary block."""
@@ -53,8 +80,10 @@ class ReportContent:
         ]
         if card.brier is not None:
             skill = "undefined" if card.skill is None else f"{card.skill:+.3f}"
-            rows.append(("Mean Brier score", f"{card.brier:.3f} (always-0.5 baseline {card.baseline_brier:.3f}, "
-                         f"skill {skill})"))
+            known = [v for v in card.by_convention.values() if v is not None]
+            spread = f"; {min(known):.3f}–{max(known):.3f} across the partly rules" if known else ""
+            rows.append(("Mean Brier score", f"{card.brier:.3f} over {card.units} unit(s){spread} (always-0.5 "
+                         f"baseline {card.baseline_brier:.3f}, skill {skill})"))
         rows.append(("Weak points", str(len(self.weak))))
         rows.append(("Scenarios", ", ".join(s.scenario.id for s in self.scenarios) or "none"))
         return rows
@@ -69,9 +98,10 @@ def collect(doc: MapDocument, *, partly: str = "half", unclear: str = "exclude",
     fw = build_framework(amap)
     baseline = evaluate(amap, framework=fw)
     outcomes = [compare(amap, scenario, baseline=baseline, framework=fw) for scenario in amap.scenarios]
+    alone = evaluate(author_only(amap)) if has_additions(amap) else None
     content = ReportContent(
         doc, amap, baseline, score_forecasts(amap, partly=partly, unclear=unclear), weak_points(amap, baseline),
-        outcomes, sensitivity(amap)[:sensitivity_top],
+        outcomes, sensitivity(amap)[:sensitivity_top], alone,
         kinds=Counter(node.kind for node in amap.nodes), relations=Counter(rel.type for rel in amap.relations))
     if diagram:
         content.svg, content.diagram_note = diagram_svg(doc, diagram_options or {})

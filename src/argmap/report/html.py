@@ -49,9 +49,10 @@ def render_html(content: ReportContent) -> str:
     parts += _summary(content), _diagram(content), _forecasts(content), _acceptance(content), _weak(content)
     parts += _scenarios(content), _sensitivity(content)
     parts.append(f'<p class="note">Made with argmap {escape(__version__)} from <code>'
-                 f"{escape(content.doc.path.name)}</code>. Labels are the grounded labelling of the map's attacks "
-                 "(in: stands against every attack; out: defeated; undec: undecided); strengths are DF-QuAD "
-                 "scores from 0 to 1. Brier scores: 0 is perfect, 0.25 is always saying 0.5.</p>")
+                 f"{escape(content.doc.path.name)}</code>. Labels are a grounded labelling in which support counts "
+                 "(in: stands; out: defeated; undec: undecided; unsupported: every reason failed); strengths are "
+                 f"{escape(content.baseline.settings.semantics)} scores from 0 to 1, apart from probabilities. "
+                 "Brier scores: 0 is perfect, 0.25 is always saying 0.5.</p>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -102,9 +103,11 @@ def _forecasts(content: ReportContent) -> str:
         rows.append([f"{escape(r.text)}<br><code>{escape(r.id)}</code>",
                      escape(r.words) if r.words else "–", escape(probability_text(r)),
                      escape(node.horizon.stated or "") if node.horizon and node.horizon.stated else "–",
+                     escape(r.criteria) if r.criteria else "–",
                      escape(r.outcome or "unresolved") + (f"<br><span class='note'>{detail}</span>" if detail else ""),
                      _num(r.brier), escape(r.status)])
-    out.append(_table(["Forecast", "Author's words", "p", "Horizon", "Outcome", "Brier", "Status"], rows, (5,)))
+    out.append(_table(["Forecast", "Author's words", "p", "Horizon", "Criteria", "Outcome", "Brier", "Status"], rows,
+                      (6,)))
     out.append("".join(f'<p class="note">{escape(line)}</p>' for line in summary_lines(card)))
     out.append(_calibration(card))
     return "\n".join(out)
@@ -130,15 +133,24 @@ def _calibration(card: Scorecard) -> str:
 def _acceptance(content: ReportContent) -> str:
     ev = content.baseline
     rows = [[f"{escape(node.text)}<br><code>{escape(node.id)}</code>", escape(node.kind),
-             _label(ev.labels[node.id]), _num(ev.strength[node.id], 2), _num(ev.base[node.id], 2)]
+             _label(ev.labels[node.id]), _num(ev.strength[node.id], 2), _num(ev.base[node.id], 2),
+             escape(content.probability_cell(node.id))]
             for node in content.amap.nodes
             if node.kind in ("claim", "forecast") and content.amap.by_id.get(node.id) is node]
-    intro = ('<p class="note">Claims and forecasts under the map\'s own reasoning: the grounded label and the '
-             "DF-QuAD strength, next to the base score it starts from.</p>")
+    intro = ('<p class="note">Claims and forecasts under the map\'s own reasoning: the label, the argument '
+             f"strength ({escape(ev.settings.semantics)}) next to the base score it starts from, and, apart, the "
+             "probability: the author's figure, or what follows through conditions.</p>")
     if not rows:
         return '<h2 id="acceptance">Acceptance</h2>\n<p class="note">The map has no claims or forecasts.</p>'
-    return "\n".join(['<h2 id="acceptance">Acceptance</h2>', intro,
-                      _table(["Node", "Kind", "Label", "Strength", "Base"], rows, (3, 4))])
+    parts = ['<h2 id="acceptance">Acceptance</h2>', intro,
+             _table(["Node", "Kind", "Label", "Strength", "Base", "Probability"], rows, (3, 4))]
+    if content.author_alone is not None:
+        differ = content.authorship_rows()
+        parts.append("<h3>The author's argument alone</h3>")
+        parts.append(_table(["Node", "Kind", "With the analyst's additions", "Author alone"],
+                            [[f"<code>{escape(a)}</code>", escape(b), escape(c), escape(d)] for a, b, c, d in differ])
+                     if differ else '<p class="note">The analyst\'s additions change nothing.</p>')
+    return "\n".join(parts)
 
 
 def _weak(content: ReportContent) -> str:
@@ -185,13 +197,16 @@ def _scenario(outcome: ScenarioOutcome) -> str:
 
 
 def _sensitivity(content: ReportContent) -> str:
-    out = ['<h2 id="sensitivity">Evidence sensitivity</h2>']
+    out = ['<h2 id="sensitivity">Evidence and assumption sensitivity</h2>']
     if not content.sensitivity:
         return out[0] + '\n<p class="note">The map has no evidence.</p>'
-    out.append('<p class="note">Each piece of evidence rejected in turn: the other nodes that leave <em>in</em> and '
-               "the strength lost across the map. The first rows are the evidence the map leans on most.</p>")
-    rows = [[str(i + 1), f"{escape(r.text)}<br><code>{escape(r.node)}</code>", str(len(r.fallen)),
-             _num(r.strength_lost, 2), ", ".join(f"<code>{escape(n)}</code>" for n in r.fallen) or "–"]
+    out.append('<p class="note">Each piece of evidence and each assumption rejected in turn: impact is the sum of '
+               "the changes of probability and strength over the claims and forecasts. The first rows are what the "
+               "map leans on most.</p>")
+    rows = [[str(i + 1), f"{escape(r.text)}<br><code>{escape(r.node)}</code>", _num(r.impact),
+             _num(r.probability_change), _num(r.strength_change),
+             ", ".join(f"<code>{escape(n)}</code>" for n in r.labels_changed) or "–"]
             for i, r in enumerate(content.sensitivity)]
-    out.append(_table(["Rank", "Evidence rejected", "Falls", "Strength lost", "What falls"], rows, (0, 2, 3)))
+    out.append(_table(["Rank", "Rejected", "Impact", "Σ|Δp|", "Σ|Δstrength|", "Conclusions changing label"], rows,
+                      (0, 2, 3, 4)))
     return "\n".join(out)

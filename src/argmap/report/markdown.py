@@ -62,8 +62,8 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
             result = md(r.outcome or "unresolved") + (f" ({sources})" if sources else "")
             horizon = md(node.horizon.stated) if node.horizon and node.horizon.stated else "–"
             rows.append([f"{md(r.text)} {code(r.id)}", md(r.words) or "–", md(probability_text(r)), horizon,
-                         result, _num(r.brier), r.status])
-        out += _table(["Forecast", "Author's words", "p", "Horizon", "Outcome", "Brier", "Status"], rows)
+                         md(r.criteria) or "–", result, _num(r.brier), r.status])
+        out += _table(["Forecast", "Author's words", "p", "Horizon", "Criteria", "Outcome", "Brier", "Status"], rows)
         out += [md(line) + "  " for line in summary_lines(card)] + [""]
         if card.calibration is not None:
             out += ["### Calibration", ""]
@@ -79,9 +79,16 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
     out += ["## Acceptance", ""]
     ev = content.baseline
     rows = [[f"{md(n.text)} {code(n.id)}", n.kind, ev.labels[n.id], _num(ev.strength[n.id], 2),
-             _num(ev.base[n.id], 2)] for n in amap.nodes
+             _num(ev.base[n.id], 2), md(content.probability_cell(n.id))] for n in amap.nodes
             if n.kind in ("claim", "forecast") and amap.by_id.get(n.id) is n]
-    out += _table(["Node", "Kind", "Label", "Strength", "Base"], rows) if rows else ["_No claims or forecasts._", ""]
+    out += _table(["Node", "Kind", "Label", "Strength", "Base", "Probability"], rows) if rows else [
+        "_No claims or forecasts._", ""]
+    differ = content.authorship_rows()
+    if content.author_alone is not None:
+        out += ["### The author's argument alone", ""]
+        out += (_table(["Node", "Kind", "With the analyst's additions", "Author alone"],
+                       [[code(a), b, c, d] for a, b, c, d in differ]) if differ
+                else ["_The analyst's additions change nothing._", ""])
 
     out += ["## Weak points", ""]
     if content.weak:
@@ -107,18 +114,23 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
         changed = outcome.changed()
         if changed:
             out += _table(["Node", "Kind", "Baseline", "Scenario", "Change"],
-                          [[code(r.node), r.kind, f"{r.base_label} {r.base_strength:.2f}",
-                            f"{r.label} {r.strength:.2f}", md(r.change_text(outcome.threshold))] for r in changed])
+                          [[code(r.node), r.kind, f"{r.base_label} {r.base_strength:.2f}"
+                            + (f", p {r.base_probability.text(3)}" if r.base_probability else ""),
+                            f"{r.label} {r.strength:.2f}" + (f", p {r.probability.text(3)}" if r.probability else ""),
+                            md(r.change_text(outcome.threshold))] for r in changed])
         else:
             out += ["_Nothing changes against the baseline._", ""]
 
-    out += ["## Evidence sensitivity", ""]
+    out += ["## Evidence and assumption sensitivity", ""]
     if content.sensitivity:
-        out += _table(["Rank", "Evidence rejected", "Falls", "Strength lost", "What falls"],
-                      [[str(i + 1), f"{md(r.text)} {code(r.node)}", str(len(r.fallen)), _num(r.strength_lost, 2),
-                        ", ".join(code(n) for n in r.fallen) or "–"] for i, r in enumerate(content.sensitivity)])
+        out += _table(["Rank", "Rejected", "Impact", "Σ\\|Δp\\|", "Σ\\|Δstrength\\|", "Conclusions changing label"],
+                      [[str(i + 1), f"{md(r.text)} {code(r.node)}", _num(r.impact), _num(r.probability_change),
+                        _num(r.strength_change), ", ".join(code(n) for n in r.labels_changed) or "–"]
+                       for i, r in enumerate(content.sensitivity)])
     else:
         out += ["_The map has no evidence._", ""]
     out += [f"_Made with argmap {__version__} from {code(content.doc.path.name)}. Labels: grounded labelling "
-            "(in, out, undec); strengths: DF-QuAD (0 to 1); Brier: 0 is perfect, 0.25 is always saying 0.5._", ""]
+            "in which support counts (in, out, undec, unsupported); strengths: "
+            f"{content.baseline.settings.semantics} (0 to 1), apart from probabilities; Brier: 0 is perfect, "
+            "0.25 is always saying 0.5._", ""]
     return "\n".join(out)

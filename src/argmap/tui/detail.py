@@ -23,9 +23,9 @@ from argmap.tui.scrolling import QuietScroll, TextPane
 from argmap.tui.style import BULLET, Look
 
 RELATION_VERBS_OUT = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts",
-                      "condition": "is a condition of"}
+                      "condition": "is a condition of", "requires": "is required by"}
 RELATION_VERBS_IN = {"supports": "supported by", "attacks": "attacked by", "undercuts": "undercut by",
-                     "condition": "on condition of"}
+                     "condition": "on condition of", "requires": "requires"}
 
 
 class RelationList(QuietScroll, can_focus=True):

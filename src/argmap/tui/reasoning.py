@@ -2,7 +2,8 @@
 
 The map is evaluated (`argmap.analysis.semantics`) whenever it is shown or re-read, under the baseline and, when
 one is chosen, under a scenario (`argmap.analysis.scenarios.compare`). Each node's badge gives its label (✓ in,
-✗ out, ? undecided) and strength; under a scenario, ▲ or ▼ marks a strength that rose or fell against the
+✗ out, ? undecided, ◌ unsupported) and strength, and a forecast's probability apart (p.68, or p? when only
+bounds are known); under a scenario, ▲ or ▼ marks a strength that rose or fell against the
 baseline, a reversed mark a label that changed, and `=` a node the scenario assumes. Big maps are evaluated in a
 worker thread after their first screen.
 """
@@ -26,9 +27,9 @@ from argmap.tui.style import BadgeFn, Look
 
 #: Maps with more nodes are evaluated in a worker thread.
 EVALUATE_AT_ONCE = 2000
-LABEL_MARKS = {"in": "✓", "out": "✗", "undec": "?"}
-LABEL_NAMES = {"in": "in", "out": "out", "undec": "undecided"}
-LABEL_ROLES = {"in": "success", "out": "error", "undec": "warning"}
+LABEL_MARKS = {"in": "✓", "out": "✗", "undec": "?", "unsupported": "◌"}
+LABEL_NAMES = {"in": "in", "out": "out", "undec": "undecided", "unsupported": "unsupported"}
+LABEL_ROLES = {"in": "success", "out": "error", "undec": "warning", "unsupported": "warning"}
 
 
 class ReasoningViews(App[int]):
@@ -175,6 +176,9 @@ class ReasoningViews(App[int]):
             text.append("▼", style=Style(color=self.look.colour("error", "red")))
         elif self._changes is not None:
             text.append(" ")  # under a scenario, every badge has the same width
+        p = evaluation.probability_of(node_id)
+        if p is not None and evaluation.framework.kind.get(node_id) == "forecast":
+            text.append(" p" + ("?" if p.value is None else _strength(p.value)), style=self.look.muted)
         return text
 
     def standing_fields(self, node: NodeBase) -> list[tuple[str, str]]:
@@ -184,8 +188,9 @@ class ReasoningViews(App[int]):
             return []
         base = _standing(baseline, node.id)
         if self.outcome is None:
-            return [("standing", base)]
-        fields = [("scenario", f"{self.outcome.scenario.title}: {_standing(self.outcome.evaluation, node.id)}")]
+            return [("standing", base), *_probability_field(baseline, node.id)]
+        fields = [("scenario", f"{self.outcome.scenario.title}: {_standing(self.outcome.evaluation, node.id)}"),
+                  *_probability_field(self.outcome.evaluation, node.id)]
         change = self._changes.get(node.id) if self._changes is not None else None
         if change is None:
             fields.append(("baseline", f"{base} (unchanged)"))
@@ -268,3 +273,12 @@ def _standing(evaluation: Evaluation, node_id: str) -> str:
         text += f"; assumed {'true' if evaluation.assumed[node_id] else 'false'}"
     return text
 
+
+
+def _probability_field(evaluation: Evaluation, node_id: str) -> list[tuple[str, str]]:
+    """`probability 0.675 (words)`, apart from the strength; none for nodes without a probability."""
+    p = evaluation.probability_of(node_id)
+    if p is None:
+        return []
+    given = f", P(F|C) {p.given:g}" if p.given is not None and p.origin != "given condition" else ""
+    return [("probability", f"{p.text(3)} ({p.origin}{given})")]

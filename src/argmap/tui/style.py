@@ -17,7 +17,7 @@ from argmap.render.colours import KIND_COLOURS
 BadgeFn = Callable[[str], Text | str | None]
 #: Which theme colour marks each relation type.
 RELATION_ROLES: dict[str, str] = {"supports": "success", "attacks": "error", "undercuts": "warning",
-                                  "condition": "accent"}
+                                  "condition": "accent", "requires": "accent"}
 BULLET = "●"
 
 
