@@ -1,48 +1,75 @@
 """The explorer application: one place holds the loaded document, the view and the focused node.
 
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
-use the same factory. Panes ask for changes with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`);
-the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new, re-read or edited
-document. Reasoning, editing, the file session and background work are mixins in modules of their own.
+use the same factory. Panes and screens ask with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`,
+`ScenarioChosen`); the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new,
+re-read or edited document. The app owns plain objects for the rest: `ReasoningState` (what stands),
+`FileController` (the edit session and the file on disk) and `NodeEditor` (edits of nodes and relations). Work in
+the background runs in `@work` threads that post typed messages (`argmap.tui.background`), one handler each.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
+from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.worker import Worker
 
 from argmap.analysis.check import check
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.analysis.scenarios import find_scenario
+from argmap.analysis.search import SearchIndex
 from argmap.io import ArgmapError, MapDocument, load
 from argmap.io.diagnostics import Diagnostic
+from argmap.io.session import EditSession
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
-from argmap.tui.background import BackgroundWork
+from argmap.tui import background
+from argmap.tui.analysis_screen import AnalysisScreen
+from argmap.tui.background import (
+    EvaluationFailed,
+    Exported,
+    ExportFailed,
+    MapChecked,
+    MapEvaluated,
+    MapReread,
+    RereadFailed,
+    deliver,
+)
+from argmap.tui.bindings import BINDINGS
+from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import DetailPane, RelationList
-from argmap.tui.editing import Editing
-from argmap.tui.messages import NodeSelected, ProblemSelected
+from argmap.tui.editing import NodeEditor
+from argmap.tui.export import export_target, shown_path, view_options
+from argmap.tui.filters import FilterScreen
+from argmap.tui.help import HelpScreen
+from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
+from argmap.tui.messages import NodeSelected, ProblemSelected, RelationChosen, ScenarioChosen
+from argmap.tui.node_form import NodeFormScreen
 from argmap.tui.outline import OutlineTree
-from argmap.tui.palette import ArgmapCommands
+from argmap.tui.passage_screen import PassageScreen
 from argmap.tui.problems import ProblemList
-from argmap.tui.reasoning import ReasoningViews
+from argmap.tui.prompt import PromptScreen
+from argmap.tui.reasoning import ReasoningState, evaluate_document
+from argmap.tui.scenario_choice import ScenarioChoice
+from argmap.tui.search import SearchScreen
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
-
-if TYPE_CHECKING:
-    from argmap.analysis.search import SearchIndex
+from argmap.tui.topbar import status_line, title_line
 
 EXPAND_ROOTS = 12
 #: Maps with more nodes are checked in the background after their first screen.
@@ -52,46 +79,14 @@ SETTLE_SECONDS = 0.4
 PANES = ("outline", "detail", "source", "problems")
 
 
-class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
+class ArgmapApp(App[int]):
     """Outline, Detail, Source and Problems panes over one map."""
 
     CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "argmap"
     COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
     BINDING_GROUP_TITLE = "Everywhere"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Keys", tooltip="Every key binding"),  # first: never cut off the footer
-        Binding("slash", "search", "Search", tooltip="Search ids, paraphrases and quotes; Enter goes to the node"),
-        Binding("f", "filters", "Filter", tooltip="Keep nodes by kind, tag, actor and theme"),
-        Binding("F", "clear_filters", "Clear filters", show=False),
-        Binding("g", "cycle_grouping", "Group", tooltip="Group the outline by argument, theme, actor, tag, kind"),
-        Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="[",
-                tooltip="Back to the previous node in the history"),
-        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]", show=False,
-                tooltip="Forward again in the history"),
-        Binding("s", "scenario", "Scenario", tooltip="See the map under one of its scenarios, or the baseline"),
-        Binding("a", "analysis", "Analysis",
-                tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
-        Binding("A", "toggle_standing", "Show or hide the acceptance badges", show=False),
-        Binding("i", "edit_node", "Edit", tooltip="Edit the focused node's fields in a form"),
-        Binding("n", "new_node", "New node (choose its kind, fill in the form)", show=False),
-        Binding("L", "add_relation", "Link the focused node to another (supports, attacks...)", show=False),
-        Binding("D,delete", "delete_node", "Delete the focused node (asks first)", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", show=False),
-        Binding("U,ctrl+y", "redo", "Redo", show=False),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the edits to the map file"),
-        Binding("o", "open_editor", "Open the map in $EDITOR at the focused node", show=False),
-        Binding("e", "export_view", "SVG", tooltip="Export the focused node's neighbourhood to SVG"),
-        Binding("E", "export_map", "Export the whole map to SVG", show=False),
-        Binding("r", "reload", "Re-check the map (read it again)", show=False),
-        Binding("1", "pane('outline')", "Outline pane", show=False),
-        Binding("2", "pane('detail')", "Detail pane (relations)", show=False),
-        Binding("3", "pane('source')", "Source pane", show=False),
-        Binding("4", "pane('problems')", "Problems pane", show=False),
-        Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
-        Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
-        Binding("q", "quit", "Quit", tooltip="Quit argmap"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = BINDINGS
 
     #: The focused node (reactive: watchers run on change; a `var`, so the screen is not repainted for it).
     focused_node: var[str | None] = var(None, init=False)
@@ -112,13 +107,14 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self.outline_model: Outline | None = None
         self.history = History()
         self.export_dir = export_dir
-        self.badges = badges
-        self.show_standing = standing
-        self.scenario_id = scenario
         self.cursor_blink = cursor_blink
         self.look = Look()
+        self.reasoning = ReasoningState(scenario_id=scenario, standing=standing, badges=badges)
+        self.files = FileController(self)
+        self.editor = NodeEditor(self, self.files)
         self._start_focus = focus
         self._frozen = False
+        self._delayed: dict[str, Timer] = {}
         self.first_frame_shown = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
@@ -146,7 +142,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
-            self.open_session()
+            self._open_file()
             start = self._start_focus
             if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
                 self.focus_node(start)
@@ -181,15 +177,15 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             self.call_after_refresh(gc.freeze)
         self.doc = doc
         amap = doc.map
-        if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
+        if findings is None and amap is not None and len(amap.by_id) > CHECK_AT_ONCE:
             if self.first_frame_shown:
                 # an edit, an undo, a re-read: the findings shown stay until the check of the new document is done
                 # (placing findings in a big file is the slow part), and a burst of edits is checked once
                 findings = self.findings
-                self.later("check", SETTLE_SECONDS, partial(self.check_in_background, doc))
+                self._later("check", SETTLE_SECONDS, partial(self._check_shown, doc))
             else:
                 findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
-                self.call_after_refresh(self.check_in_background, doc)  # after the first frame
+                self.call_after_refresh(self._check_shown, doc)  # after the first frame
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
@@ -207,22 +203,47 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._reveal_or_home()
         self._show_focused()
 
+    def show_document(self, doc: MapDocument, focus: str | None = None) -> None:
+        """Show an edited or re-read document (the edit session's buffer), focused on `focus` when it names a
+        node there; the move is a step in the history."""
+        moved = focus is not None and focus != self.focused_node and doc.map is not None \
+            and doc.map.node(focus) is not None
+        if moved:
+            self.focused_node = focus  # before the panes are rebuilt, so the outline reveals it only once
+        self.reload(doc)
+        if moved and focus is not None:
+            self.history.visit(focus)
+        self.update_topbar()
+
     def _show_findings(self) -> None:
         self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
         errors = sum(d.severity == "error" for d in self.findings)
         tab = self.query_one(TabbedContent).get_tab("tab-problems")
         tab.label = f"Problems ({len(self.findings)})" if self.findings else "Problems"
         tab.set_class(errors > 0, "-errors")
-        self._update_topbar()
+        self.update_topbar()
 
     @property
     def search_index(self) -> SearchIndex:
         """The fuzzy index of the map's nodes, built on first use (so a huge map opens sooner)."""
         if self._search_index is None:
-            from argmap.analysis.search import SearchIndex
-
             self._search_index = SearchIndex(self.doc.map if self.doc.map is not None else ArgMap(title="empty"))
         return self._search_index
+
+    @property
+    def session(self) -> EditSession | None:
+        """The edit session of the map file (None when it cannot be edited)."""
+        return self.files.session
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are unsaved edits."""
+        return self.files.dirty
+
+    @property
+    def scenario_id(self) -> str | None:
+        """The id of the scenario the map is shown under (None: the baseline)."""
+        return self.reasoning.scenario_id
 
     def _first_node(self) -> str | None:
         if self.outline_model is not None:
@@ -247,42 +268,32 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         shown = self.outline_model.count if self.outline_model is not None else 0
         total = len(amap.by_id) if amap is not None else 0
         tree.border_title = f"Outline · {self.grouping}" + (f" · {shown}/{total}" if described else "")
-        self._update_topbar()
+        self.update_topbar()
 
     def _label(self, row: Row) -> Any:
         amap = self.doc.map
         node = amap.node(row.node) if amap is not None and row.node is not None else None
-        return row_label(self.look, row, node, self.badge(row.node) if row.node is not None else None)
+        badge = self.reasoning.badge(row.node, self.look) if row.node is not None else None
+        return row_label(self.look, row, node, badge)
 
     def set_badges(self, badges: BadgeFn | None) -> None:
         """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
-        self.badges = badges
+        self.reasoning.badges = badges
         self._relabel()
 
     def _relabel(self) -> None:
         self.query_one(OutlineTree).relabel()
         self._show_focused()
 
-    def _update_topbar(self) -> None:
-        amap = self.doc.map
-        title = amap.title if amap is not None else "(not a map)"
+    def update_topbar(self) -> None:
+        """Show the file's name, its unsaved mark, the scenario, the filter and the counts again."""
         left = self.query_one("#topbar-left", Static)
-        left.update(f" {self.doc.path.name}{self.edit_mark()} · {title}")
+        left.update(title_line(self.doc, self.files.edit_mark()))
         left.set_class(self.dirty, "-dirty")
-        errors = sum(d.severity == "error" for d in self.findings)
-        warnings = sum(d.severity == "warning" for d in self.findings)
-        parts = []
-        caption = self.scenario_caption()
-        if caption:
-            parts.append(caption)
+        caption = self.reasoning.caption()
         described = self.view_filter.describe()
-        if described:
-            parts.append(f"filter: {described}")
-        if amap is not None:
-            parts.append(f"{len(amap.by_id)} nodes")
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
         right = self.query_one("#topbar-right", Static)
-        right.update(" · ".join(parts) + " ")
+        right.update(status_line(self.doc.map, self.findings, caption, described))
         right.set_class(bool(described), "-filtered")
         right.set_class(bool(caption), "-scenario")
 
@@ -312,8 +323,8 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         node_id = self.focused_node
         amap = self.doc.map
         node = amap.node(node_id) if amap is not None and node_id is not None else None
-        badge = self.badge(node_id) if node_id is not None else None
-        standing = self.standing_fields(node) if node is not None else []
+        badge = self.reasoning.badge(node_id, self.look) if node_id is not None else None
+        standing = self.reasoning.standing_fields(node) if node is not None else []
         self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge, standing)
         self.query_one(SourceView).show_node(node_id)
 
@@ -324,10 +335,12 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self.focused_node = node_id
         self.query_one(OutlineTree).reveal(node_id)
 
-    def on_node_selected(self, message: NodeSelected) -> None:
+    @on(NodeSelected)
+    def _node_selected(self, message: NodeSelected) -> None:
         self.focus_node(message.node_id, jump=message.jump)
 
-    def on_problem_selected(self, message: ProblemSelected) -> None:
+    @on(ProblemSelected)
+    def _problem_selected(self, message: ProblemSelected) -> None:
         diag = message.diagnostic
         node = node_of(self.doc, diag)
         if node is None:
@@ -336,14 +349,255 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             return
         self.focus_node(node)
 
-    # -- actions --------------------------------------------------------------------------------------------
+    # -- reasoning ------------------------------------------------------------------------------------------
+
+    def evaluate_map(self, *, show: bool = True) -> None:
+        """Evaluate the shown map (again): at once for a small map, in a worker thread for a big one. `show`
+        False: the caller redraws the panes itself."""
+        doc = self.doc
+        reasoning = self.reasoning
+        reasoning.show(doc)
+        amap = doc.map
+        big = reasoning.in_background()
+        if amap is None or not amap.nodes or big:
+            reasoning.evaluated(doc, None, None)  # no badges until the worker is done
+            self._show_reasoning(show)
+        if big:
+            self._later("evaluate", 0.0, partial(self._evaluate_shown, doc))
+        elif amap is not None and amap.nodes:
+            reasoning.evaluated(doc, *evaluate_document(doc, reasoning.scenario))
+            self._show_reasoning(show)
+
+    def _show_reasoning(self, show: bool = True) -> None:
+        if not show:
+            return
+        self._relabel()
+        self.update_topbar()
+        if isinstance(self.screen, AnalysisScreen):
+            self.screen.refresh_scenario()
+
+    def _evaluate_shown(self, doc: MapDocument) -> None:
+        if doc is self.doc:  # else an edit came meanwhile: its own evaluation is on its way
+            self._evaluate(doc, self.reasoning.scenario)
+
+    @work(thread=True, exclusive=True, group="evaluate", name="evaluate", description="evaluate the map",
+          exit_on_error=False)
+    def _evaluate(self, doc: MapDocument, scenario: Any) -> None:
+        deliver(self, partial(background.evaluate_map, doc, scenario), EvaluationFailed)
+
+    @on(MapEvaluated)
+    def _map_evaluated(self, message: MapEvaluated) -> None:
+        if not self.reasoning.evaluated(message.doc, message.baseline, message.outcome):
+            return  # an evaluation of a document shown before
+        self._show_reasoning()
+        if self.reasoning.scenario_id is not None:
+            self._announce()
+
+    @on(EvaluationFailed)
+    def _evaluation_failed(self, message: EvaluationFailed) -> None:
+        error = message.error
+        self.notify(f"{type(error).__name__}: {error}", title="Evaluation failed", severity="error", timeout=8)
+
+    def set_scenario(self, scenario_id: str | None) -> None:
+        """Show the map under a declared scenario (None: the baseline), and say what changed."""
+        amap = self.doc.map
+        reasoning = self.reasoning
+        if amap is None:
+            return
+        if scenario_id is not None and not any(s.id == scenario_id for s in amap.scenarios):
+            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
+            return
+        if scenario_id == reasoning.scenario_id:
+            return
+        reasoning.scenario_id = scenario_id
+        if reasoning.baseline is not None and not reasoning.in_background():
+            reasoning.rescore()
+            self._show_reasoning()
+            self._announce()
+        else:
+            self.evaluate_map()
+
+    @on(ScenarioChosen)
+    def _scenario_chosen(self, message: ScenarioChosen) -> None:
+        self.set_scenario(message.scenario_id)
+
+    def _announce(self) -> None:
+        text, title, timeout = self.reasoning.announcement()
+        self.notify(text, title=title, timeout=timeout)
+
+    def action_scenario(self) -> None:
+        """Choose a scenario (or the baseline) to see the map under."""
+        amap = self.doc.map
+        if amap is None:
+            return
+        if not amap.scenarios:
+            self.notify("this map declares no scenarios (add them under 'scenarios:')", timeout=4)
+            return
+        self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
+
+    def action_analysis(self, tab: str = "forecasts") -> None:
+        """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
+        if self.doc.map is None:
+            self.notify("the map does not load: nothing to analyse", severity="warning")
+            return
+
+        def chosen(node_id: str | None) -> None:
+            if node_id is not None:
+                self.focus_node(node_id)
+
+        self.push_screen(AnalysisScreen(self.reasoning, tab), chosen)
+
+    def action_toggle_standing(self) -> None:
+        """Show or hide the acceptance badges."""
+        self.reasoning.show_standing = not self.reasoning.show_standing
+        self._relabel()
+        self.notify("acceptance badges " + ("shown" if self.reasoning.show_standing else "hidden"), timeout=2)
+
+    # -- checking and reading again ---------------------------------------------------------------------------
+
+    def _later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
+        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
+        edits, undos or redos starts one background check, not one each)."""
+        if name in self._delayed:
+            self._delayed[name].stop()
+        self._delayed[name] = self.set_timer(max(delay, 0.001), callback, name=name)
+
+    def _check_shown(self, doc: MapDocument) -> None:
+        if doc is self.doc:  # else shown no longer (edits in quick succession): only the last document is checked
+            self._check(doc)
+
+    @work(thread=True, exclusive=True, group="check", name="check", description="check the map",
+          exit_on_error=False)
+    def _check(self, doc: MapDocument) -> None:
+        deliver(self, partial(background.check_map, doc))
+
+    @on(MapChecked)
+    def _map_checked(self, message: MapChecked) -> None:
+        """The background check of a big map is done: show its findings; open Problems on errors, unless the
+        user has moved since the map opened."""
+        if message.doc is not self.doc:
+            return  # a check of a document shown before
+        self.findings = message.findings
+        self._show_findings()
+        untouched = not self.history.can_back and self.focused is self.query_one(OutlineTree)
+        if untouched and any(d.severity == "error" for d in message.findings):
+            self.action_pane("problems")
+
+    def reread(self) -> Worker[None]:
+        """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
+        return self._reread(self.doc.path)
+
+    @work(thread=True, exclusive=True, group="reload", name="reload", description="read and check the map",
+          exit_on_error=False)
+    def _reread(self, path: Path) -> None:
+        deliver(self, partial(background.reread_map, path), RereadFailed)
+
+    @on(MapReread)
+    def _map_reread(self, message: MapReread) -> None:
+        self.reload(message.doc, message.findings)
+        self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
+
+    @on(RereadFailed)
+    def _reread_failed(self, message: RereadFailed) -> None:
+        self.notify(message.reason, title="Re-check failed", severity="error", timeout=8)
+
+    # -- export ---------------------------------------------------------------------------------------------
+
+    def action_export_view(self) -> None:
+        self.export_svg(self.focused_node)
+
+    def action_export_map(self) -> None:
+        self.export_svg(None)
+
+    def action_export_to_folder(self) -> None:
+        folder = self.export_dir or self.doc.path.parent
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.export_dir = Path(os.path.expanduser(answer))
+                self.export_svg(self.focused_node)
+
+        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
+                                      cursor_blink=self.cursor_blink), chosen)
+
+    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None]:
+        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
+        names the file."""
+        target = export_target(self.doc, folder or self.export_dir, focus)
+        return self._export(self.doc, target, view_options(focus, self.view_filter))
+
+    @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
+    def _export(self, doc: MapDocument, target: Path, options: dict[str, Any]) -> None:
+        deliver(self, partial(background.export_map, doc, target, options), ExportFailed)
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
+        # screen): draw the whole screen again over them.
+        self.action_redraw()
+        self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
+
+    @on(ExportFailed)
+    def _export_failed(self, message: ExportFailed) -> None:
+        self.action_redraw()  # as after an export that worked
+        self.notify(message.reason, title="Export failed", severity="error", timeout=8)
+
+    # -- the file and edits ---------------------------------------------------------------------------------
+
+    def _open_file(self) -> None:
+        """Open the map file for editing, look at it on disk every `POLL_SECONDS`, offer a crash's journal."""
+        if not self.files.open():
+            return
+        self.set_interval(POLL_SECONDS, self.files.poll_disk, name="poll the map file")
+        if self.files.session is not None and self.files.session.recovery is not None:
+            self.call_after_refresh(self.files.offer_recovery)
+
+    def action_save(self) -> None:
+        self.files.save()
+
+    def action_reload(self) -> None:
+        """Read the map again from disk and re-check it (asking first if there are unsaved edits)."""
+        self.files.reload()
+
+    def action_open_editor(self) -> None:
+        self.files.open_editor()
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Quit; with unsaved edits, ask first."""
+        self.files.quit()
+
+    def action_edit_node(self) -> None:
+        self.editor.edit_node()
+
+    def action_new_node(self) -> None:
+        self.editor.new_node()
+
+    def action_new_from_source(self) -> None:
+        view = self.query_one(SourceView)
+        self.editor.new_from_source(view.source_id, view.lines[view.cursor][0] if view.lines else 0)
+
+    def action_delete_node(self) -> None:
+        self.editor.delete_node()
+
+    def action_add_relation(self) -> None:
+        self.editor.add_relation()
+
+    def action_undo(self) -> None:
+        self.editor.undo()
+
+    def action_redo(self) -> None:
+        self.editor.redo()
+
+    @on(RelationChosen)
+    def _relation_chosen(self, message: RelationChosen) -> None:
+        self.editor.change_relation(message)
+
+    # -- views and panes ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
         waits until an open node form is saved or cancelled (its text is not an edit yet)."""
         if action == "quit":
-            from argmap.tui.node_form import NodeFormScreen
-
             return not isinstance(self.screen, NodeFormScreen)
         return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen))
 
@@ -354,8 +608,6 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._go(self.history.forward())
 
     def action_search(self) -> None:
-        from argmap.tui.search import SearchScreen
-
         if self.doc.map is None:
             self.notify("the map does not load: nothing to search", severity="warning")
             return
@@ -369,8 +621,6 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
                          chosen)
 
     def action_filters(self) -> None:
-        from argmap.tui.filters import FilterScreen
-
         if self.doc.map is None:
             return
 
@@ -403,6 +653,12 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._rebuild_outline()
         self._reveal_or_home()
 
+    # the palette's rows run these by name (`argmap.tui.commands`)
+    action_go_to = focus_node
+    action_set_scenario = set_scenario
+    action_set_grouping = set_grouping
+    action_toggle_filter = toggle_filter
+
     def _reveal_or_home(self) -> None:
         tree = self.query_one(OutlineTree)
         if self.focused_node is None or not tree.reveal(self.focused_node):
@@ -432,23 +688,14 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
                 target = self.query_one(DetailPane)
             self.screen.maximize(target, container=False)
 
-    def _outline_has_focus(self) -> bool:
-        return self.focused is self.query_one(OutlineTree)
-
     def action_redraw(self) -> None:
         """Paint every line of the screen again (after something else wrote to the terminal)."""
         self.screen.refresh()
 
     def action_help(self) -> None:
-        from argmap.tui.analysis_screen import AnalysisScreen
-        from argmap.tui.filters import FilterScreen
-        from argmap.tui.help import HelpScreen
-        from argmap.tui.node_form import NodeFormScreen
-        from argmap.tui.passage_screen import PassageScreen
-        from argmap.tui.search import SearchScreen
-
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, NodeFormScreen, PassageScreen]))
+
 
 @lru_cache(maxsize=8)
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
