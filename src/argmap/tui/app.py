@@ -13,18 +13,16 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.worker import Worker
 
 from argmap.analysis.check import check
@@ -38,21 +36,11 @@ from argmap.io.diagnostics import Diagnostic
 from argmap.io.session import EditSession
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
-from argmap.tui import background
+from argmap.tui import background as jobs
 from argmap.tui.analysis_screen import AnalysisScreen
-from argmap.tui.background import (
-    EvaluationFailed,
-    Exported,
-    ExportFailed,
-    MapChecked,
-    MapEvaluated,
-    MapReread,
-    RereadFailed,
-    deliver,
-)
 from argmap.tui.bindings import BINDINGS
 from argmap.tui.commands import ArgmapCommands
-from argmap.tui.detail import DetailPane, RelationList
+from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.export import export_target, shown_path, view_options
 from argmap.tui.filters import FilterScreen
@@ -61,6 +49,7 @@ from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
 from argmap.tui.messages import NodeSelected, ProblemSelected, RelationChosen, ScenarioChosen
 from argmap.tui.node_form import NodeFormScreen
 from argmap.tui.outline import OutlineTree
+from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.passage_screen import PassageScreen
 from argmap.tui.problems import ProblemList
 from argmap.tui.prompt import PromptScreen
@@ -69,14 +58,11 @@ from argmap.tui.scenario_choice import ScenarioChoice
 from argmap.tui.search import SearchScreen
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
-from argmap.tui.topbar import status_line, title_line
 
-EXPAND_ROOTS = 12
 #: Maps with more nodes are checked in the background after their first screen.
 CHECK_AT_ONCE = 2000
 #: After an edit of a big map, its background check waits this long for the next edit (a burst is checked once).
 SETTLE_SECONDS = 0.4
-PANES = ("outline", "detail", "source", "problems")
 
 
 class ArgmapApp(App[int]):
@@ -122,23 +108,16 @@ class ArgmapApp(App[int]):
     # -- layout ---------------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(id="topbar-left")
-            yield Static(id="topbar-right")
-        with Horizontal(id="main"):
-            yield OutlineTree(id="outline")
-            with Vertical(id="right"):
-                yield DetailPane(id="detail")
-                with TabbedContent(id="lower", initial="tab-source"):
-                    with TabPane("Source", id="tab-source"):
-                        yield SourceView(id="source")
-                    with TabPane("Problems", id="tab-problems"):
-                        yield ProblemList(id="problems")
-        yield Footer()
+        yield from compose_panes()
+
+    @cached_property
+    def panes(self) -> Panes:
+        """The main screen's widgets (found on first use, after composing)."""
+        return Panes(self)
 
     def on_mount(self) -> None:
         with self.batch_update():
-            self.query_one("#detail").border_title = "Detail"
+            self.panes.detail.border_title = "Detail"
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
@@ -149,7 +128,7 @@ class ArgmapApp(App[int]):
             if self.doc.map is None or any(d.severity == "error" for d in self.findings):
                 self.action_pane("problems")
             else:
-                self.query_one(OutlineTree).focus()
+                self.panes.outline.focus()
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
         self.call_after_refresh(setattr, self, "first_frame_shown", True)
@@ -159,8 +138,8 @@ class ArgmapApp(App[int]):
 
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
-        self.query_one(OutlineTree).relabel()
-        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
+        self.panes.outline.relabel()
+        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
         self._show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
@@ -190,7 +169,7 @@ class ArgmapApp(App[int]):
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
-        self.query_one(SourceView).set_document(doc)
+        self.panes.source.set_document(doc)
         self.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
@@ -216,11 +195,7 @@ class ArgmapApp(App[int]):
         self.update_topbar()
 
     def _show_findings(self) -> None:
-        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
-        errors = sum(d.severity == "error" for d in self.findings)
-        tab = self.query_one(TabbedContent).get_tab("tab-problems")
-        tab.label = f"Problems ({len(self.findings)})" if self.findings else "Problems"
-        tab.set_class(errors > 0, "-errors")
+        self.panes.show_findings(self.doc, self.findings, self.look)
         self.update_topbar()
 
     @property
@@ -260,14 +235,9 @@ class ArgmapApp(App[int]):
 
     def _rebuild_outline(self) -> None:
         amap = self.doc.map
-        tree = self.query_one(OutlineTree)
         self.outline_model = Outline(amap, self.grouping, self.view_filter, self.graph) if amap is not None else None
-        tree.show_outline(self.outline_model, self._label, expand_roots=EXPAND_ROOTS if self.grouping == "argument"
-                          else 0)
-        described = self.view_filter.describe()
-        shown = self.outline_model.count if self.outline_model is not None else 0
-        total = len(amap.by_id) if amap is not None else 0
-        tree.border_title = f"Outline · {self.grouping}" + (f" · {shown}/{total}" if described else "")
+        self.panes.show_outline(self.outline_model, self._label, self.grouping, self.view_filter.describe(),
+                                len(amap.by_id) if amap is not None else 0)
         self.update_topbar()
 
     def _label(self, row: Row) -> Any:
@@ -282,20 +252,13 @@ class ArgmapApp(App[int]):
         self._relabel()
 
     def _relabel(self) -> None:
-        self.query_one(OutlineTree).relabel()
+        self.panes.outline.relabel()
         self._show_focused()
 
     def update_topbar(self) -> None:
         """Show the file's name, its unsaved mark, the scenario, the filter and the counts again."""
-        left = self.query_one("#topbar-left", Static)
-        left.update(title_line(self.doc, self.files.edit_mark()))
-        left.set_class(self.dirty, "-dirty")
-        caption = self.reasoning.caption()
-        described = self.view_filter.describe()
-        right = self.query_one("#topbar-right", Static)
-        right.update(status_line(self.doc.map, self.findings, caption, described))
-        right.set_class(bool(described), "-filtered")
-        right.set_class(bool(caption), "-scenario")
+        self.panes.show_topbar(self.doc, self.files.edit_mark(), self.findings, self.reasoning.caption(),
+                               self.view_filter.describe())
 
     # -- focus ----------------------------------------------------------------------------------------------
 
@@ -311,7 +274,7 @@ class ArgmapApp(App[int]):
             self.history.replace(node_id)
         with self.batch_update():  # one frame for every pane
             self.focused_node = node_id
-            revealed = not jump or self.query_one(OutlineTree).reveal(node_id)
+            revealed = not jump or self.panes.outline.reveal(node_id)
         if not revealed:
             self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
         return True
@@ -325,15 +288,14 @@ class ArgmapApp(App[int]):
         node = amap.node(node_id) if amap is not None and node_id is not None else None
         badge = self.reasoning.badge(node_id, self.look) if node_id is not None else None
         standing = self.reasoning.standing_fields(node) if node is not None else []
-        self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge, standing)
-        self.query_one(SourceView).show_node(node_id)
+        self.panes.show_node(self.doc, self.graph, node_id, node, self.look, badge, standing)
 
     def _go(self, node_id: str | None) -> None:
         if node_id is None:
             self.bell()
             return
         self.focused_node = node_id
-        self.query_one(OutlineTree).reveal(node_id)
+        self.panes.outline.reveal(node_id)
 
     @on(NodeSelected)
     def _node_selected(self, message: NodeSelected) -> None:
@@ -383,35 +345,30 @@ class ArgmapApp(App[int]):
     @work(thread=True, exclusive=True, group="evaluate", name="evaluate", description="evaluate the map",
           exit_on_error=False)
     def _evaluate(self, doc: MapDocument, scenario: Any) -> None:
-        deliver(self, partial(background.evaluate_map, doc, scenario), EvaluationFailed)
+        jobs.deliver(self, partial(jobs.evaluate_map, doc, scenario), jobs.EvaluationFailed)
 
-    @on(MapEvaluated)
-    def _map_evaluated(self, message: MapEvaluated) -> None:
+    @on(jobs.MapEvaluated)
+    def _map_evaluated(self, message: jobs.MapEvaluated) -> None:
         if not self.reasoning.evaluated(message.doc, message.baseline, message.outcome):
             return  # an evaluation of a document shown before
         self._show_reasoning()
         if self.reasoning.scenario_id is not None:
             self._announce()
 
-    @on(EvaluationFailed)
-    def _evaluation_failed(self, message: EvaluationFailed) -> None:
+    @on(jobs.EvaluationFailed)
+    def _evaluation_failed(self, message: jobs.EvaluationFailed) -> None:
         error = message.error
         self.notify(f"{type(error).__name__}: {error}", title="Evaluation failed", severity="error", timeout=8)
 
     def set_scenario(self, scenario_id: str | None) -> None:
         """Show the map under a declared scenario (None: the baseline), and say what changed."""
-        amap = self.doc.map
-        reasoning = self.reasoning
-        if amap is None:
+        if self.doc.map is None:
             return
-        if scenario_id is not None and not any(s.id == scenario_id for s in amap.scenarios):
+        if scenario_id is not None and not any(s.id == scenario_id for s in self.doc.map.scenarios):
             self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
+        elif scenario_id == self.reasoning.scenario_id:
             return
-        if scenario_id == reasoning.scenario_id:
-            return
-        reasoning.scenario_id = scenario_id
-        if reasoning.baseline is not None and not reasoning.in_background():
-            reasoning.rescore()
+        elif self.reasoning.choose(scenario_id):
             self._show_reasoning()
             self._announce()
         else:
@@ -469,17 +426,17 @@ class ArgmapApp(App[int]):
     @work(thread=True, exclusive=True, group="check", name="check", description="check the map",
           exit_on_error=False)
     def _check(self, doc: MapDocument) -> None:
-        deliver(self, partial(background.check_map, doc))
+        jobs.deliver(self, partial(jobs.check_map, doc))
 
-    @on(MapChecked)
-    def _map_checked(self, message: MapChecked) -> None:
+    @on(jobs.MapChecked)
+    def _map_checked(self, message: jobs.MapChecked) -> None:
         """The background check of a big map is done: show its findings; open Problems on errors, unless the
         user has moved since the map opened."""
         if message.doc is not self.doc:
             return  # a check of a document shown before
         self.findings = message.findings
         self._show_findings()
-        untouched = not self.history.can_back and self.focused is self.query_one(OutlineTree)
+        untouched = not self.history.can_back and self.focused is self.panes.outline
         if untouched and any(d.severity == "error" for d in message.findings):
             self.action_pane("problems")
 
@@ -490,15 +447,15 @@ class ArgmapApp(App[int]):
     @work(thread=True, exclusive=True, group="reload", name="reload", description="read and check the map",
           exit_on_error=False)
     def _reread(self, path: Path) -> None:
-        deliver(self, partial(background.reread_map, path), RereadFailed)
+        jobs.deliver(self, partial(jobs.reread_map, path), jobs.RereadFailed)
 
-    @on(MapReread)
-    def _map_reread(self, message: MapReread) -> None:
+    @on(jobs.MapReread)
+    def _map_reread(self, message: jobs.MapReread) -> None:
         self.reload(message.doc, message.findings)
         self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
 
-    @on(RereadFailed)
-    def _reread_failed(self, message: RereadFailed) -> None:
+    @on(jobs.RereadFailed)
+    def _reread_failed(self, message: jobs.RereadFailed) -> None:
         self.notify(message.reason, title="Re-check failed", severity="error", timeout=8)
 
     # -- export ---------------------------------------------------------------------------------------------
@@ -528,17 +485,17 @@ class ArgmapApp(App[int]):
 
     @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
     def _export(self, doc: MapDocument, target: Path, options: dict[str, Any]) -> None:
-        deliver(self, partial(background.export_map, doc, target, options), ExportFailed)
+        jobs.deliver(self, partial(jobs.export_map, doc, target, options), jobs.ExportFailed)
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
+    @on(jobs.Exported)
+    def _exported(self, message: jobs.Exported) -> None:
         # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
         # screen): draw the whole screen again over them.
         self.action_redraw()
         self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
 
-    @on(ExportFailed)
-    def _export_failed(self, message: ExportFailed) -> None:
+    @on(jobs.ExportFailed)
+    def _export_failed(self, message: jobs.ExportFailed) -> None:
         self.action_redraw()  # as after an export that worked
         self.notify(message.reason, title="Export failed", severity="error", timeout=8)
 
@@ -573,7 +530,7 @@ class ArgmapApp(App[int]):
         self.editor.new_node()
 
     def action_new_from_source(self) -> None:
-        view = self.query_one(SourceView)
+        view = self.panes.source
         self.editor.new_from_source(view.source_id, view.lines[view.cursor][0] if view.lines else 0)
 
     def action_delete_node(self) -> None:
@@ -615,7 +572,7 @@ class ArgmapApp(App[int]):
         def chosen(node_id: str | None) -> None:
             if node_id is not None:
                 self.focus_node(node_id)
-                self.query_one(OutlineTree).focus()
+                self.panes.outline.focus()
 
         self.push_screen(SearchScreen(self.search_index, self.doc.map, self.look, cursor_blink=self.cursor_blink),
                          chosen)
@@ -660,33 +617,17 @@ class ArgmapApp(App[int]):
     action_toggle_filter = toggle_filter
 
     def _reveal_or_home(self) -> None:
-        tree = self.query_one(OutlineTree)
-        if self.focused_node is None or not tree.reveal(self.focused_node):
-            tree.home_quietly()
+        self.panes.reveal_or_home(self.focused_node)
 
     def action_pane(self, name: str) -> None:
         """Focus a pane: outline, detail, source or problems."""
-        tabs = self.query_one(TabbedContent)
-        if name == "outline":
-            self.query_one(OutlineTree).focus()
-        elif name == "detail":
-            self.query_one(RelationList).focus()
-        elif name == "source":
-            tabs.active = "tab-source"
-            self.query_one(SourceView).focus()
-        elif name == "problems":
-            tabs.active = "tab-problems"
-            self.query_one(ProblemList).focus()
+        self.panes.focus(name)
 
     def action_maximise(self) -> None:
         if self.screen.maximized is not None:
             self.screen.minimize()
         elif self.focused is not None:
-            target = self.query_one("#lower") if self.focused in (self.query_one(SourceView),
-                                                                   self.query_one(ProblemList)) else self.focused
-            if isinstance(self.focused, RelationList):
-                target = self.query_one(DetailPane)
-            self.screen.maximize(target, container=False)
+            self.screen.maximize(self.panes.maximised(self.focused), container=False)
 
     def action_redraw(self) -> None:
         """Paint every line of the screen again (after something else wrote to the terminal)."""

@@ -77,13 +77,16 @@ class ReasoningState:
         self._changes = {row.node: row for row in outcome.changed()} if outcome is not None else None
         return True
 
-    def rescore(self) -> None:
-        """Compare the chosen scenario with the baseline already computed (a small map: at once)."""
+    def choose(self, scenario_id: str | None) -> bool:
+        """Choose a scenario the shown map declares (None: the baseline). True when its outcome is known at once
+        (a small map, compared with the baseline already computed); False: the map is to be evaluated again."""
+        self.scenario_id = scenario_id
         doc = self.doc
-        assert doc is not None and doc.map is not None
+        if self.baseline is None or self.in_background() or doc is None or doc.map is None:
+            return False
         scenario = self.scenario
         outcome = compare(doc.map, scenario, baseline=self.baseline) if scenario is not None else None
-        self.evaluated(doc, self.baseline, outcome)
+        return self.evaluated(doc, self.baseline, outcome)
 
     def announcement(self) -> tuple[str, str, float]:
         """(message, title, timeout) of the notification that sums up the chosen scenario."""
