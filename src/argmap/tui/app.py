@@ -6,6 +6,7 @@ use the same factory. Panes and screens ask with messages (`NodeSelected`, `Prob
 re-read or edited document. The app owns plain objects for the rest: `ReasoningState` (what stands),
 `FileController` (the edit session and the file on disk) and `NodeEditor` (edits of nodes and relations). Work in
 the background runs in `@work` threads that post typed messages (`argmap.tui.background`), one handler each.
+Screens are imported where they are opened, so the first screen comes sooner; none of them imports this module.
 """
 
 from __future__ import annotations
@@ -37,25 +38,17 @@ from argmap.io.session import EditSession
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui import background as jobs
-from argmap.tui.analysis_screen import AnalysisScreen
 from argmap.tui.bindings import BINDINGS
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.export import export_target, shown_path, view_options
-from argmap.tui.filters import FilterScreen
-from argmap.tui.help import HelpScreen
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
 from argmap.tui.messages import NodeSelected, ProblemSelected, RelationChosen, ScenarioChosen
-from argmap.tui.node_form import NodeFormScreen
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
-from argmap.tui.passage_screen import PassageScreen
 from argmap.tui.problems import ProblemList
-from argmap.tui.prompt import PromptScreen
 from argmap.tui.reasoning import ReasoningState, evaluate_document
-from argmap.tui.scenario_choice import ScenarioChoice
-from argmap.tui.search import SearchScreen
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
@@ -333,6 +326,8 @@ class ArgmapApp(App[int]):
     def _show_reasoning(self, show: bool = True) -> None:
         if not show:
             return
+        from argmap.tui.analysis_screen import AnalysisScreen
+
         self._relabel()
         self.update_topbar()
         if isinstance(self.screen, AnalysisScreen):
@@ -384,6 +379,8 @@ class ArgmapApp(App[int]):
 
     def action_scenario(self) -> None:
         """Choose a scenario (or the baseline) to see the map under."""
+        from argmap.tui.scenario_choice import ScenarioChoice
+
         amap = self.doc.map
         if amap is None:
             return
@@ -394,6 +391,8 @@ class ArgmapApp(App[int]):
 
     def action_analysis(self, tab: str = "forecasts") -> None:
         """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
+        from argmap.tui.analysis_screen import AnalysisScreen
+
         if self.doc.map is None:
             self.notify("the map does not load: nothing to analyse", severity="warning")
             return
@@ -467,6 +466,8 @@ class ArgmapApp(App[int]):
         self.export_svg(None)
 
     def action_export_to_folder(self) -> None:
+        from argmap.tui.prompt import PromptScreen
+
         folder = self.export_dir or self.doc.path.parent
 
         def chosen(answer: str | None) -> None:
@@ -555,6 +556,8 @@ class ArgmapApp(App[int]):
         """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
         waits until an open node form is saved or cancelled (its text is not an edit yet)."""
         if action == "quit":
+            from argmap.tui.node_form import NodeFormScreen
+
             return not isinstance(self.screen, NodeFormScreen)
         return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen))
 
@@ -565,6 +568,8 @@ class ArgmapApp(App[int]):
         self._go(self.history.forward())
 
     def action_search(self) -> None:
+        from argmap.tui.search import SearchScreen
+
         if self.doc.map is None:
             self.notify("the map does not load: nothing to search", severity="warning")
             return
@@ -578,6 +583,8 @@ class ArgmapApp(App[int]):
                          chosen)
 
     def action_filters(self) -> None:
+        from argmap.tui.filters import FilterScreen
+
         if self.doc.map is None:
             return
 
@@ -634,6 +641,13 @@ class ArgmapApp(App[int]):
         self.screen.refresh()
 
     def action_help(self) -> None:
+        from argmap.tui.analysis_screen import AnalysisScreen
+        from argmap.tui.filters import FilterScreen
+        from argmap.tui.help import HelpScreen
+        from argmap.tui.node_form import NodeFormScreen
+        from argmap.tui.passage_screen import PassageScreen
+        from argmap.tui.search import SearchScreen
+
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, NodeFormScreen, PassageScreen]))
 

@@ -17,13 +17,8 @@ from argmap.io import MapDocument
 from argmap.io.edit_errors import EditError
 from argmap.io.node_draft import VOCABULARIES, DraftResult, draft_of
 from argmap.model import RELATION_TYPES
-from argmap.tui.choice import ChoiceScreen
-from argmap.tui.confirm import ConfirmScreen
 from argmap.tui.map_file import FileController
 from argmap.tui.messages import RelationChosen
-from argmap.tui.node_form import NodeFormScreen
-from argmap.tui.passage_screen import PassageScreen
-from argmap.tui.search import SearchScreen
 from argmap.tui.style import Look
 
 RELATION_CHOICES = [(f"out:{t}", f"this node {verb} …") for t, verb in
@@ -79,6 +74,8 @@ class NodeEditor:
 
     def _form(self, title: str, draft: dict[str, str], original: dict[str, Any] | None,
               done: Callable[[DraftResult], None]) -> None:
+        from argmap.tui.node_form import NodeFormScreen
+
         session = self.files.session
         assert session is not None
         vocabularies = {v: list(session.data.get(v) or []) for v in VOCABULARIES}
@@ -111,6 +108,8 @@ class NodeEditor:
     def new_node(self, seed: dict[str, Any] | None = None, passage: str = "") -> None:
         """Add a node: choose its kind, then fill in the form (`seed`: fields it starts with, such as a quote of
         the `passage`)."""
+        from argmap.tui.choice import ChoiceScreen
+
         session = self.files.editable()
         if session is None:
             return
@@ -144,6 +143,8 @@ class NodeEditor:
     def new_from_source(self, source_id: str | None, offset: int) -> None:
         """Select a passage of the source text `source_id` (the selection starts at `offset`), then create a node
         quoting it."""
+        from argmap.tui.passage_screen import PassageScreen
+
         if self.files.editable() is None:
             return
         doc = self.host.doc
@@ -169,6 +170,8 @@ class NodeEditor:
 
     def delete_node(self) -> None:
         """Delete the focused node, with the relations and scenario entries naming it, after a confirmation."""
+        from argmap.tui.confirm import ConfirmScreen
+
         session = self.files.editable()
         node_id = self.host.focused_node
         if session is None or node_id is None:
@@ -196,6 +199,9 @@ class NodeEditor:
 
     def add_relation(self) -> None:
         """Link the focused node to another: choose the relation, then find the other node."""
+        from argmap.tui.choice import ChoiceScreen
+        from argmap.tui.search import SearchScreen
+
         host = self.host
         session = self.files.editable()
         here = host.focused_node
@@ -222,6 +228,9 @@ class NodeEditor:
 
     def change_relation(self, message: RelationChosen) -> None:
         """Retype or remove the relation the Detail pane asks about (removing asks first)."""
+        from argmap.tui.choice import ChoiceScreen
+        from argmap.tui.confirm import ConfirmScreen
+
         session = self.files.editable()
         if session is None:
             return
