@@ -181,13 +181,13 @@ def test_big_maps_are_evaluated_and_ranked_in_the_background(harbour: Path,
         await pilot.pause(0.1)  # the evaluation starts after the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.baseline is not None
+        assert app.reasoning.baseline is not None
         assert "✗.09" in outline_label(app, "momentum")
         await pilot.press("s", "down", "enter")
         await pilot.pause(0.1)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.outcome is not None and app.outcome.scenario.id == "offer-withdrawn"
+        assert app.reasoning.outcome is not None and app.reasoning.outcome.scenario.id == "offer-withdrawn"
         assert "✗.00=" in outline_label(app, "new-offer")
         await pilot.press("a", "4")
         await app.workers.wait_for_complete()
