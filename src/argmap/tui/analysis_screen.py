@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
+from argmap.analysis.probabilities import Probability
 from argmap.analysis.scenarios import Sensitivity, assumption_text, scenario_effects, sensitivity
 from argmap.analysis.scoring import (
     PARTLY_RULES,
@@ -211,10 +212,11 @@ class AnalysisScreen(ModalScreen[str | None]):
             scenario = outcome.scenario
             head.update(Text.assemble((scenario.title, "bold"), "  " + (scenario.description or ""),
                                       ("\nWhat changes against the baseline (b: back to the baseline):", "dim")))
-            table.add_columns("node", "kind", "baseline", "scenario", "change")
+            table.add_columns("node", "kind", "baseline", "p", "scenario", "p", "change")
             for row in outcome.changed():
                 table.add_row(row.node, row.kind, f"{row.base_label} {row.base_strength:.2f}",
-                              f"{row.label} {row.strength:.2f}", row.change_text(), key=f"node:{row.node}")
+                              _probability(row.base_probability), f"{row.label} {row.strength:.2f}",
+                              _probability(row.probability), row.change_text(), key=f"node:{row.node}")
         self.weak_refresh()
         if self._ranked_for is not None and self._ranked_for != self._ranking_key():
             self.ranking = None
@@ -315,14 +317,20 @@ class AnalysisScreen(ModalScreen[str | None]):
         self.ranking = ranking
         caption = self.reasoning.caption()
         head = self.query_one("#sensitivity-head", Static)
-        head.update(Text("Evidence by how much of the map falls if it is rejected, most load-bearing first"
+        head.update(Text("Evidence and assumptions by what rejecting each does to the conclusions and forecasts "
+                         "(impact: Σ|Δp| + Σ|Δstrength|), most load-bearing first"
                          + (f" ({caption})" if caption else "") + "; Enter goes to it.", style="dim"))
         table = self.query_one("#sensitivity-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("rank", "evidence", "falls", "strength lost", "what falls")
+        table.add_columns("rank", "rejected", "impact", "Σ|Δp|", "Σ|Δstrength|", "labels changing")
         for index, row in enumerate(ranking, 1):
-            table.add_row(str(index), row.node, str(len(row.fallen)), f"{row.strength_lost:.2f}",
-                          ", ".join(row.fallen) or "–", key=f"node:{row.node}")
+            table.add_row(str(index), row.node, f"{row.impact:.3f}", f"{row.probability_change:.3f}",
+                          f"{row.strength_change:.3f}", ", ".join(row.labels_changed) or "–", key=f"node:{row.node}")
+
+
+def _probability(p: Probability | None) -> str:
+    """A node's probability in a table cell (`0.675`, `0.000–1.000` for bounds), `–` for a node without one."""
+    return "–" if p is None else p.text(3)
 
 
 def _table(table_id: str) -> DataTable[object]:
