@@ -15,7 +15,7 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.io import load
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import write_output
 from argmap.io.canonical import dump_yaml, to_authoring
 from argmap.io.document import MapDocument
 
@@ -87,7 +87,7 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
         print(f"argmap fmt: {doc.display_path}: changed while being formatted; not written", file=sys.stderr)
         return 1
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    write_bytes(Path(path), bom + new.encode("utf-8"), backup=args.backup)
+    write_output(Path(path), bom + new.encode("utf-8"), backup=args.backup)
     dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" else 0
     note = f"; {dropped} comment line(s) inside the map were not kept" if dropped else ""
     kept = f" (previous version: {doc.display_path}~)" if args.backup else ""

@@ -47,7 +47,7 @@ from argmap.edit.patch import patch_document
 from argmap.edit.planning import edit_text
 from argmap.edit.splice import Splice, apply_splices, invert
 from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import output_error, write_bytes
 from argmap.io.document import MapDocument, load, read_map_bytes
 from argmap.io.parse import detect_format, parse_text
 from argmap.io.stamp import FileStamp
@@ -418,7 +418,7 @@ class EditSession:
         try:
             write_bytes(path, data, backup=self.backup)
         except OSError as exc:
-            raise ArgmapError(f"{path}: cannot save: {exc.strerror or exc}; the edits are still in the buffer"
+            raise ArgmapError(f"{output_error(path, exc, 'cannot save')}; the edits are still in the buffer"
                               ) from None
         self._stamp = FileStamp.of(path, data)
         self._saved_text = self.text
