@@ -47,7 +47,7 @@ from argmap.edit.patch import patch_document
 from argmap.edit.planning import edit_text
 from argmap.edit.splice import Splice, apply_splices, invert
 from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError
-from argmap.io.atomic import output_error, write_bytes
+from argmap.io.atomic import write_bytes
 from argmap.io.document import MapDocument, load, read_map_bytes
 from argmap.io.parse import detect_format, parse_text
 from argmap.io.stamp import FileStamp
@@ -363,10 +363,9 @@ class EditSession:
         return not same
 
     def _disk_text(self) -> str:
-        try:
-            return _decode(self.path, self.path.read_bytes())[0]
-        except FileNotFoundError:
+        if not self.path.exists():
             return ""
+        return _decode(self.path, read_map_bytes(self.path))[0]
 
     def diff(self, *, context: int = 3) -> str:
         """A unified diff from the file on disk to the buffer."""
@@ -418,7 +417,7 @@ class EditSession:
         try:
             write_bytes(path, data, backup=self.backup)
         except OSError as exc:
-            raise ArgmapError(f"{output_error(path, exc, 'cannot save')}; the edits are still in the buffer"
+            raise ArgmapError(f"{path}: cannot save: {exc.strerror or exc}; the edits are still in the buffer"
                               ) from None
         self._stamp = FileStamp.of(path, data)
         self._saved_text = self.text
