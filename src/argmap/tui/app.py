@@ -14,6 +14,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -267,7 +268,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         amap = self.doc.map
         title = amap.title if amap is not None else "(not a map)"
         left = self.query_one("#topbar-left", Static)
-        left.update(f" {self.doc.path.name}{self.edit_mark()} · {title}")
+        left.update(Text(f" {self.doc.path.name}{self.edit_mark()} · {title}"))
         left.set_class(self.dirty, "-dirty")
         errors = count_severity(self.findings, "error")
         warnings = count_severity(self.findings, "warning")
@@ -282,7 +283,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             parts.append(f"{len(amap.by_id)} nodes")
         parts.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
         right = self.query_one("#topbar-right", Static)
-        right.update(" · ".join(parts) + " ")
+        right.update(Text(" · ".join(parts) + " "))
         right.set_class(bool(described), "-filtered")
         right.set_class(bool(caption), "-scenario")
 
@@ -292,7 +293,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         """Focus a node in every pane. A jump is a step in the history and reveals the node in the outline."""
         amap = self.doc.map
         if amap is None or amap.node(node_id) is None:
-            self.notify(f"no node '{node_id}' in this map", severity="warning")
+            self.notify(f"no node '{node_id}' in this map", severity="warning", markup=False)
             return False
         if jump:
             self.history.visit(node_id)
@@ -302,7 +303,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             self.focused_node = node_id
             revealed = not jump or self.query_one(OutlineTree).reveal(node_id)
         if not revealed:
-            self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
+            self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3, markup=False)
         return True
 
     def watch_focused_node(self, node_id: str | None) -> None:
@@ -332,7 +333,8 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         node = node_of(self.doc, diag)
         if node is None:
             where = f"line {diag.line}, column {diag.column}" if diag.line else "the file as a whole"
-            self.notify(f"This finding is about {where} of {self.doc.path.name}, not about one node.", timeout=4)
+            self.notify(f"This finding is about {where} of {self.doc.path.name}, not about one node.", timeout=4,
+                        markup=False)
             return
         self.focus_node(node)
 
@@ -391,7 +393,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._rebuild_outline()
         self._reveal_or_home()
         described = self.view_filter.describe()
-        self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
+        self.notify(f"filter: {described}" if described else "filter cleared", timeout=2, markup=False)
 
     def action_cycle_grouping(self) -> None:
         self.set_grouping(GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)])

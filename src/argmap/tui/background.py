@@ -120,9 +120,10 @@ class BackgroundWork(App[int]):
             self.action_redraw()
         if worker.group == "export":
             if event.state == WorkerState.SUCCESS:
-                self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
+                self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export",
+                            markup=False)
             elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
+                self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8, markup=False)
         elif worker.group == "check":
             if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
                 self._checked(*worker.result)
@@ -132,9 +133,9 @@ class BackgroundWork(App[int]):
                 errors = count_severity(self.findings, "error")
                 self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
                             f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
-                            title="Re-checked", timeout=3)
+                            title="Re-checked", timeout=3, markup=False)
             elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Re-check failed", severity="error", timeout=8)
+                self.notify(_reason(worker.error), title="Re-check failed", severity="error", timeout=8, markup=False)
 
 
 

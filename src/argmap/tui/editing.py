@@ -58,7 +58,7 @@ class Editing(FileSession):
         node_id = self.focused_node
         original = self._node_data(node_id)
         if original is None:
-            self.notify(f"'{node_id}' is not in the file as a node of its own", severity="warning")
+            self.notify(f"'{node_id}' is not in the file as a node of its own", severity="warning", markup=False)
             return
 
         def save(result: DraftResult) -> None:
@@ -146,7 +146,7 @@ class Editing(FileSession):
         try:
             taken = session.removal_preview(node_id)
         except EditError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         lines = [f"Delete node '{node_id}'?"]
         if taken:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from argmap.analysis.outline import GROUPINGS, facet_values
 from argmap.tui.style import node_line
@@ -101,6 +102,6 @@ class ArgmapCommands(Provider):
             if node is None:
                 continue
             prompt = Text.assemble(("Go to ", "dim"), node_line(app.look, node))
-            found_in = None if hit.field in ("id", "text") else f"{hit.field}: {' '.join(hit.snippet.split())}"
+            found_in = None if hit.field in ("id", "text") else escape(f"{hit.field}: {' '.join(hit.snippet.split())}")
             yield Hit(hit.score / 100 * NODE_WEIGHT, prompt, partial(app.focus_node, hit.node),
                       text=f"Go to {node.id}", help=found_in)

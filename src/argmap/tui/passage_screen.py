@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -36,7 +37,7 @@ class PassageScreen(ModalScreen[tuple[int, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#passage-box").border_title = self.title_text
+        self.query_one("#passage-box").border_title = Text(self.title_text)
         area = self.query_one(TextArea)
         area.cursor_blink = self.cursor_blink
         area.cursor_location = _document(area).get_location_from_index(self.start_offset)

@@ -112,7 +112,7 @@ class ReasoningViews(App[int]):
         if amap is None:
             return
         if scenario_id is not None and not any(s.id == scenario_id for s in amap.scenarios):
-            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
+            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning", markup=False)
             return
         if scenario_id == self.scenario_id:
             return
@@ -133,7 +133,7 @@ class ReasoningViews(App[int]):
         labels = outcome.labels_changed()
         self.notify(f"{len(outcome.gained())} claims and forecasts gain, {len(outcome.lost())} lose, "
                     f"{labels} node{'s' if labels != 1 else ''} change label (a for the details)",
-                    title=f"Scenario: {outcome.scenario.title}", timeout=4)
+                    title=f"Scenario: {outcome.scenario.title}", timeout=4, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -145,7 +145,7 @@ class ReasoningViews(App[int]):
                 self._announce()
         elif event.state == WorkerState.ERROR:
             self.notify(f"{type(worker.error).__name__}: {worker.error}", title="Evaluation failed",
-                        severity="error", timeout=8)
+                        severity="error", timeout=8, markup=False)
 
     # -- showing ------------------------------------------------------------------------------------------
 
@@ -197,7 +197,7 @@ class ReasoningViews(App[int]):
         """Show or hide the acceptance badges."""
         self.show_standing = not self.show_standing
         self._relabel()
-        self.notify("acceptance badges " + ("shown" if self.show_standing else "hidden"), timeout=2)
+        self.notify("acceptance badges " + ("shown" if self.show_standing else "hidden"), timeout=2, markup=False)
 
     def scenario_caption(self) -> str | None:
         """`scenario: title` for the top bar, or None under the baseline."""

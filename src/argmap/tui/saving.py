@@ -112,7 +112,7 @@ class FileSession(App[int]):
     def _editable(self) -> EditSession | None:
         if self.session is None:
             self.notify(f"This map cannot be edited here: {self.edit_problem or 'it is not a map file'}. Fix it "
-                        "in a text editor (o).", severity="warning", timeout=6)
+                        "in a text editor (o).", severity="warning", timeout=6, markup=False)
         return self.session
 
     def _edit(self, operation: Callable[[], Edit | None], *, focus: str | None = None) -> bool:
@@ -124,15 +124,15 @@ class FileSession(App[int]):
         try:
             edit = operation()
         except ArgmapError as exc:  # EditError included
-            self.notify(str(exc), title="Not changed", severity="error", timeout=8)
+            self.notify(str(exc), title="Not changed", severity="error", timeout=8, markup=False)
             return False
         if edit is None:
             self.bell()
             return False
         self._show_buffer(focus or edit.focus)
-        self.notify(edit.summary, timeout=3)
+        self.notify(edit.summary, timeout=3, markup=False)
         if session.journal_error:
-            self.notify(session.journal_error, severity="warning", timeout=8)
+            self.notify(session.journal_error, severity="warning", timeout=8, markup=False)
         return True
 
     def _show_buffer(self, focus: str | None = None) -> None:
@@ -160,10 +160,10 @@ class FileSession(App[int]):
             self._conflict(str(exc), then)
             return
         except ArgmapError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
             return
         self._disk_warned = False
-        self.notify(f"Saved {self.doc.path.name}" if saved else "Nothing to save", timeout=3)
+        self.notify(f"Saved {self.doc.path.name}" if saved else "Nothing to save", timeout=3, markup=False)
         self._update_topbar()
         if then is not None:
             then()
@@ -183,7 +183,8 @@ class FileSession(App[int]):
                 self._drop_edits()
             elif answer == "overwrite":
                 session.save(force=True)
-                self.notify(f"Saved {self.doc.path.name} over the other version (kept as {self.doc.path.name}~)")
+                self.notify(f"Saved {self.doc.path.name} over the other version (kept as {self.doc.path.name}~)",
+                            markup=False)
                 self._update_topbar()
                 if then is not None:
                     then()
@@ -196,10 +197,11 @@ class FileSession(App[int]):
                     try:
                         warnings = session.save_as(target)
                     except ArgmapError as exc:
-                        self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+                        self.notify(str(exc), title="Not saved", severity="error", timeout=8, markup=False)
                         return
                     self._show_buffer(self.focused_node)
-                    self.notify(f"Saved as {target.name}" + "".join(f"\n{w}" for w in warnings), timeout=6)
+                    self.notify(f"Saved as {target.name}" + "".join(f"\n{w}" for w in warnings), timeout=6,
+                                markup=False)
                     if then is not None:
                         then()
 
@@ -246,7 +248,7 @@ class FileSession(App[int]):
             if not self._disk_warned:
                 self._disk_warned = True
                 self.notify(f"{self.doc.path.name} changed on disk; your unsaved edits are kept, and saving will "
-                            "ask what to do.", severity="warning", timeout=8)
+                            "ask what to do.", severity="warning", timeout=8, markup=False)
             return
         self._read_again(quiet=True)
 
@@ -259,16 +261,16 @@ class FileSession(App[int]):
             if not self._disk_warned:
                 self._disk_warned = True
                 self.notify(f"{exc}. The explorer keeps the version it had.", title="Not reloaded",
-                            severity="error", timeout=10)
+                            severity="error", timeout=10, markup=False)
             return
         self._disk_warned = False
         self._show_buffer(focus)
         if quiet:
-            self.notify(f"{self.doc.path.name} changed on disk: read it again", timeout=3)
+            self.notify(f"{self.doc.path.name} changed on disk: read it again", timeout=3, markup=False)
         else:
             errors = count_severity(self.findings, "error")
             self.notify(f"{self.doc.path.name}: {len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}"
-                        f", {errors} error{'s' if errors != 1 else ''}", title="Re-checked", timeout=3)
+                        f", {errors} error{'s' if errors != 1 else ''}", title="Re-checked", timeout=3, markup=False)
 
     def _drop_edits(self) -> None:
         """Read the file again, dropping the unsaved edits (the user said so)."""
@@ -318,13 +320,15 @@ class FileSession(App[int]):
             with self.suspend():
                 code = run_editor(command)
         except SuspendNotSupported:
-            self.notify(f"This terminal cannot hand over to an editor; run: {' '.join(command)}", timeout=8)
+            self.notify(f"This terminal cannot hand over to an editor; run: {' '.join(command)}", timeout=8,
+                        markup=False)
             return
         except OSError as exc:
-            self.notify(f"Cannot run {command[0]}: {exc.strerror or exc}. Set $EDITOR.", severity="error", timeout=8)
+            self.notify(f"Cannot run {command[0]}: {exc.strerror or exc}. Set $EDITOR.", severity="error", timeout=8,
+                        markup=False)
             return
         if code != 0:
-            self.notify(f"{command[0]} exited with status {code}", severity="warning", timeout=4)
+            self.notify(f"{command[0]} exited with status {code}", severity="warning", timeout=4, markup=False)
         if session is not None:
             if session.changed_on_disk():
                 self._read_again(quiet=True)
