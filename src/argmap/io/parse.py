@@ -42,6 +42,7 @@ def _fast_yaml(text: str) -> Any:
     return data if isinstance(data, dict) else None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
@@ -80,6 +81,13 @@ def parse_text(text: str, fmt: str, file: str) -> tuple[Any, list[Diagnostic]]:
             except RecursionError:
                 line, column = json_depth_hazard(text) or (1, 1)
                 return None, [too_deep(file, line, column)]
+        control = _CONTROL.search(text)
+        if control is not None:  # yaml-rs would take them; YAML does not
+            offset = control.start()
+            return None, [Diagnostic(file, "error", "syntax", f"control character U+{ord(control.group()):04X} is "
+                                     "not allowed in YAML; remove it (or write it as an escape in double quotes)",
+                                     line=text.count("\n", 0, offset) + 1,
+                                     column=offset - text.rfind("\n", 0, offset))]
         hazard = yaml_hazard(text)
         if hazard is not None:
             return None, [Diagnostic(file, "error", "syntax", hazard.message, line=hazard.line + 1,
