@@ -161,7 +161,7 @@ def test_rule_fires_with_position(
 
 def test_every_rule_is_tested_or_load_time() -> None:
     tested = {c[0] for c in CASES}
-    assert set(RULES) - tested == {"encoding", "source-missing"}  # covered in test_load.py
+    assert set(RULES) - tested == {"encoding", "source-missing", "unreadable"}  # test_load.py, tests/hostile/
 
 
 def test_condition_must_target_a_forecast(write_map: Callable[..., Path]) -> None:

@@ -50,7 +50,7 @@ def test_node_of_a_finding(write_map: Callable[..., Path]) -> None:
           - {id: b, kind: rumour, text: B}
           - {id: c, kind: claim, text: C, tags: [nope]}
         relations:
-          - {source: a, target: b, type: supports}
+          - {source: a, target: yy, type: supports}
           - {source: zz, target: c, type: supports}
         """)
     doc = load(path)

@@ -86,6 +86,24 @@ def _suggestion(word: str, choices: tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def a_or_an(noun: str) -> str:
+    """The noun with its indefinite article.
+
+    >>> a_or_an("inference"), a_or_an("claim"), a_or_an("hour")
+    ('an inference', 'a claim', 'a hour')
+    """
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """`1 node`, `2 nodes`; `many` for irregular plurals.
+
+    >>> plural(1, "node"), plural(3, "node"), plural(2, "entry", "entries"), plural(0, "error")
+    ('1 node', '3 nodes', '2 entries', '0 errors')
+    """
+    return f"{count:,} {singular if count == 1 else many or singular + 's'}"
+
+
 class EditError(ArgmapError):
     """An edit that was refused (unknown node, bad value, duplicate relation...). The buffer is unchanged.
     `node` and `field` name what the edit was about, when known, so that a form can point at it."""

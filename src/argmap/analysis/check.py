@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Protocol
 
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, has_errors, suggest
+from argmap.errors import Diagnostic, Loc, Severity, has_errors, plural, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
@@ -16,6 +16,7 @@ from argmap.model.wep import band_for
 
 #: Every rule: its id, its severity and what it finds. Load-time rules come first.
 RULES: dict[str, tuple[Severity, str]] = {
+    "unreadable": ("error", "a map file cannot be read (missing, a folder, a FIFO or device, too large)"),
     "syntax": ("error", "the file is not valid YAML or JSON"),
     "encoding": ("error", "the file is not UTF-8 text"),
     "schema": ("error", "a value does not fit the map format (unknown field, wrong type, unknown kind...)"),
@@ -81,13 +82,14 @@ def _duplicates(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 
 def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
+    invalid = doc.invalid.get("nodes", set())  # in the file, reported already: nothing more to say about them
     seen: set[tuple[str, str, str]] = set()
     for index, rel in enumerate(amap.relations):
         source_id, kind, target_id = key = (rel.source, rel.type, rel.target)
         source, target = ids.get(source_id), ids.get(target_id)
         if source is None or target is None:
             for end, node_id, node in (("source", source_id, source), ("target", target_id, target)):
-                if node is None:
+                if node is None and node_id not in invalid:
                     yield emit("unknown-node", f"relation {end} '{node_id}' is not a node{suggest(node_id, ids)}",
                                ("relations", index, end))
         if source_id == target_id:
@@ -115,12 +117,13 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
 def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     """Isolated nodes and inferences without premise or conclusion; only relations whose two ends exist count."""
     ids = amap.by_id
+    invalid = doc.invalid.get("nodes", set())
     linked: set[str] = set()
     premised: set[str] = set()  # targets of a `supports`
     concluding: set[str] = set()  # sources of a `supports` or an `attacks`
     for rel in amap.relations:
         source, target, kind = rel.source, rel.target, rel.type
-        if source in ids and target in ids:
+        if (source in ids or source in invalid) and (target in ids or target in invalid):
             linked.add(source)
             linked.add(target)
             if kind == "supports":
@@ -212,13 +215,17 @@ def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 
 def _quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     declared = {s.id for s in amap.sources}
+    invalid = doc.invalid.get("sources", set())  # reported already
+    count = len(amap.sources) + len(invalid)
     for index, node in enumerate(amap.nodes):
         for qi, quote in enumerate(node.quotes):
             loc: Loc = ("nodes", index, "quotes", qi)
             if quote.source is None:
-                if len(amap.sources) != 1:
+                if count != 1:
                     yield emit("unknown-source", "quote names no source and the map has "
-                               f"{len(amap.sources)} sources; add 'source:'", loc, node.id)
+                               f"{plural(count, 'source')}; add 'source:'", loc, node.id)
+                continue
+            if quote.source in invalid:
                 continue
             if quote.source not in declared:
                 yield emit("unknown-source", f"quote source '{quote.source}' is not declared under 'sources'"
@@ -242,7 +249,7 @@ def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
     for index, scenario in enumerate(amap.scenarios):
         for field in ("assume", "probabilities"):
             for node_id in getattr(scenario, field):
-                if node_id not in ids:
+                if node_id not in ids and node_id not in doc.invalid.get("nodes", ()):
                     yield emit("unknown-node", f"scenario '{scenario.id}' names unknown node '{node_id}'"
                                f"{suggest(node_id, ids)}", ("scenarios", index, field, node_id))
 

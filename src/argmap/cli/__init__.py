@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -69,11 +70,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     module = importlib.import_module(COMMANDS[name][0])
     try:
         code: int = module.run(args)
+        sys.stdout.flush()
         return code
     except ArgmapError as exc:
+        _quiet_stdout()
         print(f"argmap: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `argmap check ... | head`: the reader has all it wanted
+        _quiet_stdout()
         return 0
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, point it at the null device, so that the flush at exit does not
+    fail a second time with a traceback."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError):  # pragma: no cover - no descriptor to redirect (captured output)
+            pass

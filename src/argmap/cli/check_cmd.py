@@ -5,47 +5,110 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from argmap.analysis.check import RULES, check, exit_code
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
-from argmap.errors import count_severity
+from argmap.errors import ArgmapError, Diagnostic, count_severity
 from argmap.io import load
+from argmap.io.document import MapDocument
+from argmap.io.reading import ReadError, parse_size, set_max_bytes
+
+#: The exit status of a file that could not be read at all: a usage error, worse than a map with errors.
+EXIT_UNREADABLE = 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("maps", nargs="*", metavar="MAP", help="map files (YAML or JSON)")
+    parser.add_argument("maps", nargs="*", metavar="MAP",
+                        help="map files (YAML or JSON), or folders: every *.yaml, *.yml and *.json map in them")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text: one line per finding (editor and CI annotations); json: for tools")
     parser.add_argument("--rules", action="store_true", help="list the rules and exit")
+    parser.add_argument("--max-size", dest="max_size", metavar="SIZE",
+                        help="read maps and source texts up to SIZE (500M, 2G; default 256M, or ARGMAP_MAX_SIZE)")
     parser.add_argument("--strict", action="store_true",
                         help="also report the weak points of the reasoning as warnings (see `argmap weak`)")
 
 
+MAP_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def map_files(folder: Path) -> list[Path]:
+    """The map files under a folder, recursively, in order: `*.yaml`, `*.yml`, `*.json`, leaving out hidden
+    folders and files and backups (`MAP~`)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or path.suffix.lower() not in MAP_SUFFIXES:
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
+def _looks_like_map(doc: MapDocument) -> bool:
+    """Whether a file found in a folder is meant as a map: a mapping with a map's keys, or one that does not
+    read at all (a broken map is reported, a `package.json` is not)."""
+    return not isinstance(doc.data, dict) or bool({"argmap", "title", "nodes"} & doc.data.keys())
+
+
+def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool) -> tuple[list[Diagnostic], int]:
+    """The findings for one file and its exit status (2: it could not be read)."""
+    try:
+        doc = load(path)
+    except ArgmapError as exc:
+        reason = exc.reason if isinstance(exc, ReadError) else str(exc)
+        return [Diagnostic(str(path), "error", "unreadable", reason)], EXIT_UNREADABLE
+    if found_in_folder and not _looks_like_map(doc):
+        return [], 0
+    found = check(doc)
+    if args.strict:
+        found = sorted(found + weak_diagnostics(doc), key=lambda d: d.sort_key)
+    return found, exit_code(found)
+
+
+def _print_rules(fmt: str) -> None:
+    rows = [(rule, severity, description, False) for rule, (severity, description) in RULES.items()]
+    rows += [(rule, "warning", description, True) for rule, description in WEAK_RULES.items()]
+    if fmt == "json":
+        json.dump([{"rule": rule, "severity": severity, "description": description, "strict": strict}
+                   for rule, severity, description, strict in rows], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    for rule, severity, description, strict in rows:
+        print(f"{rule:22} {severity:8} {description}{' (--strict)' if strict else ''}")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.rules:
-        for rule, (severity, description) in RULES.items():
-            print(f"{rule:22} {severity:8} {description}")
-        for rule, description in WEAK_RULES.items():
-            print(f"{rule:22} {'warning':8} {description} (--strict)")
+        _print_rules(args.format)
         return 0
     if not args.maps:
         print("argmap check: error: give at least one MAP", file=sys.stderr)
         return 2
-    findings = []
-    for path in args.maps:
-        doc = load(path)
-        found = check(doc)
-        if args.strict:
-            found = sorted(found + weak_diagnostics(doc), key=lambda d: d.sort_key)
-        findings.extend(found)
+    if args.max_size:
+        set_max_bytes(parse_size(args.max_size))
+    findings: list[Diagnostic] = []
+    status, files = 0, 0
+    for name in args.maps:
+        given = Path(name)
+        paths = map_files(given) if given.is_dir() else [given]
+        if given.is_dir() and not paths:
+            findings.append(Diagnostic(name, "warning", "unreadable", "a folder with no map files (*.yaml, *.yml, "
+                                       "*.json) in it"))
+        for path in paths:
+            found, code = _check_one(path, args, found_in_folder=path is not given)
+            findings.extend(found)
+            status = max(status, code)
+            files += 1
     if args.format == "json":
         json.dump([d.to_dict() for d in findings], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        for diag in findings:
-            print(diag.format())
-        errors = count_severity(findings, "error")
-        warnings = count_severity(findings, "warning")
+        for diag in findings:  # a file that cannot be read is a usage error: said on standard error
+            print(diag.format(), file=sys.stderr if diag.rule == "unreadable" else sys.stdout)
         if findings:
-            print(f"{errors} error(s), {warnings} warning(s) in {len(args.maps)} map(s)", file=sys.stderr)
-    return exit_code(findings)
+            errors = count_severity(findings, "error")
+            warnings = count_severity(findings, "warning")
+            print(f"{errors} error(s), {warnings} warning(s) in {files} map(s)", file=sys.stderr)
+    return status

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from argmap.formats import FORMATS, export, format_for
 from argmap.io import load
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import write_output
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -62,10 +61,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
     data = export(doc, fmt, options_from(args))
-    if args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_bytes(Path(args.output), data)
+    write_output(args.output, data)
+    if args.output != "-":
         print(f"wrote {args.output} ({fmt.name}, {len(data):,} bytes)", file=sys.stderr)
     return 0

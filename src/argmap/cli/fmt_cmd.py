@@ -15,9 +15,9 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.io import load
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import write_output
 from argmap.io.canonical import dump_yaml, to_authoring
-from argmap.io.document import MapDocument
+from argmap.io.document import MapDocument, read_map_bytes
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +57,7 @@ def _comment_lines(text: str, header: str) -> int:
 
 def _format_one(path: str, args: argparse.Namespace) -> int:
     doc = load(path)
-    raw = Path(path).read_bytes()
+    raw = read_map_bytes(Path(path))
     if not doc.fully_loaded:
         for diag in doc.blocking:
             print(diag.format(), file=sys.stderr)
@@ -83,11 +83,11 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
         return 1
     if args.diff:
         return 0
-    if raw.decode("utf-8-sig") != text or Path(path).read_bytes() != raw:
+    if raw.decode("utf-8-sig") != text or read_map_bytes(Path(path)) != raw:
         print(f"argmap fmt: {doc.display_path}: changed while being formatted; not written", file=sys.stderr)
         return 1
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    write_bytes(Path(path), bom + new.encode("utf-8"), backup=args.backup)
+    write_output(Path(path), bom + new.encode("utf-8"), backup=args.backup)
     dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" else 0
     note = f"; {dropped} comment line(s) inside the map were not kept" if dropped else ""
     kept = f" (previous version: {doc.display_path}~)" if args.backup else ""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from argmap.analysis.scoring import PARTLY_RULES, UNCLEAR_RULES
 from argmap.cli.map_loading import load_for_reasoning
+from argmap.io.atomic import write_output
 from argmap.report import REPORT_FORMATS, format_for, write_report
 
 
@@ -42,8 +43,7 @@ def run(args: argparse.Namespace) -> int:
                                  options={"partly": args.partly, "unclear": args.unclear,
                                           "diagram_options": diagram_options})
     if to_stdout:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_output("-", data)
     else:
         print("wrote " + ", ".join(str(p) for p in written) + f" ({fmt}, {len(data):,} bytes)", file=sys.stderr)
     return 0

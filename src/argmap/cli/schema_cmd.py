@@ -15,11 +15,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        from pathlib import Path
+        from argmap.io.atomic import write_output
 
-        from argmap.io.atomic import write_bytes
-
-        write_bytes(Path(args.output), text.encode())
+        write_output(args.output, text.encode())
     else:
         print(text, end="")
     return 0

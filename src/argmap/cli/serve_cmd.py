@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
+import os
 import shlex
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,6 +60,26 @@ def build_server(args: argparse.Namespace) -> Any:
     return Server(app_command(args), host=args.host, port=args.port, title=title, public_url=args.public_url)
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on `host:port` (in use, not allowed, unknown host), or None. Bound and
+    released at once, with the address reuse the server itself asks for."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"unknown host '{host}' ({exc.strerror})"
+    for family, kind, proto, _, address in infos[:1]:
+        try:
+            with socket.socket(family, kind, proto) as sock:
+                if os.name != "nt":
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is already in use; choose another with --port"
+            return f"cannot listen on {host}:{port}: {(exc.strerror or str(exc)).lower()}"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"argmap serve: error: port {args.port} is not between 1 and 65535", file=sys.stderr)
@@ -65,7 +88,16 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         print(f"argmap serve: listening on {args.host}: anyone who can reach this address can read and edit the map",
               file=sys.stderr)
+    problem = port_problem(args.host, args.port)
+    if problem:
+        print(f"argmap serve: error: {problem}", file=sys.stderr)
+        return 2
     server = build_server(args)
     print(f"argmap serve: open {server.public_url} in a browser (Ctrl+C stops)", file=sys.stderr)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # taken between the check and the start
+        print(f"argmap serve: error: cannot listen on {args.host}:{args.port}: "
+              f"{(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 2
     return 0

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from argmap.errors import EditError, suggest
+from argmap.errors import EditError, plural, suggest
 from argmap.io.schema_errors import diagnostics_from
 from argmap.model import NODE_CLASSES, RELATION_TYPES, TOP_ORDER, VOCABULARIES, ArgMap, NodeBase, Relation
 from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER
@@ -295,7 +295,7 @@ def remove_node(data: dict[str, Any], node_id: str) -> Outcome:
         focus = neighbour.get("id") if isinstance(neighbour, dict) else None
     relation_count = len(relations) - len(kept)
     extra = f" and {relation_count} relation(s)" if relation_count else ""
-    extra += f" and {len(scenario_removed)} scenario entr(y/ies)" if scenario_removed else ""
+    extra += f" and {plural(len(scenario_removed), 'scenario entry', 'scenario entries')}" if scenario_removed else ""
     return Outcome(new, f"removed {node.get('kind', 'node')} '{node_id}'{extra}", focus, removed, node_id)
 
 

@@ -363,10 +363,9 @@ class EditSession:
         return not same
 
     def _disk_text(self) -> str:
-        try:
-            return _decode(self.path, self.path.read_bytes())[0]
-        except FileNotFoundError:
+        if not self.path.exists():
             return ""
+        return _decode(self.path, read_map_bytes(self.path))[0]
 
     def diff(self, *, context: int = 3) -> str:
         """A unified diff from the file on disk to the buffer."""

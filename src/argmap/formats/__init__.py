@@ -75,14 +75,17 @@ register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, 
 
 
 def format_for(output: str | None, to: str | None) -> Format:
-    """The format named by `--to`, else the one the output file's suffix implies."""
+    """The format named by `--to`, else the one the output file's suffix implies; standard output (`-`) without
+    `--to` gets the canonical JSON."""
     if to:
         try:
             return FORMATS[to.lower()]
         except KeyError:
             raise ArgmapError(f"unknown format '{to}' (known: {', '.join(sorted(FORMATS))})") from None
-    if not output or output == "-":
-        raise ArgmapError("writing to standard output needs --to FORMAT (json, yaml, ...)")
+    if output == "-":
+        return FORMATS["json"]
+    if not output:
+        raise ArgmapError("give an output file, or --to FORMAT (json, yaml, ...)")
     suffix = Path(output).suffix.lower()
     for fmt in FORMATS.values():
         if suffix in fmt.suffixes:

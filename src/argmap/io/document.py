@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from argmap.errors import ArgmapError, Diagnostic, Loc, Severity, count_severity
-from argmap.io.parse import detect_format, parse_text
+from argmap.io.parse import detect_format, json_depth_hazard, parse_text, too_deep
 from argmap.io.positions import Located, find, locate_tree, node_at
 from argmap.io.quotes import Match, Normalised, locate
+from argmap.io.reading import DecodeError, ReadError, decode_text, read_regular
 from argmap.io.schema_errors import diagnostics_from
+from argmap.layout.yaml_loader import MAX_DEPTH
 from argmap.memory import collector_paused
-from argmap.model import ArgMap, NodeBase, Relation, Source
-from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER
+from argmap.model import ArgMap, NodeBase, Source
+from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER, SCENARIO_ADAPTER, SOURCE_ADAPTER
 
 #: The rules of the findings that keep a file from loading fully: only the valid part of its map is kept.
 BLOCKING_RULES = ("syntax", "encoding", "schema")
@@ -42,7 +44,8 @@ class SourceText:
 @dataclass
 class MapDocument:
     """Everything known about one map file after loading it. `map` is None only when the file could not be
-    read as a map at all; with schema errors it holds the valid part."""
+    read as a map at all; with schema errors it holds the valid part, and `invalid` the ids of the sources, nodes,
+    relations and scenarios left out (each already reported), which the checks then treat as known."""
 
     path: Path
     text: str
@@ -54,6 +57,7 @@ class MapDocument:
     matches: dict[tuple[str, int], Match | None] = field(default_factory=dict)
     node_index: dict[str, int] = field(default_factory=dict)
     rows: dict[str, list[int]] = field(default_factory=dict)
+    invalid: dict[str, set[str]] = field(default_factory=dict)
     _tree: Located | None = field(default=None, repr=False)
     _tree_built: bool = field(default=False, repr=False)
 
@@ -135,15 +139,9 @@ class MapDocument:
 
 
 def read_map_bytes(path: Path) -> bytes:
-    """A map file's bytes; a file that cannot be read gives a one-line `ArgmapError`."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError(f"{path}: no such map file") from None
-    except IsADirectoryError:
-        raise ArgmapError(f"{path}: is a folder, not a map file") from None
-    except OSError as exc:
-        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+    """A map file's bytes; a file that cannot be read (missing, a folder, a FIFO or device, too large) gives a
+    one-line `ArgmapError` (`argmap.io.reading`)."""
+    return read_regular(path, "map file")
 
 
 def load(path: str | os.PathLike[str], *, text: str | None = None, fmt: str | None = None) -> MapDocument:
@@ -158,13 +156,11 @@ def _load(file: Path, text: str | None, fmt: str | None = None) -> MapDocument:
     if text is None:
         raw = read_map_bytes(file)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            text = decode_text(raw, other_encodings=False, fix="save the map as UTF-8")
+        except DecodeError as exc:
             doc = MapDocument(file, "", fmt or detect_format(file))
-            doc.diagnostics.append(Diagnostic(str(file), "error", "encoding",
-                                              "not UTF-8 text; save the file as UTF-8", line=line, column=column))
+            doc.diagnostics.append(Diagnostic(doc.display_path, "error", "encoding", exc.message, line=exc.line,
+                                              column=exc.column))
             return doc
     doc = MapDocument(file, text, fmt or detect_format(file, text))
     name = doc.display_path
@@ -202,40 +198,84 @@ def _finish(doc: MapDocument) -> None:
     doc.place(doc.diagnostics)
 
 
+def deepest(data: Any, limit: int = MAX_DEPTH) -> Loc | None:
+    """The data path of the first container nested deeper than `limit`, or None; walked without recursion.
+
+    >>> deepest({"a": [[[1]]]}, 2), deepest({"a": [1]}, 2)
+    (('a', 0, 0), None)
+    """
+    stack: list[tuple[Any, Loc]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) > limit:
+            return loc
+        if isinstance(value, dict):
+            stack.extend((child, (*loc, str(key))) for key, child in reversed(value.items())
+                         if isinstance(child, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((child, (*loc, index)) for index, child in reversed(list(enumerate(value)))
+                         if isinstance(child, (dict, list)))
+    return None
+
+
+#: The item lists of a map, validated item by item when the whole map does not validate.
+_ITEM_LISTS: dict[str, TypeAdapter[Any]] = {"sources": SOURCE_ADAPTER, "nodes": NODE_ADAPTER,
+                                            "relations": RELATION_ADAPTER, "scenarios": SCENARIO_ADAPTER}
+
+
 def _validate(doc: MapDocument, data: dict[str, Any], name: str) -> ArgMap | None:
     try:
         return ArgMap.model_validate(data)
-    except ValidationError as exc:
-        doc.diagnostics.extend(diagnostics_from(exc, name, data=data))
-    # Keep what is valid, so that a map with a few bad nodes can still be explored.
+    except (ValidationError, RecursionError) as exc:
+        deep = deepest(data)  # no map is valid that deep: say so once, where, rather than through every reader
+        if deep is not None:
+            if doc.format == "json":
+                line, column = json_depth_hazard(doc.text) or (1, 1)
+            else:
+                line, column = doc.position(deep[:4])
+            doc.diagnostics.append(too_deep(name, line, column))
+        elif isinstance(exc, ValidationError):
+            doc.diagnostics.extend(diagnostics_from(exc, name, data=data))
+        else:
+            raise
+    # Keep what is valid, so that a map with a few bad nodes can still be explored, and remember the ids of the
+    # items that did not validate: a relation or quote naming one of them raises nothing more.
     partial = dict(data)
-    nodes, relations = partial.pop("nodes", []), partial.pop("relations", [])
-    try:
-        result = ArgMap.model_validate(partial)
-    except ValidationError:
-        try:
-            result = ArgMap(title=str(partial.get("title") or doc.path.stem))
-        except ValidationError:
-            result = ArgMap(title=doc.path.stem or "map")
-    kept_nodes: list[NodeBase] = []
-    doc.rows = {"nodes": [], "relations": []}
-    for row, item in enumerate(nodes if isinstance(nodes, list) else []):
-        try:
-            kept_nodes.append(NODE_ADAPTER.validate_python(item))
-        except ValidationError:
-            continue
-        doc.rows["nodes"].append(row)
-    kept_relations: list[Relation] = []
-    for row, item in enumerate(relations if isinstance(relations, list) else []):
-        try:
-            kept_relations.append(RELATION_ADAPTER.validate_python(item))
-        except ValidationError:
-            continue
-        doc.rows["relations"].append(row)
-    result.nodes = kept_nodes  # type: ignore[assignment]
-    result.relations = kept_relations
+    items = {key: partial.pop(key, []) for key in _ITEM_LISTS}
+    result = _valid_top_level(partial, doc.path.stem or "map")
+    doc.rows = {key: [] for key in _ITEM_LISTS}
+    for key, adapter in _ITEM_LISTS.items():
+        kept: list[Any] = []
+        for row, item in enumerate(items[key] if isinstance(items[key], list) else []):
+            try:
+                kept.append(adapter.validate_python(item))
+            except ValidationError:
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(item_id, str):
+                    doc.invalid.setdefault(key, set()).add(item_id)
+                continue
+            doc.rows[key].append(row)
+        setattr(result, key, kept)
     result.invalidate()
     return result
+
+
+def _valid_top_level(partial: dict[str, Any], stem: str) -> ArgMap:
+    """The map's top level without its item lists, keeping every key that is valid: a misspelt `title` must not
+    cost the vocabularies, so each key that fails is dropped (a bad or missing title becomes the file's name)."""
+    top = dict(partial)
+    for _ in range(len(top) + 2):
+        try:
+            return ArgMap.model_validate(top)
+        except ValidationError as exc:
+            bad = {error["loc"][0] for error in exc.errors() if error["loc"]}
+            if not bad:
+                break
+            for key in bad:
+                top.pop(str(key), None)
+            if "title" in bad:
+                top["title"] = stem
+    return ArgMap(title=stem)
 
 
 def _read_sources(doc: MapDocument) -> None:
@@ -245,23 +285,36 @@ def _read_sources(doc: MapDocument) -> None:
         if not source.path:
             doc.sources[source.id] = SourceText(source, None, None, "no local text ('path' not given)")
             continue
-        path = (base / source.path).resolve()
+        given = Path(source.path)
+        path = (base / given).resolve()
         try:
-            text = path.read_text(encoding="utf-8-sig")
-            doc.sources[source.id] = SourceText(source, path, text)
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not found" if isinstance(exc, FileNotFoundError) else str(exc)
-            doc.sources[source.id] = SourceText(source, path, None, reason)
-            doc.diagnostics.append(Diagnostic(
-                doc.display_path, "error", "source-missing",
-                f"text of source '{source.id}' {reason}: {source.path} (relative to the map file); "
-                "fix the path or add the text", ("sources", index, "path")))
+            text = decode_text(read_regular(path, "source text"))
+            text = text.replace("\r\n", "\n").replace("\r", "\n")  # as universal newlines read it: offsets count LF
+        except ReadError as exc:
+            missing = not path.exists()
+            where = "an absolute path" if given.is_absolute() else f"relative to the map file: {path}"
+            reason = "not found" if missing else exc.reason
+            advice = "fix the path or add the text" if missing else "point 'path' at a text file"
+            _source_problem(doc, index, source, path, reason, f"text of source '{source.id}' {reason}: "
+                            f"{source.path} ({where}); {advice}")
+            continue
+        except DecodeError as exc:
+            _source_problem(doc, index, source, path, exc.message, f"text of source '{source.id}' "
+                            f"({source.path}) is {exc.message}")
+            continue
+        doc.sources[source.id] = SourceText(source, path, text)
+
+
+def _source_problem(doc: MapDocument, index: int, source: Source, path: Path, reason: str, message: str) -> None:
+    """A source whose text cannot be used: kept without text (`reason` why), with one error at its `path`."""
+    doc.sources[source.id] = SourceText(source, path, None, reason)
+    doc.diagnostics.append(Diagnostic(doc.display_path, "error", "source-missing", message, ("sources", index, "path")))
 
 
 def _resolve_quotes(doc: MapDocument) -> None:
     """Fill in each quote's source (when the map has one) and its offsets in the source text."""
     assert doc.map is not None
-    only = doc.map.sources[0].id if len(doc.map.sources) == 1 else None
+    only = doc.map.sources[0].id if len(doc.map.sources) == 1 and not doc.invalid.get("sources") else None
     for node in doc.map.nodes:
         if node.quotes:
             place_quotes(doc, node, only)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from argmap.errors import Diagnostic
-from argmap.layout.yaml_loader import MapLoader
+from argmap.layout.yaml_loader import MAX_DEPTH, MapLoader, yaml_hazard
 
 _yaml_rs: Any
 try:
@@ -41,11 +42,56 @@ def _fast_yaml(text: str) -> Any:
     return data if isinstance(data, dict) else None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth_hazard(text: str) -> tuple[int, int] | None:
+    """Where a JSON text first nests deeper than `MAX_DEPTH` (1-based line and column), or None.
+
+    >>> json_depth_hazard("[" * 101 + "]" * 101), json_depth_hazard("[[]]")
+    ((1, 101), None)
+    """
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                offset = token.start()
+                return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def too_deep(file: str, line: int, column: int) -> Diagnostic:
+    """The finding for values nested deeper than any map needs."""
+    return Diagnostic(file, "error", "syntax", f"values nest deeper than {MAX_DEPTH} levels; a map needs no more "
+                      "than six", line=line, column=column)
+
+
 def parse_text(text: str, fmt: str, file: str) -> tuple[Any, list[Diagnostic]]:
-    """Parse a map's text; a syntax error becomes one positioned diagnostic."""
+    """Parse a map's text; a syntax error becomes one positioned diagnostic, and so do aliases that expand without
+    bound and values nested deeper than `MAX_DEPTH`: no reader is left to exhaust memory or recursion."""
     try:
         if fmt == "json":
-            return json.loads(text), []
+            try:
+                return json.loads(text), []
+            except RecursionError:
+                line, column = json_depth_hazard(text) or (1, 1)
+                return None, [too_deep(file, line, column)]
+        control = _CONTROL.search(text)
+        if control is not None:  # yaml-rs would take them; YAML does not
+            offset = control.start()
+            return None, [Diagnostic(file, "error", "syntax", f"control character U+{ord(control.group()):04X} is "
+                                     "not allowed in YAML; remove it (or write it as an escape in double quotes)",
+                                     line=text.count("\n", 0, offset) + 1,
+                                     column=offset - text.rfind("\n", 0, offset))]
+        hazard = yaml_hazard(text)
+        if hazard is not None:
+            return None, [Diagnostic(file, "error", "syntax", hazard.message, line=hazard.line + 1,
+                                     column=hazard.column + 1)]
         fast = _fast_yaml(text)
         if fast is not None:
             return fast, []

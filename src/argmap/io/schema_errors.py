@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 import types
 import typing
 from typing import Any, Union, get_args, get_origin
@@ -9,7 +10,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from argmap.errors import Diagnostic, Loc, suggest
+from argmap.errors import Diagnostic, Loc, a_or_an, suggest
 from argmap.model import NODE_CLASSES, ArgMap
 from argmap.model.base import URL_PATTERN
 from argmap.model.nodes import SHORTHAND_TAGS
@@ -118,8 +119,25 @@ def prune_shorthand(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     return kept
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 3, 3, 40, 40
+
+
+_MODEL_NAMES = {"argmap": "the map", "evidence": "an evidence node"}
+
+
+def _model_name(model: type[BaseModel]) -> str:
+    """How a message names a model: `the map`, `an inference`, `an evidence node`, `a quote`."""
+    name = model.__name__.lower()
+    return _MODEL_NAMES.get(name) or a_or_an(name)
+
+
 def _describe(value: Any) -> str:
-    text = repr(value)
+    """A short form of a value for a message: bounded in length and depth, whatever the file holds; an empty
+    value (YAML `null`, or a key with nothing after it) in words."""
+    if value is None:
+        return "an empty value"
+    text = _SHORT.repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -136,13 +154,16 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
         model = model_at(raw[:-1])
         allowed = sorted(model.model_fields) if model else []
         hint = suggest(str(field), allowed)
-        where = f" for a {model.__name__.lower()}" if model else ""
+        where = f" for {_model_name(model)}" if model else ""
         return f"unknown field '{field}'{where}{hint or ' (remove it or check the spelling)'}", loc, True
     if kind == "union_tag_invalid":
         tag = ctx.get("tag")
         expected = ", ".join(NODE_CLASSES)
         return (f"unknown kind '{tag}' (expected {expected}{suggest(str(tag), NODE_CLASSES)})",
                 (*loc, "kind"), False)
+    if kind == "kind_misspelt":
+        return (f"unknown field '{field}' for a node; did you mean 'kind'? (one of {', '.join(NODE_CLASSES)})", loc,
+                True)
     if kind == "union_tag_not_found":
         return f"missing field 'kind' (one of {', '.join(NODE_CLASSES)})", loc, False
     if kind == "missing":
@@ -176,13 +197,53 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
 def diagnostics_from(error: ValidationError, file: str, prefix: Loc = (), data: Any = None) -> list[Diagnostic]:
     """One diagnostic per validation error, located by data path and naming the node when there is one."""
     found: list[Diagnostic] = []
-    for detail in prune_shorthand(error.errors(include_url=False)):
+    for detail in _misspellings(prune_shorthand(error.errors(include_url=False)), data):
         message, loc, at_key = _message(detail)
         loc = (*prefix, *loc)
         diag = Diagnostic(file, "error", "schema", message, loc, node=_node_id(data, loc))
         diag.hint = "key" if at_key else None
         found.append(diag)
     return found
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for step in loc:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+_NODE_FIELDS = frozenset().union(*(cls.model_fields for cls in NODE_CLASSES.values()))
+
+
+def _misspellings(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
+    """One error per misspelt key. A required field reported missing next to an unknown key that resembles it
+    (`titel` for `title`) is the same mistake: only the unknown key is kept, with its did-you-mean. A node
+    without `kind` but with a key that resembles it (`kindd`) is reported at that key."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    kept: list[ErrorDetails] = []
+    for error in errors:
+        raw = tuple(error["loc"])
+        if error["type"] == "missing" and raw and any(
+                suggest(key, [str(raw[-1])]) for key in unknown.get(raw[:-1], [])):
+            continue
+        if error["type"] == "union_tag_not_found":
+            item = _value_at(data, _data_loc(raw))
+            keys = [key for key in item if isinstance(key, str) and key not in _NODE_FIELDS] if isinstance(
+                item, dict) else []
+            close = [key for key in keys if suggest(key, ["kind"])]
+            if close:
+                kept.append(ErrorDetails(type="kind_misspelt", loc=(*raw, close[0]), msg="", input=close[0]))
+                continue
+        kept.append(error)
+    return kept
 
 
 def _node_id(data: Any, loc: Loc) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class FileStamp:
             st = os.stat(path)
         except FileNotFoundError:
             return self.missing, self
-        if self.missing:
+        if self.missing or not stat.S_ISREG(st.st_mode):  # a FIFO or device put in its place is not the file
             return False, self
         if (st.st_mtime_ns, st.st_size) == (self.mtime_ns, self.size) and not strict:
             return True, self

@@ -63,6 +63,13 @@ class ArgMap(Strict):
     relations: list[Relation] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
 
+    @field_validator("argmap")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"format version {value} is not one this argmap reads; write `argmap: {FORMAT_VERSION}`")
+        return value
+
     @field_validator(*VOCABULARIES, mode="before")
     @classmethod
     def _list_is_vocabulary(cls, value: object) -> object:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import write_output
 from argmap.io.document import MapDocument
 from argmap.report.content import ReportContent, collect, diagram_svg
 from argmap.report.html import render_html
@@ -46,11 +46,11 @@ def write_report(doc: MapDocument, output: Path | None, fmt: str, *, diagram: bo
         link = None
         if content.svg is not None and output is not None:
             svg_path = output.with_suffix(".svg")
-            write_bytes(svg_path, content.svg.encode("utf-8"))
+            write_output(svg_path, content.svg.encode("utf-8"))
             written.append(svg_path)
             link = svg_path.name
         data = render_markdown(content, link).encode("utf-8")
     if output is not None:
-        write_bytes(output, data)
+        write_output(output, data)
         written.insert(0, output)
     return data, written

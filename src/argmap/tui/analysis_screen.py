@@ -124,7 +124,7 @@ class AnalysisScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#analysis-box")
-        box.border_title = f"Analysis · {self.amap.title}"
+        box.border_title = Text(f"Analysis · {self.amap.title}")
         box.border_subtitle = "Enter goes to the node · Esc closes"
         self.show_forecasts()
         self.refresh_scenario()
@@ -179,9 +179,9 @@ class AnalysisScreen(ModalScreen[str | None]):
         table.clear(columns=True)
         table.add_columns("forecast", "p", "outcome", "counts as", "Brier", "the author's words")
         for row in card.forecasts:
-            table.add_row(row.id, probability_text(row), row.outcome or "unresolved",
+            table.add_row(*_cells(row.id, probability_text(row), row.outcome or "unresolved",
                           "–" if row.value is None else f"{row.value:g}",
-                          number(row.brier) if row.brier is not None else row.status, row.words or "–",
+                          number(row.brier) if row.brier is not None else row.status, row.words or "–"),
                           key=f"node:{row.id}")
         lines = summary_lines(card)
         if card.calibration is not None:
@@ -189,7 +189,7 @@ class AnalysisScreen(ModalScreen[str | None]):
                 f"{b.low:.1f}-{b.high:.1f}: {b.count} at mean p {number(b.mean_probability, 2)}, observed "
                 f"{number(b.observed, 2)}" for b in card.calibration if b.count))
         lines.append("p: how a partly-happened outcome counts · u: how an unclear one counts")
-        self.query_one("#forecast-summary", Static).update("\n".join(lines))
+        self.query_one("#forecast-summary", Static).update(Text("\n".join(lines)))
 
     # -- scenario -------------------------------------------------------------------------------------------
 
@@ -214,9 +214,9 @@ class AnalysisScreen(ModalScreen[str | None]):
                                       ("\nWhat changes against the baseline (b: back to the baseline):", "dim")))
             table.add_columns("node", "kind", "baseline", "p", "scenario", "p", "change")
             for row in outcome.changed():
-                table.add_row(row.node, row.kind, f"{row.base_label} {row.base_strength:.2f}",
+                table.add_row(*_cells(row.node, row.kind, f"{row.base_label} {row.base_strength:.2f}",
                               _probability(row.base_probability), f"{row.label} {row.strength:.2f}",
-                              _probability(row.probability), row.change_text(), key=f"node:{row.node}")
+                              _probability(row.probability), row.change_text()), key=f"node:{row.node}")
         self.weak_refresh()
         if self._ranked_for is not None and self._ranked_for != self._ranking_key():
             self.ranking = None
@@ -235,7 +235,8 @@ class AnalysisScreen(ModalScreen[str | None]):
         assert baseline is not None
         if len(self.amap.by_id) > RANK_AT_ONCE:
             for scenario in scenarios:
-                table.add_row(scenario.title, "…", "…", "…", assumption_text(scenario), key=f"scenario:{scenario.id}")
+                table.add_row(*_cells(scenario.title, "…", "…", "…", assumption_text(scenario)),
+                              key=f"scenario:{scenario.id}")
             self._find_effects(self.amap, baseline)
         else:
             self.show_effects(scenario_effects(self.amap, baseline))
@@ -247,7 +248,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         table = self.query_one("#scenario-table", DataTable)
         table.clear()
         for scenario, gained, lost, labels in effects:
-            table.add_row(scenario.title, str(gained), str(lost), str(labels), assumption_text(scenario),
+            table.add_row(*_cells(scenario.title, str(gained), str(lost), str(labels), assumption_text(scenario)),
                           key=f"scenario:{scenario.id}")
 
     # -- weak points ----------------------------------------------------------------------------------------
@@ -266,7 +267,7 @@ class AnalysisScreen(ModalScreen[str | None]):
                          + (f" ({caption})" if caption else "") + "; Enter goes to the node.", style="dim"))
         table.add_columns("node", "rule", "what to do")
         for index, point in enumerate(found):
-            table.add_row(point.node, point.rule.removeprefix("weak-"), point.message,
+            table.add_row(*_cells(point.node, point.rule.removeprefix("weak-"), point.message),
                           key=f"node:{point.node}#{index}")  # a node may have several weak points
 
     # -- sensitivity ----------------------------------------------------------------------------------------
@@ -311,7 +312,7 @@ class AnalysisScreen(ModalScreen[str | None]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
-        self.query_one(message.head, Static).update(f"Failed: {type(message.error).__name__}: {message.error}")
+        self.query_one(message.head, Static).update(Text(f"Failed: {type(message.error).__name__}: {message.error}"))
 
     def show_ranking(self, ranking: list[Sensitivity]) -> None:
         self.ranking = ranking
@@ -324,13 +325,19 @@ class AnalysisScreen(ModalScreen[str | None]):
         table.clear(columns=True)
         table.add_columns("rank", "rejected", "impact", "Σ|Δp|", "Σ|Δstrength|", "labels changing")
         for index, row in enumerate(ranking, 1):
-            table.add_row(str(index), row.node, f"{row.impact:.3f}", f"{row.probability_change:.3f}",
-                          f"{row.strength_change:.3f}", ", ".join(row.labels_changed) or "–", key=f"node:{row.node}")
+            table.add_row(*_cells(str(index), row.node, f"{row.impact:.3f}", f"{row.probability_change:.3f}",
+                                  f"{row.strength_change:.3f}", ", ".join(row.labels_changed) or "–"),
+                          key=f"node:{row.node}")
 
 
 def _probability(p: Probability | None) -> str:
     """A node's probability in a table cell (`0.675`, `0.000–1.000` for bounds), `–` for a node without one."""
     return "–" if p is None else p.text(3)
+
+
+def _cells(*values: str) -> tuple[Text, ...]:
+    """Table cells as plain text: a map's titles and messages are never read as markup."""
+    return tuple(Text(value) for value in values)
 
 
 def _table(table_id: str) -> DataTable[object]:

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -102,6 +103,12 @@ class ArgmapApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield from compose_panes()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Textual's notification, with markup off unless asked: messages quote ids, titles and file names from the
+        map, which are shown as typed, never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @cached_property
     def panes(self) -> Panes:

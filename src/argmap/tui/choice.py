@@ -35,12 +35,13 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
             if self.hint:
-                yield Static(self.hint, id="choice-hint")
-            yield OptionList(*(Option(prompt, id=value) for value, prompt in self.choices), id="choice-list")
+                yield Static(self.hint, id="choice-hint", markup=False)
+            yield OptionList(*(Option(Text(prompt) if isinstance(prompt, str) else prompt, id=value)
+                               for value, prompt in self.choices), id="choice-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#choice-box").border_title = self.title_text
+        self.query_one("#choice-box").border_title = Text(self.title_text)
         options = self.query_one(OptionList)
         values = [value for value, _prompt in self.choices]
         if self.current in values:

@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from argmap.analysis.outline import GROUPINGS, ViewFilter, facet_values
 from argmap.analysis.search import SearchIndex
@@ -145,6 +146,6 @@ class ArgmapCommands(Provider):
             if node is None:
                 continue
             prompt = Text.assemble(("Go to ", "dim"), node_line(source.look, node))
-            found_in = None if hit.field in ("id", "text") else f"{hit.field}: {' '.join(hit.snippet.split())}"
+            found_in = None if hit.field in ("id", "text") else escape(f"{hit.field}: {' '.join(hit.snippet.split())}")
             yield Hit(hit.score / 100 * NODE_WEIGHT, prompt, partial(self.app.run_action, f"go_to({node.id!r})"),
                       text=f"Go to {node.id}", help=found_in)

@@ -37,7 +37,7 @@ class ConfirmScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             with VerticalScroll(id="confirm-message"):
-                yield Static(self.message)
+                yield Static(self.message, markup=False)
             with Horizontal(id="confirm-buttons"):
                 for answer, label in self.answers:
                     if answer in self.danger:
@@ -48,7 +48,7 @@ class ConfirmScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-box").border_title = self.title_text
+        self.query_one("#confirm-box").border_title = Text(self.title_text)
         if self.default is not None:
             self.query_one(f"#answer-{self.default}", Button).focus()
 
@@ -91,7 +91,7 @@ class TextScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#text-box")
-        box.border_title = self.title_text
+        box.border_title = Text(self.title_text)
         box.focus()
 
     def action_scroll(self, delta: int) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from argmap.analysis.outline import ViewFilter
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, export
-from argmap.io.atomic import write_bytes
+from argmap.io.atomic import output_error, write_output
 from argmap.io.document import MapDocument
 
 DEFAULT_DEPTH = 2
@@ -35,8 +35,11 @@ def write_export(doc: MapDocument, format_name: str, target: Path, options: dict
     if fmt is None:
         raise ArgmapError(f"no '{format_name}' exporter is installed (known: {', '.join(sorted(FORMATS))})")
     data = export(doc, fmt, options, capture_stderr=False)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(target, exc) from None
+    write_output(target, data)
     return target
 
 

@@ -97,7 +97,7 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#form-box")
-        box.border_title = self.title_text
+        box.border_title = Text(self.title_text)
         box.border_subtitle = "Ctrl+S saves · Esc cancels"
         self._show_kind()
         self.check()
@@ -167,7 +167,7 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
             self.dismiss(result)
         else:
             first = next(iter(result.errors))
-            self.notify(f"{first}: {result.errors[first]}", title="Not saved", severity="warning")
+            self.notify(f"{first}: {result.errors[first]}", title="Not saved", severity="warning", markup=False)
             self.query_one("#" + _dom_id(first)).focus()
 
     def action_cancel(self) -> None:

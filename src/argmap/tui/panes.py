@@ -75,14 +75,14 @@ class Panes:
         grouping and, under a filter (`described`), how many of the `total` nodes pass."""
         self.outline.show_outline(model, label, expand_roots=EXPAND_ROOTS if grouping == "argument" else 0)
         shown = model.count if model is not None else 0
-        self.outline.border_title = f"Outline · {grouping}" + (f" · {shown}/{total}" if described else "")
+        self.outline.border_title = Text(f"Outline · {grouping}" + (f" · {shown}/{total}" if described else ""))
 
     def show_topbar(self, doc: MapDocument, mark: str, findings: list[Diagnostic], caption: str | None,
                     described: str) -> None:
         """The file (with its unsaved `mark`) and title on the left; scenario, filter and counts on the right."""
-        self.title.update(title_line(doc, mark))
+        self.title.update(Text(title_line(doc, mark)))
         self.title.set_class(bool(mark), "-dirty")
-        self.status.update(status_line(doc.map, findings, caption, described))
+        self.status.update(Text(status_line(doc.map, findings, caption, described)))
         self.status.set_class(bool(described), "-filtered")
         self.status.set_class(bool(caption), "-scenario")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -36,7 +37,7 @@ class PassageScreen(ModalScreen[tuple[int, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#passage-box").border_title = self.title_text
+        self.query_one("#passage-box").border_title = Text(self.title_text)
         area = self.query_one(TextArea)
         area.cursor_blink = self.cursor_blink
         area.cursor_location = _document(area).get_location_from_index(self.start_offset)
@@ -67,7 +68,8 @@ class PassageScreen(ModalScreen[tuple[int, int] | None]):
     def action_take(self) -> None:
         start, end = self.selection
         if start == end:
-            self.notify("Select the words to quote first (shift+arrows or the mouse).", severity="warning")
+            self.notify("Select the words to quote first (shift+arrows or the mouse).", severity="warning",
+                        markup=False)
             return
         self.dismiss((start, end))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -25,12 +26,12 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
-            yield Static(self.question)
+            yield Static(self.question, markup=False)
             yield Input(value=self.value, id="prompt-input")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#prompt-box").border_title = self.title_text
+        self.query_one("#prompt-box").border_title = Text(self.title_text)
         field = self.query_one(Input)
         field.cursor_blink = self.cursor_blink
         field.focus()

@@ -23,6 +23,8 @@ from argmap.tui.style import BadgeFn, Look
 EVALUATE_AT_ONCE = 2000
 LABEL_MARKS = {"in": "✓", "out": "✗", "undec": "?", "unsupported": "◌"}
 LABEL_NAMES = {"in": "in", "out": "out", "undec": "undecided", "unsupported": "unsupported"}
+#: Where a probability is the author's own figure, shown by the Detail pane's own `probability` line.
+AUTHORS_ORIGINS = frozenset({"stated", "words", "possibility"})
 LABEL_ROLES = {"in": "success", "out": "error", "undec": "warning", "unsupported": "warning"}
 
 
@@ -183,9 +185,10 @@ def _standing(evaluation: Evaluation, node_id: str) -> str:
 
 
 def _probability_field(evaluation: Evaluation, node_id: str) -> list[tuple[str, str]]:
-    """`probability 0.675 (words)`, apart from the strength; none for nodes without a probability."""
+    """`probability: 0.000–1.000 (bounds, P(F|C) 0.675)`, apart from the strength, where argmap's figure is not
+    the author's own (a scenario's, or one through a condition); the Detail pane shows the author's already."""
     p = evaluation.probability_of(node_id)
-    if p is None:
+    if p is None or p.origin in AUTHORS_ORIGINS:
         return []
     given = f", P(F|C) {p.given:g}" if p.given is not None and p.origin != "given condition" else ""
     return [("probability", f"{p.text(3)} ({p.origin}{given})")]

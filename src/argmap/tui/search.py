@@ -83,7 +83,7 @@ class SearchScreen(ModalScreen[str | None]):
             count.update(f"{len(self.index)} nodes: type to search")
         else:
             more = "+" if len(hits) == RESULTS else ""
-            count.update(f"{len(options)}{more} result{'s' if len(options) != 1 else ''} for “{query.strip()}”")
+            count.update(Text(f"{len(options)}{more} result{'s' if len(options) != 1 else ''} for “{query.strip()}”"))
 
     def action_move(self, delta: int) -> None:
         results = self.query_one(OptionList)

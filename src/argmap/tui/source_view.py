@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.events import Click, Resize
@@ -84,10 +85,10 @@ class SourceView(QuietScroll, can_focus=True):
         elif source.text is None:
             self.text = (f"The text of source '{source.source.id}' is not available: {source.problem}.\n\n"
                          "Quotes are listed in the Detail pane without their place in the text; see Problems.")
-            self.border_title = f"Source: {source.source.title}"
+            self.border_title = Text(f"Source: {source.source.title}")
         else:
             self.text = source.text
-            self.border_title = f"Source: {source.source.title}"
+            self.border_title = Text(f"Source: {source.source.title}")
         self._wrapped_width = 0
         self._rewrap()
 
