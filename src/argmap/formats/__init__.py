@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
+from argmap.formats._aif_read import read_aif, sniff_aif
 from argmap.formats._dot_write import write_dot
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
@@ -85,6 +86,8 @@ register(Format("dot", (".dot", ".gv"), write_dot, description="diagram, Graphvi
 register(Format("svg", (".svg",), write_svg, description="diagram, SVG with tooltips"))
 register(Format("png", (".png",), write_png, binary=True, description="diagram, PNG image"))
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
+register(Format("aif", (".json", ".aif"), importer=read_aif, sniff=sniff_aif,
+                description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
 
 
 def format_for(output: str | None, to: str | None) -> Format:
