@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_read import read_aif, sniff_aif
+from argmap.formats._aif_write import write_aif
 from argmap.formats._dot_write import write_dot
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
@@ -86,7 +87,7 @@ register(Format("dot", (".dot", ".gv"), write_dot, description="diagram, Graphvi
 register(Format("svg", (".svg",), write_svg, description="diagram, SVG with tooltips"))
 register(Format("png", (".png",), write_png, binary=True, description="diagram, PNG image"))
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
-register(Format("aif", (".json", ".aif"), importer=read_aif, sniff=sniff_aif,
+register(Format("aif", (".aif", ".json"), importer=read_aif, exporter=write_aif, sniff=sniff_aif,
                 description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
 
 
@@ -130,8 +131,9 @@ def importers() -> list[Format]:
 
 
 def importer_for(path: Path, name: str | None = None) -> Format:
-    """The format to import `path` as: the one `--from` names, else the only importer of its suffix, else the
-    first whose `sniff` recognises the file's head (`ArgmapError` when none does)."""
+    """The format to import `path` as: the one `--from` names, else the first importer of its suffix whose `sniff`
+    recognises the file's head (or that has no `sniff`: it alone takes the suffix), else any importer whose
+    `sniff` does (`ArgmapError` when none does)."""
     known = importers()
     if name:
         fmt = FORMATS.get(name.lower())
@@ -140,7 +142,7 @@ def importer_for(path: Path, name: str | None = None) -> Format:
         return fmt
     suffix = path.suffix.lower()
     candidates = [fmt for fmt in known if suffix in fmt.suffixes]
-    if len(candidates) == 1:
+    if len(candidates) == 1 and candidates[0].sniff is None:
         return candidates[0]
     try:
         with path.open("rb") as stream:

@@ -140,6 +140,7 @@ class _Built:
         self.nodes: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
         self.actors: dict[str, str] = {}
+        self.order: list[int] = []  # per relation, where its first edge stands: the file's order of relations
 
 
 class _Builder:
@@ -151,12 +152,14 @@ class _Builder:
         self.ins: dict[str, list[str]] = {key: [] for key in self.by_id}
         self.outs: dict[str, list[str]] = {key: [] for key in self.by_id}
         self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
+        self.edge_order: dict[tuple[str, str], int] = {}
         missing = 0
         for edge in edges:
             start, end = str(edge["fromID"]), str(edge["toID"])
             if start not in self.by_id or end not in self.by_id:
                 missing += 1
                 continue
+            self.edge_order.setdefault((start, end), len(self.edge_order))
             self.outs[start].append(end)
             self.ins[end].append(start)
             if isinstance(edge.get(EXTENSION), dict):
@@ -194,6 +197,8 @@ class _Builder:
         for key, kind in kinds.items():
             built.nodes.append(self._node(key, kind, names[key], anchored.get(key)))
         notes = self._relations(kinds, names, built)
+        ranked = sorted(range(len(built.relations)), key=lambda i: built.order[i])
+        built.relations = [built.relations[i] for i in ranked]
         for key, note in notes.items():
             node = next(item for item in built.nodes if item["id"] == names[key])
             node["note"] = f"{node['note']} {note}" if node.get("note") else note
@@ -274,7 +279,7 @@ class _Builder:
                         default = "supports" if kind == "RA" else \
                             ("attacks" if self.type(target) == "I" else "undercuts")
                         self._relate(built, names, premise, target, default,
-                                     relation if isinstance(relation, dict) else None)
+                                     relation if isinstance(relation, dict) else None, via=key)
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
                         n=direct, plural="edges between two I-nodes")
         return notes
@@ -283,13 +288,15 @@ class _Builder:
         claim = f"{names[start]}-for-{names[end]}"
         built.nodes.append({"id": claim, "kind": "claim", "by": "analyst",
                             "text": f"The step '{names[end]}' holds (what '{names[start]}' concludes, in AIF)."})
+        at = self.edge_order.get((start, end), len(self.edge_order))
         built.relations.append({"source": names[start], "target": claim, "type": "supports", "by": "analyst"})
         built.relations.append({"source": claim, "target": names[end], "type": "supports", "by": "analyst"})
+        built.order.extend((at, at))
         self.losses.add("inference for an inference", "given a conclusion statement",
                         "argmap chains inferences through statements", plural="inferences for inferences")
 
     def _relate(self, built: _Built, names: dict[str, str], start: str, end: str, default: str,
-                relation: dict[str, Any] | None = None) -> None:
+                relation: dict[str, Any] | None = None, via: str | None = None) -> None:
         if start not in names or end not in names:
             return
         if start == end:
@@ -298,3 +305,4 @@ class _Builder:
             return
         extra = relation or self.edge_ext.get((start, end)) or {}
         built.relations.append({"source": names[start], "target": names[end], "type": default, **extra})
+        built.order.append(self.edge_order.get((start, via or end), len(self.edge_order)))
