@@ -93,7 +93,7 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
     source: dict[str, Any] | None = None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # OVA3's xAIF
         aif = data["AIF"]
-        ova = data.get("OVA") if isinstance(data.get("OVA"), dict) else {}
+        ova: dict[str, Any] = data["OVA"] if isinstance(data.get("OVA"), dict) else {}
         losses.add("OVA layout position", "dropped", "argmap lays maps out itself", n=len(ova.get("nodes") or []))
         raw = data.get("text")
         if isinstance(raw, str) and raw.strip():
@@ -119,8 +119,7 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
                 source = {"id": SOURCE_ID, "title": beside.name, "path": str(beside.resolve())}
     nodes, edges, locutions = _checked(path, aif)
     built = _Builder(nodes, edges, losses).build(Dialogue(nodes, edges, source_text, spans, locutions, losses))
-    ext = aif.get(EXTENSION) if isinstance(aif.get(EXTENSION), dict) else data.get(EXTENSION) \
-        if isinstance(data, dict) and isinstance(data.get(EXTENSION), dict) else {}
+    ext: dict[str, Any] = aif[EXTENSION] if isinstance(aif.get(EXTENSION), dict) else {}
     result: dict[str, Any] = {"title": ext.get("title") or path.stem}
     for key in ("description", "tags", "themes", "scenarios"):
         if ext.get(key):
@@ -232,7 +231,7 @@ class _Builder:
 
     def _node(self, key: str, kind: str, name: str, quotes: dict[str, Any] | None) -> dict[str, Any]:
         node = self.by_id[key]
-        ext = node.get(EXTENSION) if isinstance(node.get(EXTENSION), dict) else {}
+        ext: dict[str, Any] = node[EXTENSION] if isinstance(node.get(EXTENSION), dict) else {}
         if kind == "I":
             result: dict[str, Any] = {"id": name, "kind": "claim", "text": node_text(node.get("text"), name)}
             if quotes:
