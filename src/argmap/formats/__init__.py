@@ -23,6 +23,7 @@ from argmap.formats._aif_write import write_aif
 from argmap.formats._dot_write import write_dot
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
+from argmap.formats._microtexts_read import read_microtext, sniff_microtext
 from argmap.formats._pdf_write import write_pdf
 from argmap.formats._png_write import write_png
 from argmap.formats._svg_write import write_svg
@@ -89,6 +90,8 @@ register(Format("png", (".png",), write_png, binary=True, description="diagram, 
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
 register(Format("aif", (".aif", ".json"), importer=read_aif, exporter=write_aif, sniff=sniff_aif,
                 description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
+register(Format("microtexts", (".xml",), importer=read_microtext, sniff=sniff_microtext,
+                description="arg-microtexts arggraph XML (the .txt beside it is the source)"))
 
 
 def format_for(output: str | None, to: str | None) -> Format:
