@@ -26,6 +26,8 @@ from argmap.formats._json_write import write_json
 from argmap.formats._microtexts_read import read_microtext, sniff_microtext
 from argmap.formats._pdf_write import write_pdf
 from argmap.formats._png_write import write_png
+from argmap.formats._sadface_read import read_sadface, sniff_sadface
+from argmap.formats._sadface_write import write_sadface
 from argmap.formats._svg_write import write_svg
 from argmap.formats._yaml_read import read_yaml
 from argmap.formats._yaml_write import write_yaml
@@ -90,6 +92,8 @@ register(Format("png", (".png",), write_png, binary=True, description="diagram, 
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
 register(Format("aif", (".aif", ".json"), importer=read_aif, exporter=write_aif, sniff=sniff_aif,
                 description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
+register(Format("sadface", (".sadface", ".json"), importer=read_sadface, exporter=write_sadface,
+                sniff=sniff_sadface, description="SADFace JSON (both dialects in, the reference one out)"))
 register(Format("microtexts", (".xml",), importer=read_microtext, sniff=sniff_microtext,
                 description="arg-microtexts arggraph XML (the .txt beside it is the source)"))
 

@@ -82,9 +82,9 @@ def read_microtext(path: Path, *, text: str | None = None) -> Imported:
     nodes: list[dict[str, Any]] = []
     used_roles: dict[str, str] = {}
     for adu, role in adus.items():
-        words = [edus[edu] for edu in segments[adu]]
-        node: dict[str, Any] = {"id": slug(adu, "adu"), "kind": "claim", "text": " ".join(words) or adu}
-        if source_text is not None and words:
+        parts = [edus[edu] for edu in segments[adu]]
+        node: dict[str, Any] = {"id": slug(adu, "adu"), "kind": "claim", "text": " ".join(parts) or adu}
+        if source_text is not None and parts:
             node["quotes"] = [{"text": edus[edu], "source": source_id,
                                **({"start": offsets[edu][0], "end": offsets[edu][1]} if edu in offsets else {})}
                               for edu in segments[adu]]
