@@ -79,14 +79,14 @@ def read_sadface(path: Path, *, text: str | None = None) -> Imported:
                        plural="nodes' metadata")
         for item in node.get("sources") or []:
             passage = _obj(item)
-            rid = resources.get(str(passage.get("resource_id")))
+            found = resources.get(str(passage.get("resource_id")))
             said = passage.get("text")
-            if rid is None or not isinstance(said, str) or not said:
+            if found is None or not isinstance(said, str) or not said:
                 losses.add("atom source", "dropped", "it names no resource with a text")
                 continue
-            quote: dict[str, Any] = {"text": said, "source": rid}
+            quote: dict[str, Any] = {"text": said, "source": found}
             offset = passage.get("offset")
-            if isinstance(offset, int) and texts[rid].startswith(said, offset):
+            if isinstance(offset, int) and texts[found].startswith(said, offset):
                 quote.update(start=offset, end=offset + len(said))
             quotes.setdefault(aif["nodeID"], []).append(quote)
         nodes.append(aif)
