@@ -21,6 +21,8 @@ from argmap.errors import ArgmapError
 from argmap.formats._aif_read import read_aif, sniff_aif
 from argmap.formats._aif_write import write_aif
 from argmap.formats._dot_write import write_dot
+from argmap.formats._graphml_read import read_graphml, sniff_graphml
+from argmap.formats._graphml_write import write_graphml
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
 from argmap.formats._microtexts_read import read_microtext, sniff_microtext
@@ -94,6 +96,8 @@ register(Format("aif", (".aif", ".json"), importer=read_aif, exporter=write_aif,
                 description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
 register(Format("sadface", (".sadface", ".json"), importer=read_sadface, exporter=write_sadface,
                 sniff=sniff_sadface, description="SADFace JSON (both dialects in, the reference one out)"))
+register(Format("graphml", (".graphml",), importer=read_graphml, exporter=write_graphml, sniff=sniff_graphml,
+                description="GraphML for yEd and Gephi (labels, kinds, Graphviz positions)"))
 register(Format("microtexts", (".xml",), importer=read_microtext, sniff=sniff_microtext,
                 description="arg-microtexts arggraph XML (the .txt beside it is the source)"))
 
