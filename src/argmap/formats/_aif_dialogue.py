@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from argmap.formats.interop import Losses, slug
-from argmap.io.quotes import locate
+from argmap.io.quotes import Normalised, locate
 
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.DOTALL)
 SOURCE_ID = "text"
@@ -48,6 +48,7 @@ class Dialogue:
             self.ins.setdefault(str(edge["toID"]), []).append(str(edge["fromID"]))
         self.text, self.spans, self.losses = text, spans, losses
         self.locution_records = len(locutions)
+        self._norm: Normalised | None = None
 
     def anchor(self, names: dict[str, str], actors: dict[str, str]) -> dict[str, dict[str, Any]]:
         """Per kept node (by AIF id): its `quotes` and `actors`; the speakers are added to `actors`."""
@@ -104,12 +105,18 @@ class Dialogue:
             return (start, end) if end > start else None
         if not words.strip():
             return None
-        if cursor:
-            tail = locate(words, self.text[cursor:])
-            if tail is not None:
-                return tail.start + cursor, tail.end + cursor
-        match = locate(words, self.text)
+        at = self.text.find(words, cursor)  # verbatim after the previous words, else anywhere, else loosely
+        if at < 0:
+            at = self.text.find(words)
+        if at >= 0:
+            return at, at + len(words)
+        match = locate(words, self.text, normalised=self._normalised)
         return (match.start, match.end) if match else None
+
+    def _normalised(self) -> Normalised:
+        if self._norm is None:
+            self._norm = Normalised(self.text or "")
+        return self._norm
 
     def _quote(self, entry: dict[str, Any], span: tuple[int, int]) -> None:
         assert self.text is not None

@@ -147,6 +147,7 @@ class _Builder:
 
     def __init__(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], losses: Losses) -> None:
         self.by_id = {str(node["nodeID"]): node for node in nodes}
+        self.types = {key: str(node["type"]) for key, node in self.by_id.items()}
         self.losses = losses
         self.ins: dict[str, list[str]] = {key: [] for key in self.by_id}
         self.outs: dict[str, list[str]] = {key: [] for key in self.by_id}
@@ -165,8 +166,6 @@ class _Builder:
                 self.edge_ext[(start, end)] = edge[EXTENSION]
         losses.add("edge", "dropped", "it names a node the nodeset does not have", n=missing)
 
-    def type(self, key: str) -> str:
-        return str(self.by_id[key]["type"])
 
     def build(self, dialogue: Dialogue) -> _Built:
         built = _Built()
@@ -178,7 +177,7 @@ class _Builder:
                 names[key] = ids.new(ext["id"])
         kinds = {}
         for key, node in self.by_id.items():
-            kind = self.type(key)
+            kind = self.types[key]
             if kind == "I" or (kind in ("RA", "CA") and self._as_node(key)):
                 kinds[key] = kind
                 if key not in names:
@@ -187,7 +186,7 @@ class _Builder:
                     names[key] = ids.new(wish)
         dropped = {"L": 0, "YA": 0, "TA": 0, "PA": 0, "MA": 0, "other": 0}
         for key in self.by_id:
-            kind = self.type(key)
+            kind = self.types[key]
             if kind in ("L", "YA", "TA", "PA", "MA"):
                 dropped[kind] += 1
             elif kind not in _KNOWN:
@@ -222,11 +221,11 @@ class _Builder:
         ext = node.get(EXTENSION)
         if isinstance(ext, dict):
             return "relation" not in ext
-        if self.type(key) == "RA":
+        if self.types[key] == "RA":
             return True
-        premises = [p for p in self.ins[key] if self.type(p) == "I"]
-        targets = [t for t in self.outs[key] if self.type(t) in ("I", "RA", "CA")]
-        borne = any(self.type(other) in ("RA", "CA", "PA") for other in self.ins[key])
+        premises = [p for p in self.ins[key] if self.types[p] == "I"]
+        targets = [t for t in self.outs[key] if self.types[t] in ("I", "RA", "CA")]
+        borne = any(self.types[other] in ("RA", "CA", "PA") for other in self.ins[key])
         return len(premises) != 1 or len(targets) != 1 or borne
 
     def _node(self, key: str, kind: str, name: str, quotes: dict[str, Any] | None) -> dict[str, Any]:
@@ -252,11 +251,11 @@ class _Builder:
         notes: dict[str, str] = {}
         direct = 0
         for key in self.by_id:
-            kind = self.type(key)
-            premises = [p for p in self.ins[key] if self.type(p) == "I"]  # an S-node bears on it from its side
-            targets = [t for t in self.outs[key] if t in kinds or self.type(t) in ("RA", "CA")]
+            kind = self.types[key]
+            premises = [p for p in self.ins[key] if self.types[p] == "I"]  # an S-node bears on it from its side
+            targets = [t for t in self.outs[key] if t in kinds or self.types[t] in ("RA", "CA")]
             if kind == "I":
-                direct += sum(1 for t in self.outs[key] if self.type(t) == "I")
+                direct += sum(1 for t in self.outs[key] if self.types[t] == "I")
             elif kind == "MA":
                 for target in targets:
                     said = [f"'{names[p]}'" for p in premises if p in names]
@@ -266,7 +265,7 @@ class _Builder:
                 for premise in premises:
                     self._relate(built, names, premise, key, "supports")
                 for target in targets:
-                    if self.type(target) == "I" or kind == "CA" or (key, target) in self.edge_ext:
+                    if self.types[target] == "I" or kind == "CA" or (key, target) in self.edge_ext:
                         self._relate(built, names, key, target, "supports" if kind == "RA" else "attacks")
                     elif target in names:  # an inference for an inference: through a conclusion of its own
                         self._through_statement(built, names, key, target)
@@ -276,7 +275,7 @@ class _Builder:
                 for premise in premises:
                     for target in targets:
                         default = "supports" if kind == "RA" else \
-                            ("attacks" if self.type(target) == "I" else "undercuts")
+                            ("attacks" if self.types[target] == "I" else "undercuts")
                         self._relate(built, names, premise, target, default,
                                      relation if isinstance(relation, dict) else None, via=key)
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",

@@ -144,13 +144,15 @@ class Ids:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
 
     def new(self, wish: str) -> str:
-        """A fresh id close to `wish` (which must already be a slug)."""
-        candidate, n = wish, 1
+        """A fresh id close to `wish` (which must already be a slug); linear however often a wish repeats."""
+        candidate, n = wish, self._next.get(wish, 1)
         while candidate in self._taken:
             n += 1
             candidate = f"{wish}-{n}"
+        self._next[wish] = n
         self._taken.add(candidate)
         return candidate
 
