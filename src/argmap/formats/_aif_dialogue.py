@@ -1,0 +1,126 @@
+"""The dialogue layer of an AIF nodeset, read for what argmap keeps of it: who said each statement (actors) and
+their verbatim words (quotes, with offsets into the source text when it is at hand).
+
+An L-node holds `"Speaker : words"`; a YA-node links it to the I-node (or S-node) the words assert. OVA's text
+marks a locution's words with `<span id="node<L nodeID>">`; AIFdb transcripts number their spans apart, so the
+words are looked for in the text instead, from where the previous locution's words ended (dialogues repeat).
+A nodeset without locutions (AraucariaDB, microtexts) gets quotes where an I-node's text is verbatim in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from argmap.formats.interop import Losses, slug
+from argmap.io.quotes import Normalised, locate
+
+_SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.DOTALL)
+SOURCE_ID = "text"
+
+
+def split_locution(text: str) -> tuple[str | None, str]:
+    """The speaker and the words of an L-node's text.
+
+    >>> split_locution("KELLY :  Sounds like somebody's a little R-rated")
+    ('KELLY', "Sounds like somebody's a little R-rated")
+    >>> split_locution("no speaker here")
+    (None, 'no speaker here')
+    """
+    found = _SPEAKER.match(text)
+    if not found or not found.group(2).strip():
+        return None, text.strip()
+    return found.group(1).strip(), found.group(2).strip()
+
+
+class Dialogue:
+    """The L- and YA-nodes of a nodeset and the source text, if any."""
+
+    def __init__(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], text: str | None,
+                 spans: dict[str, tuple[int, int]], locutions: list[dict[str, Any]], losses: Losses) -> None:
+        self.types = {str(node["nodeID"]): str(node["type"]) for node in nodes}
+        self.texts = {str(node["nodeID"]): str(node.get("text") or "") for node in nodes}
+        self.order = [str(node["nodeID"]) for node in nodes]
+        self.ins: dict[str, list[str]] = {}
+        self.outs: dict[str, list[str]] = {}
+        for edge in edges:
+            self.outs.setdefault(str(edge["fromID"]), []).append(str(edge["toID"]))
+            self.ins.setdefault(str(edge["toID"]), []).append(str(edge["fromID"]))
+        self.text, self.spans, self.losses = text, spans, losses
+        self.locution_records = len(locutions)
+        self._norm: Normalised | None = None
+
+    def anchor(self, names: dict[str, str], actors: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Per kept node (by AIF id): its `quotes` and `actors`; the speakers are added to `actors`."""
+        found: dict[str, dict[str, Any]] = {}
+        cursor = 0
+        missed = unquoted = 0
+        for key in self.order:
+            if self.types[key] != "YA":
+                continue
+            speakers = [start for start in self.ins.get(key, []) if self.types.get(start) == "L"]
+            targets = [end for end in self.outs.get(key, []) if end in names]
+            for locution in speakers:
+                speaker, words = split_locution(self.texts[locution])
+                for target in targets:
+                    entry = found.setdefault(target, {})
+                    if speaker:
+                        actor = slug(speaker, "speaker")
+                        actors.setdefault(actor, speaker)
+                        if actor not in entry.setdefault("actors", []):
+                            entry["actors"].append(actor)
+                    if self.text is None:
+                        unquoted += 1
+                        continue
+                    span = self._place(locution, words, cursor)
+                    if span is None:
+                        missed += 1
+                        continue
+                    cursor = span[1]
+                    self._quote(entry, span)
+        if self.text is not None:
+            for key in names:  # statements no locution anchors: their own text, where verbatim
+                if self.types.get(key) == "I" and not found.get(key, {}).get("quotes"):
+                    words = " ".join(self.texts[key].split())
+                    at = self.text.find(words) if words else -1
+                    if at >= 0:
+                        self._quote(found.setdefault(key, {}), (at, at + len(words)))
+        self.losses.add("locution's words", "not quoted", "no source text beside the nodeset to quote them from",
+                        n=unquoted, plural="locutions' words")
+        self.losses.add("locution's words", "not found in the source text", "kept as the speaker only",
+                        n=missed, plural="locutions' words")
+        self.losses.add("locution record", "dropped", "argmap keeps no timestamps or dialogue turns",
+                        n=self.locution_records)
+        return found
+
+    def _place(self, locution: str, words: str, cursor: int) -> tuple[int, int] | None:
+        assert self.text is not None
+        span = self.spans.get(f"node{locution}")
+        if span is not None and span[1] > span[0]:
+            start, end = span
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            return (start, end) if end > start else None
+        if not words.strip():
+            return None
+        at = self.text.find(words, cursor)  # verbatim after the previous words, else anywhere, else loosely
+        if at < 0:
+            at = self.text.find(words)
+        if at >= 0:
+            return at, at + len(words)
+        match = locate(words, self.text, normalised=self._normalised)
+        return (match.start, match.end) if match else None
+
+    def _normalised(self) -> Normalised:
+        if self._norm is None:
+            self._norm = Normalised(self.text or "")
+        return self._norm
+
+    def _quote(self, entry: dict[str, Any], span: tuple[int, int]) -> None:
+        assert self.text is not None
+        words = self.text[span[0]:span[1]]
+        quotes = entry.setdefault("quotes", [])
+        if words.strip() and not any(q["start"] == span[0] for q in quotes):
+            quotes.append({"text": words, "source": SOURCE_ID, "start": span[0], "end": span[1]})

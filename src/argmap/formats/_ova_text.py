@@ -1,0 +1,67 @@
+"""OVA's source text: HTML whose `<span id="nodeN">` elements anchor locutions. Stripped to plain text with each
+span's offsets, so quotes point into a text argmap can verify."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|&[#a-zA-Z0-9]+;")
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
+_BREAKS = {"br", "p", "div", "li", "tr"}
+
+
+@dataclass
+class PlainText:
+    """The text with markup removed and, per span id, its (start, end) in it."""
+
+    text: str
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a source text is OVA markup rather than plain text."""
+    return "<span" in text or "<br" in text
+
+
+def strip_html(source: str) -> PlainText:
+    """Plain text of OVA's HTML: `<br>` and block ends become new lines, entities are decoded, and the offsets of
+    every `<span id=...>` are kept (nested spans too).
+
+    >>> plain = strip_html('A: <span id="node1">it &amp; that</span><br>B')
+    >>> plain.text, plain.spans
+    ('A: it & that\\nB', {'node1': (3, 12)})
+    """
+    out: list[str] = []
+    size = 0
+    open_spans: list[str | None] = []
+    spans: dict[str, tuple[int, int]] = {}
+    at = 0
+    for match in _TAG.finditer(source):
+        piece = source[at:match.start()]
+        out.append(piece)
+        size += len(piece)
+        at = match.end()
+        token = match.group(0)
+        if token.startswith("&"):
+            decoded = html.unescape(token)
+            out.append(decoded)
+            size += len(decoded)
+            continue
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if name == "span":
+            if closing:
+                span_id = open_spans.pop() if open_spans else None
+                if span_id is not None:
+                    spans[span_id] = (spans[span_id][0], size)
+            else:
+                found = _ID.search(match.group(3))
+                open_spans.append(found.group(1) if found else None)
+                if found:
+                    spans[found.group(1)] = (size, size)
+        elif name in _BREAKS and (name == "br" or closing):
+            out.append("\n")
+            size += 1
+    out.append(source[at:])
+    return PlainText("".join(out), spans)
