@@ -33,7 +33,6 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _SPACE = re.compile(r"\s+")
-_PUNCT = set(" \t\n.,;:!?()[]{}<>\"'-/")
 
 
 class Located:
@@ -161,8 +160,7 @@ def plain_text(raw: str) -> tuple[str, list[str]]:
         else:
             before = raw[m.start() - 1] if m.start() > 0 else " "
             after = raw[m.end()] if m.end() < len(raw) else " "
-            if (before in _PUNCT or before.isspace()) and (after in _PUNCT or after.isspace()) \
-                    and (before.isspace() or after.isspace()) and len(m.group(0)) == 1:
+            if before.isspace() and after.isspace():
                 out.append(m.group(0))  # a lone mark between spaces is text
             elif before.isalnum() and after.isalnum():
                 out.append(m.group(0))  # snake_case, 2*3

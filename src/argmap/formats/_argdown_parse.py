@@ -75,6 +75,7 @@ class _Parser:
         self.section: str | None = None
         self.section_stack: list[Section] = []
         self.last_argument: str | None = None
+        self.remove_tags = False
 
     # -- helpers -------------------------------------------------------------------------------------------------
 
@@ -137,6 +138,8 @@ class _Parser:
                     model = data.get("model")
                     if isinstance(model, dict) and model.get("mode") in ("strict", "loose"):
                         self.doc.mode = str(model["mode"])
+                    if isinstance(model, dict) and model.get("removeTagsFromText") is True:
+                        self.remove_tags = True
                 end = i + 1  # 1-based number of the closing line
                 return next((k for k, item in enumerate(lines) if item is not None and item.number > end),
                             len(lines))
@@ -157,11 +160,9 @@ class _Parser:
     def _block(self, block: list[_Line]) -> None:
         first = block[0]
         content = first.content
-        if _HEADING.match(content) and first.brace == 0:
-            self._heading(first)
+        if _HEADING.match(content):
+            self._heading(block)
             self.last_argument = None
-            if len(block) > 1:
-                self._block(block[1:])
             return
         if _PCS_ITEM.match(content):
             self._pcs(block)
@@ -180,11 +181,13 @@ class _Parser:
 
     # -- headings ------------------------------------------------------------------------------------------------
 
-    def _heading(self, line: _Line) -> None:
+    def _heading(self, block: list[_Line]) -> None:
+        line = block[0]
         m = _HEADING.match(line.content)
         assert m is not None
         level = len(m.group(1))
-        loc = Located(self.path, [(line.number, line.indent + m.end() + 1, line.content[m.end():])])
+        loc = Located(self.path, [(line.number, line.indent + m.end() + 1, line.content[m.end():])]
+                      + [(more.number, more.indent + 1, more.content) for more in block[1:]])
         raw, data, _ = split_data(loc)
         title, tags = plain_text(raw)
         title = re.sub(r"(?<!\S)#(\([^)]*\)|[\w][\w\-/]*)", "", title).strip()
@@ -250,6 +253,8 @@ class _Parser:
             definition = True
             rest, data, _ = split_data(loc, lead)
             body, tags = plain_text(rest)
+        if self.remove_tags:
+            body = _strip_tags(body)
         if kind == "argument":
             self._argument(title, body if definition else None, tags, data, line, column)
             return ("argument", title, None)
@@ -281,25 +286,35 @@ class _Parser:
     # -- relation trees ------------------------------------------------------------------------------------------
 
     def _tree(self, block: list[_Line], index: int, root: Ref, *, in_pcs: bool = False,
-              in_list: bool = False) -> int:
+              in_list: bool = False, undercut: Ref | None = None) -> int:
         """Parse the relation lines from `block[index]` on, below `root`; the index of the first line that is
-        not part of the tree."""
+        not part of the tree. An undercut right below a conclusion undercuts its inference (`undercut`).
+
+        Indentation works as in Argdown: a deeper line is a child of the line above, a line as deep is its
+        sibling, and a shallower line closes every deeper level and is a sibling of the level it lands on."""
         stack: list[tuple[int, Ref]] = [(-1, root)]
         while index < len(block):
             line = block[index]
             m = _RELATION.match(line.content)
             if m is None:
                 return index
-            while len(stack) > 1 and stack[-1][0] >= line.indent:
+            if len(stack) > 1 and line.indent <= stack[-1][0]:
+                while len(stack) > 2 and stack[-1][0] > line.indent:
+                    stack.pop()
                 stack.pop()
             parent = stack[-1][1]
             symbol = m.group(1)
+            if undercut is not None and len(stack) == 1 and symbol in ("_", "<_"):
+                parent = undercut
             skip = m.end()
             if not line.content[skip:].strip():
                 raise self.error(line.number, line.indent + 1, f"the relation '{symbol}' has no statement or "
                                  "argument after it")
             column = line.indent + skip + 1 + (len(line.content[skip:]) - len(line.content[skip:].lstrip()))
             child, index = self._element(block, index, "relation", skip, in_pcs=in_pcs, in_list=in_list)
+            if symbol == "><" and "argument" in (parent[0], child[0]):
+                raise self.error(line.number, column, "a contradiction ('><') holds between two statements, "
+                                 "not an argument")
             self.raw.append(_RawRelation(symbol, parent, child, line.number, column))
             stack.append((line.indent, child))
         return index
@@ -318,18 +333,12 @@ class _Parser:
                              "premise-conclusion structure")
         self.last_argument = None
         inference: Inference | None = None
-        expected = 1
         index = 0
         while index < len(block):
             line = block[index]
             content = line.content
             m = _PCS_ITEM.match(content)
             if m:
-                number = int(m.group(1))
-                if number != expected:
-                    raise self.error(line.number, line.indent + 1, f"premise-conclusion statements must be "
-                                     f"numbered consecutively: expected ({expected}), found ({number})")
-                expected += 1
                 role = "premise" if inference is None else "conclusion"
                 skip = m.end()
                 ref, index = self._element(block, index, role, skip, in_pcs=True)
@@ -338,7 +347,8 @@ class _Parser:
                                      "statement, not an argument")
                 arg.pcs.append(PcsStatement(ref[1], role, inference))
                 inference = None
-                index = self._tree(block, index, ref, in_pcs=True)
+                index = self._tree(block, index, ref, in_pcs=True,
+                                   undercut=("inference", arg.title, len(arg.pcs) - 1) if role != "premise" else None)
                 continue
             inf_line = line
             if _COLLAPSED.match(content):
@@ -418,11 +428,9 @@ class _Parser:
             else:
                 source, target = raw.child, raw.parent
             kind = symbol.strip("<>") or "><"
-            both_statements = source[0] == "statement" and target[0] == "statement"
-            if kind == "><" and not both_statements:
-                raise self.error(raw.line, raw.column, "a contradiction ('><') holds between two statements, "
-                                 "not an argument")
             source = self._conclusion_of(source)
+            if source[:2] == target[:2]:
+                continue  # an argument supporting its own conclusion: nothing between statements
             both_statements = source[0] == "statement" and target[0] == "statement"
             if kind == "><":
                 rtype = "contradictory"
