@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("argmap.cli.open_cmd", "explore a map in the terminal (the default command)"),
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
+    "import": ("argmap.cli.import_cmd", "import another tool's map (AIF, SADFace, GraphML...) or a folder"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
     "fmt": ("argmap.cli.fmt_cmd", "rewrite maps in the canonical layout (--check for CI, --diff to preview)"),

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.formats import FORMATS, export, format_for
+from argmap.formats import FORMATS, export_with_losses, format_for
 from argmap.io import load
 from argmap.io.atomic import write_bytes
 
@@ -54,14 +54,18 @@ def options_from(args: argparse.Namespace) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     if args.list:
         for fmt in FORMATS.values():
-            print(f"{fmt.name:6} {' '.join(fmt.suffixes):14} {fmt.description}")
+            if fmt.write is not None or fmt.exporter is not None:
+                print(f"{fmt.name:9} {' '.join(fmt.suffixes):18} {fmt.description}")
         return 0
     if not args.map or not args.output:
         print("argmap export: error: give MAP and -o OUT (use -o - for standard output)", file=sys.stderr)
         return 2
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
-    data = export(doc, fmt, options_from(args))
+    exported = export_with_losses(doc, fmt, options_from(args))
+    data = exported.data
+    for loss in exported.losses:  # what the format cannot carry, one warning per kind
+        print(f"{args.map}: warning: {loss.message}", file=sys.stderr)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

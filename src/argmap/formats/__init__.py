@@ -4,6 +4,11 @@ A writer takes a loaded document and options and returns bytes; a reader takes a
 and returns the loaded document. `argmap export` picks a writer by the output suffix or `--to`; the explorer's
 export and `argmap report` use the same table. Each format and direction lives in its own private module
 (`_json_read`, `_svg_write`, ...), imported here statically; a new format adds its modules and one `register`.
+
+Other tools' formats (AIF, SADFace, GraphML, the microtexts, Argdown) register an `importer` and an `exporter`
+instead (see `argmap.formats.interop`): both report what the format cannot carry, counted per kind of loss.
+`argmap import` picks an importer with `importer_for` (`--from`, else the suffix, else a look at the content when
+several importers share a suffix) and calls `import_file`; `argmap export` calls `export_with_losses`.
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ from argmap.formats._png_write import write_png
 from argmap.formats._svg_write import write_svg
 from argmap.formats._yaml_read import read_yaml
 from argmap.formats._yaml_write import write_yaml
+from argmap.formats.interop import Exported, Exporter, Imported, Importer, Loss, Losses, Sniffer
 from argmap.io.document import MapDocument
 
 __all__ = [
-    "FORMATS", "Format", "Reader", "Writer", "export", "format_for", "read_json", "read_yaml", "register",
-    "write_dot", "write_json", "write_pdf", "write_png", "write_svg", "write_yaml",
+    "FORMATS", "Exported", "Exporter", "Format", "Imported", "Importer", "Loss", "Losses", "Reader", "Sniffer",
+    "Writer", "export", "export_with_losses", "format_for", "import_file", "importer_for", "importers",
+    "read_json", "read_yaml", "register", "write_dot", "write_json", "write_pdf", "write_png", "write_svg",
+    "write_yaml",
 ]
 
 
@@ -46,7 +54,9 @@ class Reader(Protocol):
 @dataclass(frozen=True)
 class Format:
     """A format: its name, file suffixes, how argmap writes and reads it (None: it does not), whether its output
-    is binary, a one-line description for `argmap export --list`, and the options it takes."""
+    is binary, a one-line description for `argmap export --list`, and the options it takes. Another tool's format
+    has an `importer` (for `argmap import`), an `exporter` (writing with losses) and a `sniff` telling its files
+    from others of the same suffix."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -55,6 +65,9 @@ class Format:
     binary: bool = False
     description: str = ""
     options: tuple[str, ...] = field(default=())
+    importer: Importer | None = None
+    exporter: Exporter | None = None
+    sniff: Sniffer | None = None
 
 
 FORMATS: dict[str, Format] = {}
@@ -94,6 +107,54 @@ def format_for(output: str | None, to: str | None) -> Format:
 def export(doc: MapDocument, fmt: Format, options: dict[str, Any] | None = None, *,
            capture_stderr: bool = True) -> bytes:
     """Write `doc` in `fmt` (`ArgmapError` for a format argmap only reads)."""
+    return export_with_losses(doc, fmt, options, capture_stderr=capture_stderr).data
+
+
+def export_with_losses(doc: MapDocument, fmt: Format, options: dict[str, Any] | None = None, *,
+                       capture_stderr: bool = True) -> Exported:
+    """Write `doc` in `fmt` with what the format could not carry (nothing, for argmap's own formats)."""
+    if fmt.exporter is not None:
+        doc.require_full_map("export")
+        return fmt.exporter(doc, options or {})
     if fmt.write is None:
         raise ArgmapError(f"argmap reads {fmt.name} but does not write it")
-    return fmt.write(doc, options or {}, capture_stderr=capture_stderr)
+    return Exported(fmt.write(doc, options or {}, capture_stderr=capture_stderr))
+
+
+def importers() -> list[Format]:
+    """The formats `argmap import` reads."""
+    return [fmt for fmt in FORMATS.values() if fmt.importer is not None]
+
+
+def importer_for(path: Path, name: str | None = None) -> Format:
+    """The format to import `path` as: the one `--from` names, else the only importer of its suffix, else the
+    first whose `sniff` recognises the file's head (`ArgmapError` when none does)."""
+    known = importers()
+    if name:
+        fmt = FORMATS.get(name.lower())
+        if fmt is None or fmt.importer is None:
+            raise ArgmapError(f"argmap cannot import '{name}' (it imports: {', '.join(f.name for f in known)})")
+        return fmt
+    suffix = path.suffix.lower()
+    candidates = [fmt for fmt in known if suffix in fmt.suffixes]
+    if len(candidates) == 1:
+        return candidates[0]
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(16384).decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+    for fmt in candidates or known:
+        if fmt.sniff is not None and fmt.sniff(head):
+            return fmt
+    raise ArgmapError(f"{path}: cannot tell which format this file is; use --from "
+                      f"({', '.join(f.name for f in known)})")
+
+
+def import_file(path: Path, fmt: Format, *, text: str | None = None) -> Imported:
+    """Read another tool's file into argmap data with its losses (`ArgmapError`: bad input, one line)."""
+    if fmt.importer is None:
+        raise ArgmapError(f"argmap cannot import {fmt.name}")
+    imported = fmt.importer(path, text=text)
+    imported.format = imported.format or fmt.name
+    return imported

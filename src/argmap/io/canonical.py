@@ -34,8 +34,9 @@ def dump_json(amap: ArgMap) -> str:
     return json.dumps(to_canonical(amap), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_authoring(amap: ArgMap) -> dict[str, Any]:
-    """The map as a person would write it: no defaults, no derived values."""
+def to_authoring(amap: ArgMap, *, offsets: bool = False) -> dict[str, Any]:
+    """The map as a person would write it: no defaults, no derived values. `offsets` keeps the quotes' `start`
+    and `end` (an imported map's exact anchors into its source, which choose between repeated passages)."""
     single = amap.sources[0].id if len(amap.sources) == 1 else None
     data = amap.model_dump(mode="json", exclude_defaults=True)
     data.setdefault("title", amap.title)
@@ -47,8 +48,9 @@ def to_authoring(amap: ArgMap) -> dict[str, Any]:
             node.pop("probability", None)
         quotes = []
         for quote in node.get("quotes", []):
-            quote.pop("start", None)
-            quote.pop("end", None)
+            if not offsets:
+                quote.pop("start", None)
+                quote.pop("end", None)
             if quote.get("source") == single:
                 quote.pop("source", None)
             quotes.append(quote["text"] if list(quote) == ["text"] else quote)
@@ -76,7 +78,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def dump_yaml(amap: ArgMap) -> str:
-    """Canonical YAML text."""
-    return yaml.dump(to_authoring(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
-                     default_flow_style=False)
+def dump_yaml(amap: ArgMap, *, offsets: bool = False) -> str:
+    """Canonical YAML text (`offsets`: keep the quotes' `start` and `end`)."""
+    return yaml.dump(to_authoring(amap, offsets=offsets), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=110, default_flow_style=False)

@@ -1,0 +1,201 @@
+"""What importers and exporters of other tools' formats share: the losses they report, what they return, and the
+helpers that turn foreign ids and texts into a valid map.
+
+An importer reads a file of another tool into an `Imported`: the map as argmap data (validated into an `ArgMap`
+by `Imported.build`), the source texts it found, and its `Losses`. An exporter writes a loaded map into an
+`Exported`: the bytes and the losses. Losses are counted per kind, so a user reads "12 locutions dropped: argmap
+keeps no dialogue layer" once, not twelve times; nothing a format cannot carry is ever dropped without one.
+Bad input raises `ArgmapError` with one line naming the file (and line and column where the format has lines).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from argmap.errors import ArgmapError
+from argmap.io.canonical import dump_yaml
+from argmap.io.document import MapDocument
+from argmap.model import ArgMap
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One kind of loss and how often it happened: `"12 locutions dropped: argmap keeps no dialogue layer"`."""
+
+    kind: str
+    count: int
+    what: str
+    why: str
+
+    @property
+    def message(self) -> str:
+        """The warning a user reads."""
+        return f"{self.count} {self.what}: {self.why}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """For `--format json` and summary tables."""
+        return {"kind": self.kind, "count": self.count, "message": self.message}
+
+
+class Losses:
+    """A tally of losses, one entry per kind in the order first seen.
+
+    >>> losses = Losses()
+    >>> losses.add("locution", "dropped", "argmap keeps no dialogue layer", n=12)
+    >>> losses.add("ta-node", "dropped", "argmap keeps no dialogue transitions", plural="ta-nodes")
+    >>> [loss.message for loss in losses.report()]
+    ['12 locutions dropped: argmap keeps no dialogue layer', '1 ta-node dropped: argmap keeps no dialogue transitions']
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[str, list[Any]] = {}
+
+    def add(self, noun: str, verb: str, why: str, *, n: int = 1, plural: str | None = None) -> None:
+        """Count `n` losses of the kind (`noun`, `verb`); `plural` when the noun does not take an `s`."""
+        if n <= 0:
+            return
+        entry = self._counts.setdefault(f"{noun} {verb}", [0, noun, plural or noun + "s", verb, why])
+        entry[0] += n
+
+    def report(self) -> list[Loss]:
+        """The losses, one per kind."""
+        return [Loss(kind, count, f"{noun if count == 1 else plural} {verb}", why)
+                for kind, (count, noun, plural, verb, why) in self._counts.items()]
+
+    def __bool__(self) -> bool:
+        return bool(self._counts)
+
+
+@dataclass
+class Imported:
+    """What an importer returns. `data` is the map as argmap's authoring data (`title`, `sources`, `nodes`,
+    `relations`...); `texts` holds a source's plain text by source id when the input carries it (OVA's text, an
+    HTML transcript stripped of its markup) and `argmap import` writes it beside the map; a source whose text is a
+    file already (a microtext's `.txt`) gets an absolute `path` instead, which `argmap import` makes relative."""
+
+    data: dict[str, Any]
+    losses: list[Loss] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    format: str = ""
+
+    def build(self, path: Path) -> ArgMap:
+        """The validated map (an importer's bug, not the user's input, if it does not validate)."""
+        try:
+            return ArgMap.model_validate(self.data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ArgmapError(f"{path}: argmap could not build a valid map from this {self.format} file "
+                              f"({where}: {first['msg']})") from None
+
+
+@dataclass
+class Exported:
+    """What an exporter returns: the file's bytes and what the format could not carry."""
+
+    data: bytes
+    losses: list[Loss] = field(default_factory=list)
+
+
+class Importer(Protocol):
+    """Reads a file of another tool (or `text` standing for its content) into an `Imported`; bad input raises a
+    one-line `ArgmapError`."""
+
+    def __call__(self, path: Path, *, text: str | None = None) -> Imported: ...
+
+
+class Exporter(Protocol):
+    """Writes a fully loaded map into another tool's format, with what it loses."""
+
+    def __call__(self, doc: MapDocument, options: dict[str, Any]) -> Exported: ...
+
+
+class Sniffer(Protocol):
+    """Whether the head of a file (its first few kilobytes, decoded) looks like this format."""
+
+    def __call__(self, head: str) -> bool: ...
+
+
+# -- helpers shared by the importers --------------------------------------------------------------------------------
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
+    """A readable id made of `text`: lower case, ASCII, dashes.
+
+    >>> slug("Participant Rachel"), slug("Ünïcode — 42"), slug("!!")
+    ('participant-rachel', 'unicode-42', 'n')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    value = _NOT_SLUG.sub("-", ascii_text).strip("-")[:limit].strip("-")
+    return value or fallback
+
+
+class Ids:
+    """Unique slugs, for nodes or vocabularies: the same wish twice gets `-2`, `-3`..."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def new(self, wish: str) -> str:
+        """A fresh id close to `wish` (which must already be a slug)."""
+        candidate, n = wish, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{wish}-{n}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def node_text(text: object, fallback: str) -> str:
+    """A node's `text`: the foreign text with white space folded, or `fallback` when it is empty."""
+    value = " ".join(str(text or "").split())
+    return value or fallback
+
+
+@dataclass
+class Converted:
+    """An imported map ready to write: the map, its canonical YAML, the source texts to write beside it (path and
+    text), and the importer's losses."""
+
+    map: ArgMap
+    yaml: str
+    texts: dict[Path, str]
+    losses: list[Loss]
+
+
+def materialise(imported: Imported, source: Path, output: Path) -> Converted:
+    """Place an import at `output`: each text the input carried goes to `<output stem>.<source id>.txt` beside
+    it, every source path is made relative to the output's folder, and the map is written as canonical YAML with
+    the quotes' offsets (so a passage said twice stays anchored where the input put it)."""
+    data = dict(imported.data)
+    texts: dict[Path, str] = {}
+    sources = []
+    for entry in data.get("sources", []):
+        entry = dict(entry)
+        if entry["id"] in imported.texts:
+            file = output.with_name(f"{output.stem}.{entry['id']}.txt")
+            texts[file] = imported.texts[entry["id"]]
+            entry["path"] = file.name
+        elif entry.get("path") and Path(entry["path"]).is_absolute():
+            entry["path"] = _relative(Path(entry["path"]), output.parent)
+        sources.append(entry)
+    if sources:
+        data["sources"] = sources
+    amap = Imported(data, imported.losses, format=imported.format).build(source)
+    return Converted(amap, dump_yaml(amap, offsets=True), texts, imported.losses)
+
+
+def _relative(target: Path, folder: Path) -> str:
+    try:
+        return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive
+        return target.as_posix()
