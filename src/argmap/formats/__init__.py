@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
+from argmap.formats._argdown_io import export_argdown, import_argdown, import_argdown_json, write_argdown
+from argmap.formats._argdown_json_read import looks_like_argdown_json
 from argmap.formats._dot_write import write_dot
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
@@ -85,6 +87,10 @@ register(Format("dot", (".dot", ".gv"), write_dot, description="diagram, Graphvi
 register(Format("svg", (".svg",), write_svg, description="diagram, SVG with tooltips"))
 register(Format("png", (".png",), write_png, binary=True, description="diagram, PNG image"))
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
+register(Format("argdown", (".argdown", ".ad"), write_argdown, description="Argdown text",
+                importer=import_argdown, exporter=export_argdown))
+register(Format("argdown-json", (".json",), description="Argdown's JSON export (import only)",
+                importer=import_argdown_json, sniff=looks_like_argdown_json))
 
 
 def format_for(output: str | None, to: str | None) -> Format:

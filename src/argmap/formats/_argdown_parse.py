@@ -28,7 +28,8 @@ from argmap.formats._argdown_model import (
 
 __all__ = ["ArgdownError", "parse_argdown"]
 
-_COMMENT = re.compile(r"(\[[^\]\n]*\]\([^)\n]*\))|/\*.*?\*/|<!--.*?-->|//[^\n]*", re.DOTALL)
+_COMMENT = re.compile(r"\\.|\[[^\]\n]*\]\([^)\n]*\)|/\*.*?(?:\*/|$(?![\s\S]))|<!--.*?(?:-->|$(?![\s\S]))|//[^\n]*"
+                      r"|[{}\"]", re.DOTALL)
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)(?=\s|$)")
 _LIST_ITEM = re.compile(r"(\*|\d+\.)(?=\s)")
@@ -88,7 +89,7 @@ class _Parser:
 
     def _lines(self) -> list[_Line | None]:
         """Every line, comments blanked; None for a blank line (one that separates blocks)."""
-        cleaned = _COMMENT.sub(lambda m: m.group(1) or re.sub(r"[^\n]", " ", m.group(0)), self.text)
+        cleaned = _uncomment(self.text)
         result: list[_Line | None] = []
         for number, (raw, line) in enumerate(zip(self.text.split("\n"), cleaned.split("\n"), strict=True), 1):
             if not raw.strip():
@@ -219,7 +220,7 @@ class _Parser:
         end = index + 1
         while end < len(block) and (block[end - 1].brace > 0 or not self._is_break(block[end], in_pcs, in_list)):
             line = block[end]
-            pieces.append((line.number, line.indent + 1, line.content))
+            pieces.append((line.number, 1, " " * line.indent + line.content))  # indentation kept for YAML
             end += 1
         if block[end - 1].brace > 0:
             line = block[end - 1]
@@ -452,6 +453,35 @@ class _Parser:
             if arg is not None and arg.conclusion is not None:
                 return ("statement", arg.conclusion, None)
         return ref
+
+
+def _uncomment(text: str) -> str:
+    """The text with every comment blanked (line breaks kept, so positions hold); links, escapes and YAML data
+    (`{...}`, with its quoted strings) are left alone, as Argdown's lexer does."""
+    out: list[str] = []
+    pos, depth, quoted = 0, 0, False
+    for m in _COMMENT.finditer(text):
+        token = m.group(0)
+        if quoted:
+            if token == '"':
+                quoted = False
+            continue
+        if depth > 0:
+            if token == '"':
+                quoted = True
+            elif token == "{":
+                depth += 1
+            elif token == "}":
+                depth -= 1
+            continue
+        if token == "{":
+            depth = 1
+        elif token[0] in "/<" and token[:2] in ("//", "/*", "<!"):
+            out.append(text[pos:m.start()])
+            out.append(re.sub(r"[^\n]", " ", token))
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _brace_delta(content: str) -> int:
