@@ -205,3 +205,7 @@ def test_export_is_accepted_by_the_argdown_cli(tmp_path: Path) -> None:
     run = subprocess.run([npx, "--yes", "@argdown/cli", "json", str(out), str(tmp_path)], capture_output=True,
                          text=True, timeout=300, check=False)
     assert run.returncode == 0 and "error" not in run.stdout.lower(), run.stdout + run.stderr
+    from argmap.model import ArgMap
+    from_cli = ArgMap.model_validate(import_argdown_json(tmp_path / "mosul.json").data)
+    # Argdown's JSON has no front matter: the map's title and scenarios stay behind, nodes and relations not
+    assert _summary(from_cli)[:2] == _summary(ArgMap.model_validate(import_argdown(out).data))[:2]

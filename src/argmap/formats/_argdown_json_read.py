@@ -13,7 +13,14 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_model import (
-    ArgdownDocument, Argument, EquivalenceClass, Inference, PcsStatement, Relation, Section, Statement,
+    ArgdownDocument,
+    Argument,
+    EquivalenceClass,
+    Inference,
+    PcsStatement,
+    Relation,
+    Section,
+    Statement,
 )
 
 _KINDS = {"equivalence-class": "statement", "argument": "argument", "inference": "inference"}

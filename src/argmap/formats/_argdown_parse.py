@@ -20,10 +20,18 @@ from typing import Any
 
 import yaml
 
-from argmap.formats._argdown_inline import Located, load_yaml, plain_text, split_data
+from argmap.formats._argdown_inline import _LOADER, Located, plain_text, split_data
 from argmap.formats._argdown_model import (
-    ArgdownDocument, ArgdownError, Argument, EquivalenceClass, Inference, MemberKind, PcsStatement, Relation,
-    Section, Statement,
+    ArgdownDocument,
+    ArgdownError,
+    Argument,
+    EquivalenceClass,
+    Inference,
+    MemberKind,
+    PcsStatement,
+    Relation,
+    Section,
+    Statement,
 )
 
 __all__ = ["ArgdownError", "parse_argdown"]
@@ -149,13 +157,13 @@ class _Parser:
 
     def _yaml(self, text: str, line: int) -> Any:
         try:
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            where = (line + mark.line, mark.column + 1) if mark is not None else (line, 1)
-            raise self.error(*where, f"invalid YAML in the front matter: {problem}") from None
-        except Exception as exc:  # noqa: BLE001 - the YAML library's other failures are the file's too
+            row, col = (line + mark.line, mark.column + 1) if mark is not None else (line, 1)
+            raise self.error(row, col, f"invalid YAML in the front matter: {problem}") from None
+        except Exception as exc:
             raise self.error(line, 1, f"invalid YAML in the front matter: {exc}") from None
 
     def _block(self, block: list[_Line]) -> None:
@@ -422,9 +430,7 @@ class _Parser:
         seen: set[Relation] = set()
         for raw in self.raw:
             symbol = raw.symbol
-            if symbol.endswith(">") and symbol != "><":
-                source, target = raw.parent, raw.child
-            elif symbol == "><":
+            if symbol.endswith(">") or symbol == "><":  # +> -> _> and ><: from the parent to the child
                 source, target = raw.parent, raw.child
             else:
                 source, target = raw.child, raw.parent

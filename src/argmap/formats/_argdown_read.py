@@ -24,7 +24,7 @@ from argmap.formats.interop import Ids, Losses, node_text, slug
 from argmap.model import Claim, Evidence, Forecast, Inference
 from argmap.model.adapters import NODE_ADAPTER
 
-_CLASSES = {"claim": Claim, "evidence": Evidence, "forecast": Forecast, "inference": Inference}
+_CLASSES: dict[str, Any] = {"claim": Claim, "evidence": Evidence, "forecast": Forecast, "inference": Inference}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RELATION_TYPES = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "attacks",
                    "contradictory": "attacks", "undercut": "undercuts"}
