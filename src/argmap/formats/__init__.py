@@ -20,6 +20,8 @@ from typing import Any, Protocol
 from argmap.errors import ArgmapError
 from argmap.formats._aif_read import read_aif, sniff_aif
 from argmap.formats._aif_write import write_aif
+from argmap.formats._argdown_io import export_argdown, import_argdown, import_argdown_json, write_argdown
+from argmap.formats._argdown_json_read import looks_like_argdown_json
 from argmap.formats._dot_write import write_dot
 from argmap.formats._graphml_read import read_graphml, sniff_graphml
 from argmap.formats._graphml_write import write_graphml
@@ -100,6 +102,10 @@ register(Format("graphml", (".graphml",), importer=read_graphml, exporter=write_
                 description="GraphML for yEd and Gephi (labels, kinds, Graphviz positions)"))
 register(Format("microtexts", (".xml",), importer=read_microtext, sniff=sniff_microtext,
                 description="arg-microtexts arggraph XML (the .txt beside it is the source)"))
+register(Format("argdown", (".argdown", ".ad"), write_argdown, description="Argdown text",
+                importer=import_argdown, exporter=export_argdown))
+register(Format("argdown-json", (".json",), description="Argdown's JSON export (import only)",
+                importer=import_argdown_json, sniff=looks_like_argdown_json))
 
 
 def format_for(output: str | None, to: str | None) -> Format:
