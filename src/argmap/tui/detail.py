@@ -178,12 +178,12 @@ def _forecast_fields(node: Forecast) -> list[tuple[str, str | None]]:
         parts = [horizon.stated, f"resolve by {horizon.resolve_by}" if horizon.resolve_by else None, horizon.note]
         fields.append(("horizon", "; ".join(p for p in parts if p)))
     if node.signposts:
-        fields.append(("signposts", "; ".join(node.signposts)))
+        fields.append(("signposts", "; ".join(s if isinstance(s, str) else s.watch for s in node.signposts)))
     if node.resolution is None:
         fields.append(("resolution", "open"))
     else:
         res = node.resolution
-        parts = [res.outcome, str(res.date) if res.date else None, res.note]
+        parts = [res.outcome or "open", str(res.date) if res.date else None, res.note]
         parts += [source.title + (f" <{source.url}>" if source.url else "") for source in res.sources]
         fields.append(("resolution", "; ".join(p for p in parts if p)))
     return fields
