@@ -57,8 +57,8 @@ relations:
 def path(write_map: Callable[..., Path]) -> Path:
     text = MAP.replace("path: source.txt", "")
     p = write_map(text)
-    header = p.read_text(encoding="utf-8").replace("    path: source.txt\n", "    path: source.txt\n    date: 2014-06-11\n")
-    p.write_text(header, encoding="utf-8")
+    dated = p.read_text(encoding="utf-8").replace("    path: source.txt\n", "    path: source.txt\n    date: 2014-06-11\n")
+    p.write_text(dated, encoding="utf-8")
     return p
 
 

@@ -196,7 +196,11 @@ def ach_lines(result: AchResult, *, sort: str = "map") -> list[str]:
     lines += text_table(["evidence", "cred", "rel", *(short[h.id] for h in hyps), "diag"], rows,
                         right=list(range(3, 4 + len(hyps))), widths={0: 40})
     lines.append("")
-    order = " < ".join(f"{h} ({next(x.weighted for x in hyps if x.id == h):.2f})" for h in result.ranking)
+    weights = {h.id: h.weighted for h in hyps}
+    order = result.ranking[0] + f" ({weights[result.ranking[0]]:.2f})" if result.ranking else "–"
+    for before, hyp in zip(result.ranking, result.ranking[1:], strict=False):
+        sign = "=" if round(weights[hyp], 9) == round(weights[before], 9) else "<"
+        order += f" {sign} {hyp} ({weights[hyp]:.2f})"
     lines.append(f"Least inconsistent first: {order}")
     leader_items = [r.item for r in result.items if r.changes_leader]
     ranking_items = [r.item for r in result.items if r.changes_ranking and not r.changes_leader]

@@ -1,6 +1,7 @@
 """Key assumptions check (Heuer and Pherson): every assumption the map marks, its status, and what rejecting it does.
 
-An assumption is a claim with `assumption: {status, reason, would_fail_if}`. Each yields the scenario
+An assumption is a claim, or an inference whose warrant is assumed, with `assumption: {status, reason,
+would_fail_if}`. Each yields the scenario
 `reject-ID` (`argmap.analysis.scenarios.assumption_scenarios`), which holds it false; rejecting it is compared
 with the baseline (or a scenario) over the map's conclusions, its claims and forecasts other than the assumption,
 as `argmap sensitivity` does:
@@ -19,7 +20,7 @@ from argmap.analysis.framework import Settings
 from argmap.analysis.scenarios import assumption_scenarios, compare, probability_delta
 from argmap.analysis.semantics import evaluate
 from argmap.analysis.tables import number, text_table
-from argmap.model import ArgMap, Claim, Scenario
+from argmap.model import ArgMap, Claim, Inference, Scenario
 
 CONCLUSION_KINDS = ("claim", "forecast")
 #: The order statuses are listed in, the weakest last: a failed assumption is the one to read first.
@@ -66,7 +67,7 @@ def key_assumptions(amap: ArgMap, *, scenario: Scenario | None = None, settings:
     for reject in assumption_scenarios(amap):
         node_id = next(iter(reject.assume))
         node = amap.by_id[node_id]
-        assert isinstance(node, Claim) and node.assumption is not None
+        assert isinstance(node, Claim | Inference) and node.assumption is not None
         combined = reject if scenario is None else Scenario(
             id=reject.id, title=reject.title, assume={**scenario.assume, node_id: False},
             probabilities=scenario.probabilities)

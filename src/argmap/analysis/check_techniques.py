@@ -9,7 +9,7 @@ from typing import Any
 
 from argmap.errors import Diagnostic, Loc, Severity, suggest
 from argmap.io.document import MapDocument
-from argmap.model import ArgMap, Claim, Forecast, Signpost
+from argmap.model import ArgMap, Claim, Forecast, Inference, Signpost
 
 Emit = Callable[..., Diagnostic]
 
@@ -36,7 +36,7 @@ def ach_referenced(amap: ArgMap) -> set[str]:
 
 def assumptions(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     for index, node in enumerate(amap.nodes):
-        if isinstance(node, Claim) and node.assumption is not None and node.assumption.status is None:
+        if isinstance(node, Claim | Inference) and node.assumption is not None and node.assumption.status is None:
             yield emit("assumption-status", "assumption without a status: set assumption.status to solid, caveated, "
                        "unsupported or failed", ("nodes", index, "assumption"), node.id)
 

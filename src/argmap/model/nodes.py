@@ -23,11 +23,11 @@ OUTCOMES: tuple[str, ...] = ("happened", "partly", "did-not-happen", "unclear")
 #: is refused so that maps stay comparable; `other` plus a warrant covers the rest.
 Scheme = Literal[
     "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
-    "practical", "deduction", "other",
+    "practical", "deduction", "precedent", "other",
 ]
 SCHEMES: tuple[str, ...] = (
     "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
-    "practical", "deduction", "other",
+    "practical", "deduction", "precedent", "other",
 )
 
 
@@ -159,6 +159,7 @@ class Inference(NodeBase):
     scheme: Scheme | None = Field(None, description="The type of reasoning.")
     warrant: str | None = Field(None, description="The rule that licenses the step, in words.")
     strength: float | None = Field(None, ge=0, le=1, description="How strongly the premises bear on it.")
+    assumption: Assumption | None = Field(None, description="Marks its warrant as a key assumption, with its status.")
 
 
 class Forecast(NodeBase):
