@@ -57,7 +57,8 @@ relations:
 def path(write_map: Callable[..., Path]) -> Path:
     text = MAP.replace("path: source.txt", "")
     p = write_map(text)
-    dated = p.read_text(encoding="utf-8").replace("    path: source.txt\n", "    path: source.txt\n    date: 2014-06-11\n")
+    dated = p.read_text(encoding="utf-8").replace("    path: source.txt\n",
+                                                  "    path: source.txt\n    date: 2014-06-11\n")
     p.write_text(dated, encoding="utf-8")
     return p
 
@@ -109,3 +110,24 @@ def test_score_as_of_before_the_forecast_was_made(path: Path, capsys: pytest.Cap
 def test_bad_date_is_a_usage_error(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(path), "--as-of", "July"]) == 2
     assert "'July' is not a date: write YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_report_has_the_techniques_escaped(write_map: Callable[..., Path], tmp_path: Path) -> None:
+    body = MAP.replace("text: A rally against the enemy helps the premier.", "text: A rally <script>x</script> helps.")
+    body += """hypotheses:
+  - id: fate
+    title: The premier's fate
+    hypotheses: [momentum, {id: replaced, text: He is replaced.}]
+    evidence:
+      - {item: rivals-rally, ratings: {momentum: C, replaced: I}}
+"""
+    graded = body.replace("    text: Rivals back the forces.\n", "    text: Rivals back the forces.\n    grade: B2\n")
+    p = write_map(graded)
+    for suffix in ("html", "md"):
+        out = tmp_path / f"r.{suffix}"
+        assert main(["report", str(p), "-o", str(out), "--no-diagram"]) == 0
+        text = out.read_text(encoding="utf-8")
+        for title in ("Key assumptions", "ACH: The premier's fate", "Signposts and timelines", "Source grades",
+                      "Stated confidence" if "confidence" in body else "Probability updates"):
+            assert title.replace("'", "&#x27;" if suffix == "html" else "'") in text, (suffix, title)
+        assert "<script>" not in text
