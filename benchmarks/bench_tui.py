@@ -152,7 +152,7 @@ def main() -> int:
             await app.workers.wait_for_complete()
             assert app.session is not None and app.focused_node is not None
             node = app.focused_node
-            app._edit(lambda: app.session.set_field(node, "note", "checked"))  # type: ignore[union-attr]
+            app.files.edit(lambda: app.session.set_field(node, "note", "checked"))  # type: ignore[union-attr]
             return await press_timed(pilot, (["u", "U"] * args.keys)[: args.keys])
 
         with tempfile.TemporaryDirectory() as copy:
@@ -167,7 +167,7 @@ def main() -> int:
                 assert app.session is not None and app.focused_node is not None
                 node = app.focused_node
                 for index in range(min(args.keys, 5)):
-                    app._edit(lambda i=index: app.session.set_field(node, "note", f"v{i}"))  # type: ignore
+                    app.files.edit(lambda i=index: app.session.set_field(node, "note", f"v{i}"))  # type: ignore
                     await pilot.pause(0.6)  # a moment later, once the edit's own background work is done
                     await app.workers.wait_for_complete()
                     times += await press_timed(pilot, ["ctrl+s"])

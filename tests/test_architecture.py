@@ -72,8 +72,9 @@ def test_importing_every_core_module_loads_no_textual() -> None:
 
 
 def test_the_explorer_modules_without_ui_stay_textual_free() -> None:
-    """The explorer's layout and export helpers are plain logic: they may not import Textual either."""
-    for name in ("source_text.py", "export.py", "style.py"):
+    """The explorer's layout, export, reasoning and top-bar helpers are plain logic: they may not import Textual
+    either."""
+    for name in ("source_text.py", "export.py", "style.py", "reasoning.py", "topbar.py"):
         assert not imported(PACKAGE / "tui" / name) & set(UI_PACKAGES), name
 
 
@@ -208,15 +209,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 TOP_NAMES = sorted({layer_key(name) for name in MODULE_NAMES if name != "argmap"} | {""})
 
 
-def _cycle_case(key: str) -> object:
-    if key == "tui":
-        return pytest.param(key, marks=pytest.mark.xfail(
-            reason="app, palette, analysis_screen and reasoning import each other; the explorer's rewrite ends it",
-            strict=True))
-    return key
-
-
-@pytest.mark.parametrize("key", [_cycle_case(key) for key in TOP_NAMES], ids=lambda key: key or "argmap")
+@pytest.mark.parametrize("key", TOP_NAMES, ids=lambda key: key or "argmap")
 def test_no_import_cycles(key: str) -> None:
     involved = [part for part in cycles(GRAPH) if any(layer_key(name) == key for name in part)]
     assert involved == []

@@ -146,6 +146,9 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ("undeclared-tag", (("    actors: [army]\n", "    actors: [army]\n    tags: [key]\n"),), "not declared"),
     ("undeclared-actor", (("    actors: [army]\n", "    actors: [armyy]\n"),), "did you mean 'army'?"),
     ("undeclared-theme", (("    themes: [security]\n", "    themes: [politics]\n"),), "declare it"),
+    ("conditional-fields", (("    words: likely\n", "    words: likely\n    probability_if_not: 0.2\n"),),
+     "'probability_if_not' is given but no 'condition'"),
+    ("forecast-group", (("    words: likely\n", "    words: likely\n    group: sectarian\n"),), "no other forecast"),
     ("schema", (("    kind: claim\n", "    kind: clam\n"),), "did you mean 'claim'?"),
     ("syntax", (("nodes:\n", "nodes: [\n"),), "invalid YAML"),
     ("assumption-status", (("    quotes: [the city was not worth dying for]\n",
@@ -225,3 +228,23 @@ def test_findings_sorted_by_position(write_map: Callable[..., Path]) -> None:
     )
     lines = [d.line for d in check(load(path))]
     assert lines == sorted(lines) and len(lines) == 2
+
+
+def test_conditional_fields_are_quiet_on_a_conditional_forecast(write_map: Callable[..., Path]) -> None:
+    path = write_map(with_changes(
+        ("    words: likely\n", "    words: likely\n    probability_if_not: 0.2\n"),
+        ("{source: not-worth, target: violence, type: supports}",
+         "{source: not-worth, target: violence, type: condition}"),
+    ))
+    assert "conditional-fields" not in rules_of(path)
+
+
+def test_a_misspelt_group_is_named_with_the_group_it_likely_means(write_map: Callable[..., Path]) -> None:
+    second = ("  - id: calm\n    kind: forecast\n    text: Calm.\n    words: unlikely\n    group: sectarian\n"
+              "  - id: unrest\n    kind: forecast\n    text: Unrest.\n    words: likely\n    group: sectarianism\n"
+              "relations:\n")
+    path = write_map(with_changes(("    words: likely\n", "    words: likely\n    group: sectarian\n"),
+                                  ("relations:\n", second)))
+    found = [d for d in check(load(path)) if d.rule == "forecast-group"]
+    assert len(found) == 1 and "group 'sectarianism'" in found[0].message
+    assert "did you mean 'sectarian'?" in found[0].message

@@ -360,7 +360,7 @@ def test_live_reload_keeps_the_focus_and_waits_while_edits_are_unsaved(harbour: 
         text = harbour.read_text(encoding="utf-8")
         harbour.write_text(text.replace("The owners have a new contract offer on the table.",
                                         "The owners tabled a new offer."), encoding="utf-8")
-        app.poll_disk()
+        app.files.poll_disk()
         await pilot.pause()
         node = app.doc.map.node("new-offer") if app.doc.map else None
         assert node is not None and node.text == "The owners tabled a new offer."
@@ -369,7 +369,7 @@ def test_live_reload_keeps_the_focus_and_waits_while_edits_are_unsaved(harbour: 
         app.focus_node("wage-cut")
         await pilot.press("D", "d")  # now unsaved edits: a change on disk is not read
         harbour.write_text(harbour.read_text(encoding="utf-8") + "# later\n", encoding="utf-8")
-        app.poll_disk()
+        app.files.poll_disk()
         await pilot.pause()
         assert app.dirty and app.doc.map is not None and app.doc.map.node("wage-cut") is None
 
@@ -392,7 +392,7 @@ def test_o_opens_the_editor_at_the_nodes_line_and_reads_the_file_afterwards(harb
         yield
 
     monkeypatch.setenv("VISUAL", "vim")
-    monkeypatch.setattr("argmap.tui.saving.run_editor", editor)
+    monkeypatch.setattr("argmap.tui.map_file.run_editor", editor)
     monkeypatch.setattr(ArgmapApp, "suspend", suspended)
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
@@ -450,13 +450,13 @@ def test_a_burst_of_edits_on_a_big_map_is_checked_once(harbour: Path, monkeypatc
     checked: list[object] = []
     from argmap.tui import background
 
-    real = background._checked_document
+    real = background.check_map
 
     def counting(doc: Any) -> Any:
         checked.append(doc)
         return real(doc)
 
-    monkeypatch.setattr(background, "_checked_document", counting)
+    monkeypatch.setattr(background, "check_map", counting)
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         for _ in range(50):  # the first check, after the first frame

@@ -141,8 +141,10 @@ def test_analysis_screen_scenarios_switch_and_compare(harbour: Path) -> None:
         await pilot.press("down", "enter")
         assert app.scenario_id == "gate-reopened"
         changed = rows(table)
-        assert changed[0][0] == "police-cleared-gate" and "assumed false" in changed[0][4]
-        assert ["union-strong", "claim", "out 0.30", "in 0.50", "out → in, +0.20"] in changed
+        assert changed[0][0] == "police-cleared-gate" and "assumed false" in changed[0][6]
+        assert ["union-strong", "claim", "out 0.30", "–", "in 0.50", "–", "out → in, +0.20"] in changed
+        forecasts = [row for row in changed if row[1] == "forecast"]
+        assert forecasts and all(row[3] != "–" and row[5] != "–" for row in forecasts)  # probabilities apart
         await pilot.press("b")
         assert app.scenario_id is None
         assert len(rows(table)) == 2
@@ -165,7 +167,9 @@ def test_analysis_screen_weak_points_and_sensitivity_jump_to_nodes(harbour: Path
         assert ["union-strong", "contested"] in [row[:2] for row in weak]
         await pilot.press("4")
         ranking = rows(screen.query_one("#sensitivity-table", DataTable))
-        assert [row[1] for row in ranking] == [row.node for row in sensitivity(amap)]
+        expected_ranking = sensitivity(amap)
+        assert [row[1] for row in ranking] == [row.node for row in expected_ranking]
+        assert [row[2] for row in ranking] == [f"{row.impact:.3f}" for row in expected_ranking]
         await pilot.press("down", "enter")
         assert app.focused_node == ranking[1][1]
 
@@ -181,13 +185,13 @@ def test_big_maps_are_evaluated_and_ranked_in_the_background(harbour: Path,
         await pilot.pause(0.1)  # the evaluation starts after the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.baseline is not None
+        assert app.reasoning.baseline is not None
         assert "✗.09" in outline_label(app, "momentum")
         await pilot.press("s", "down", "enter")
         await pilot.pause(0.1)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.outcome is not None and app.outcome.scenario.id == "offer-withdrawn"
+        assert app.reasoning.outcome is not None and app.reasoning.outcome.scenario.id == "offer-withdrawn"
         assert "✗.00=" in outline_label(app, "new-offer")
         await pilot.press("a", "4")
         await app.workers.wait_for_complete()

@@ -36,6 +36,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "forecast-probability": ("warning", "a forecast has neither a probability nor words on the scale"),
     "probability-words": ("warning", "a stated probability lies outside the band of the author's words"),
     "resolution-source": ("warning", "a resolved forecast cites no source"),
+    "conditional-fields": ("warning", "a forecast gives P(F | not C) or says whether its condition held, but has no "
+                           "condition"),
+    "forecast-group": ("warning", "a forecast group has a single member (a misspelt group counts apart)"),
     "undeclared-tag": ("error", "a node uses a tag that the map does not declare"),
     "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
     "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
@@ -157,10 +160,29 @@ def _cycles(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
 
 
 def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    conditioned = {r.target for r in amap.relations if r.type == "condition"}
+    groups: dict[str, list[int]] = {}
+    for index, node in enumerate(amap.nodes):
+        if isinstance(node, Forecast) and node.group is not None:
+            groups.setdefault(node.group, []).append(index)
+    for group, members in groups.items():
+        if len(members) == 1:
+            index = members[0]
+            others = sorted(set(groups) - {group})
+            yield emit("forecast-group", f"group '{group}' has no other forecast{suggest(group, others)} A group "
+                       "counts its forecasts once: give it to every forecast that tracks the same variable",
+                       ("nodes", index, "group"), amap.nodes[index].id)
     for index, node in enumerate(amap.nodes):
         if not isinstance(node, Forecast):
             continue
         loc: Loc = ("nodes", index)
+        if node.id not in conditioned:
+            held = node.resolution.condition_held if node.resolution is not None else None
+            field = "probability_if_not" if node.probability_if_not is not None else (
+                "resolution" if held is not None else None)
+            if field is not None:
+                yield emit("conditional-fields", f"'{field}' is given but no 'condition' relation points at the "
+                           "forecast; add the condition, or drop the field", (*loc, field), node.id)
         band = band_for(node.words) if node.words else None
         if node.probability is None:
             detail = f"words '{node.words}' are not on the scale" if node.words else "no words of probability"

@@ -2,22 +2,26 @@
 
 Each tab is a table whose rows name nodes: Enter closes the screen on that node. The tables come from the same
 functions as `argmap score`, `scenario`, `weak` and `sensitivity`. The sensitivity ranking of a big map is
-computed in a worker thread, the first time its tab is opened.
+computed in a worker thread, the first time its tab is opened. The screen is given the explorer's
+`ReasoningState` (what stands, under which scenario) when it is built, and asks for a scenario with a
+`ScenarioChosen` message; the app calls `refresh_scenario` when the evaluation changes.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
 
+from argmap.analysis.probabilities import Probability
 from argmap.analysis.scenarios import Sensitivity, assumption_text, scenario_effects, sensitivity
 from argmap.analysis.scoring import (
     PARTLY_RULES,
@@ -27,12 +31,13 @@ from argmap.analysis.scoring import (
     score_forecasts,
     summary_lines,
 )
+from argmap.analysis.semantics import Evaluation
 from argmap.analysis.tables import number
 from argmap.analysis.weak import weak_points
 from argmap.model import ArgMap, Scenario
-
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
+from argmap.tui.background import deliver
+from argmap.tui.messages import ScenarioChosen
+from argmap.tui.reasoning import ReasoningState
 
 TABS = ("forecasts", "scenario", "weak", "sensitivity")
 #: Maps with more nodes rank their evidence in a worker thread.
@@ -56,8 +61,38 @@ class AnalysisScreen(ModalScreen[str | None]):
         Binding("b", "baseline", "Baseline", show=False, tooltip="Scenario: back to the baseline"),
     ]
 
-    def __init__(self, tab: str = "forecasts") -> None:
+    class EffectsFound(Message):
+        """Every scenario's (scenario, gained, lost, labels changed) under the baseline, computed in a worker."""
+
+        bubble = False
+
+        def __init__(self, effects: list[tuple[Scenario, int, int, int]]) -> None:
+            super().__init__()
+            self.effects = effects
+
+    class Ranked(Message):
+        """The evidence ranked by sensitivity, computed in a worker."""
+
+        bubble = False
+
+        def __init__(self, ranking: list[Sensitivity]) -> None:
+            super().__init__()
+            self.ranking = ranking
+
+    class Failed(Message):
+        """A worker of the screen failed; `head` is the id of the line that says so."""
+
+        bubble = False
+
+        def __init__(self, head: str, error: BaseException) -> None:
+            super().__init__()
+            self.head = head
+            self.error = error
+
+    def __init__(self, reasoning: ReasoningState, tab: str = "forecasts") -> None:
+        """`reasoning`: the explorer's state of the shown map, read again on each refresh."""
         super().__init__()
+        self.reasoning = reasoning
         self.initial_tab = tab if tab in TABS else "forecasts"
         self.partly = "half"
         self.unclear = "exclude"
@@ -65,12 +100,9 @@ class AnalysisScreen(ModalScreen[str | None]):
         self._ranked_for: tuple[object, str | None] | None = None
 
     @property
-    def explorer(self) -> ArgmapApp:
-        return cast("ArgmapApp", self.app)
-
-    @property
     def amap(self) -> ArgMap:
-        amap = self.explorer.doc.map
+        doc = self.reasoning.doc
+        amap = doc.map if doc is not None else None
         assert amap is not None
         return amap
 
@@ -121,7 +153,7 @@ class AnalysisScreen(ModalScreen[str | None]):
         kind, _, value = key.partition(":")
         value = value.partition("#")[0]
         if kind == "scenario":
-            self.explorer.set_scenario(value or None)
+            self.post_message(ScenarioChosen(value or None))
         elif kind == "node" and value:
             self.dismiss(value)
 
@@ -163,16 +195,16 @@ class AnalysisScreen(ModalScreen[str | None]):
 
     def action_baseline(self) -> None:
         self.action_tab("scenario")
-        self.explorer.set_scenario(None)
+        self.post_message(ScenarioChosen(None))
 
     def refresh_scenario(self) -> None:
         """Show the chosen scenario against the baseline, or every scenario's effect under the baseline."""
-        explorer = self.explorer
+        reasoning = self.reasoning
         table = self.query_one("#scenario-table", DataTable)
         head = self.query_one("#scenario-head", Static)
         table.clear(columns=True)
-        outcome = explorer.outcome
-        if explorer.baseline is None:
+        outcome = reasoning.outcome
+        if reasoning.baseline is None:
             head.update("Evaluating the map…" if self.amap.nodes else "The map has no nodes.")
         elif outcome is None:
             self._scenario_list(table, head)
@@ -180,10 +212,11 @@ class AnalysisScreen(ModalScreen[str | None]):
             scenario = outcome.scenario
             head.update(Text.assemble((scenario.title, "bold"), "  " + (scenario.description or ""),
                                       ("\nWhat changes against the baseline (b: back to the baseline):", "dim")))
-            table.add_columns("node", "kind", "baseline", "scenario", "change")
+            table.add_columns("node", "kind", "baseline", "p", "scenario", "p", "change")
             for row in outcome.changed():
                 table.add_row(row.node, row.kind, f"{row.base_label} {row.base_strength:.2f}",
-                              f"{row.label} {row.strength:.2f}", row.change_text(), key=f"node:{row.node}")
+                              _probability(row.base_probability), f"{row.label} {row.strength:.2f}",
+                              _probability(row.probability), row.change_text(), key=f"node:{row.node}")
         self.weak_refresh()
         if self._ranked_for is not None and self._ranked_for != self._ranking_key():
             self.ranking = None
@@ -198,19 +231,18 @@ class AnalysisScreen(ModalScreen[str | None]):
             return
         head.update(Text("Under the baseline. Each scenario's effect; Enter shows the map under it.", style="dim"))
         table.add_columns("scenario", "gain", "lose", "labels changed", "assumes")
-        baseline = self.explorer.baseline
+        baseline = self.reasoning.baseline
         assert baseline is not None
         if len(self.amap.by_id) > RANK_AT_ONCE:
             for scenario in scenarios:
                 table.add_row(scenario.title, "…", "…", "…", assumption_text(scenario), key=f"scenario:{scenario.id}")
-            self.run_worker(partial(scenario_effects, self.amap, baseline), name="scenarios", group="scenarios",
-                            description="compare the scenarios", thread=True, exclusive=True, exit_on_error=False)
+            self._find_effects(self.amap, baseline)
         else:
             self.show_effects(scenario_effects(self.amap, baseline))
 
     def show_effects(self, effects: list[tuple[Scenario, int, int, int]]) -> None:
         """Fill the scenario list with each scenario's (gained, lost, labels changed)."""
-        if self.explorer.outcome is not None:
+        if self.reasoning.outcome is not None:
             return  # a scenario was chosen meanwhile
         table = self.query_one("#scenario-table", DataTable)
         table.clear()
@@ -221,7 +253,7 @@ class AnalysisScreen(ModalScreen[str | None]):
     # -- weak points ----------------------------------------------------------------------------------------
 
     def weak_refresh(self) -> None:
-        evaluation = self.explorer.evaluation
+        evaluation = self.reasoning.evaluation
         table = self.query_one("#weak-table", DataTable)
         table.clear(columns=True)
         head = self.query_one("#weak-head", Static)
@@ -229,7 +261,7 @@ class AnalysisScreen(ModalScreen[str | None]):
             head.update("Evaluating the map…")
             return
         found = weak_points(self.amap, evaluation)
-        caption = self.explorer.scenario_caption()
+        caption = self.reasoning.caption()
         head.update(Text(f"{len(found)} weak point{'s' if len(found) != 1 else ''}"
                          + (f" ({caption})" if caption else "") + "; Enter goes to the node.", style="dim"))
         table.add_columns("node", "rule", "what to do")
@@ -240,46 +272,65 @@ class AnalysisScreen(ModalScreen[str | None]):
     # -- sensitivity ----------------------------------------------------------------------------------------
 
     def _ranking_key(self) -> tuple[object, str | None]:
-        return self.explorer.doc, self.explorer.scenario_id
+        return self.reasoning.doc, self.reasoning.scenario_id
 
     def _rank(self) -> None:
         if self._ranked_for == self._ranking_key():
             return
         self._ranked_for = self._ranking_key()
-        scenario = self.explorer.scenario
+        scenario = self.reasoning.scenario
         head = self.query_one("#sensitivity-head", Static)
         if len(self.amap.by_id) > RANK_AT_ONCE:
             head.update("Ranking the evidence (rejecting each piece in turn)…")
             self.query_one("#sensitivity-table", DataTable).clear(columns=True)
-            self.run_worker(partial(sensitivity, self.amap, scenario=scenario), name="sensitivity",
-                            group="sensitivity", description="rank the evidence", thread=True, exclusive=True,
-                            exit_on_error=False)
+            self._find_ranking(self.amap, scenario)
         else:
             self.show_ranking(sensitivity(self.amap, scenario=scenario))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        group, result = event.worker.group, event.worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(result, list):
-            if group == "sensitivity":
-                self.show_ranking(result)
-            elif group == "scenarios":
-                self.show_effects(result)
-        elif event.state == WorkerState.ERROR and group in ("sensitivity", "scenarios"):
-            head = "#sensitivity-head" if group == "sensitivity" else "#scenario-head"
-            self.query_one(head, Static).update(f"Failed: {type(event.worker.error).__name__}: {event.worker.error}")
+    # -- workers --------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="scenarios", name="scenarios", description="compare the scenarios",
+          exit_on_error=False)
+    def _find_effects(self, amap: ArgMap, baseline: Evaluation) -> None:
+        deliver(self, lambda: self.EffectsFound(scenario_effects(amap, baseline)),
+                partial(self.Failed, "#scenario-head"))
+
+    @work(thread=True, exclusive=True, group="sensitivity", name="sensitivity", description="rank the evidence",
+          exit_on_error=False)
+    def _find_ranking(self, amap: ArgMap, scenario: Scenario | None) -> None:
+        deliver(self, lambda: self.Ranked(sensitivity(amap, scenario=scenario)),
+                partial(self.Failed, "#sensitivity-head"))
+
+    @on(EffectsFound)
+    def _effects_found(self, message: EffectsFound) -> None:
+        self.show_effects(message.effects)
+
+    @on(Ranked)
+    def _ranked(self, message: Ranked) -> None:
+        self.show_ranking(message.ranking)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.query_one(message.head, Static).update(f"Failed: {type(message.error).__name__}: {message.error}")
 
     def show_ranking(self, ranking: list[Sensitivity]) -> None:
         self.ranking = ranking
-        caption = self.explorer.scenario_caption()
+        caption = self.reasoning.caption()
         head = self.query_one("#sensitivity-head", Static)
-        head.update(Text("Evidence by how much of the map falls if it is rejected, most load-bearing first"
+        head.update(Text("Evidence and assumptions by what rejecting each does to the conclusions and forecasts "
+                         "(impact: Σ|Δp| + Σ|Δstrength|), most load-bearing first"
                          + (f" ({caption})" if caption else "") + "; Enter goes to it.", style="dim"))
         table = self.query_one("#sensitivity-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("rank", "evidence", "falls", "strength lost", "what falls")
+        table.add_columns("rank", "rejected", "impact", "Σ|Δp|", "Σ|Δstrength|", "labels changing")
         for index, row in enumerate(ranking, 1):
-            table.add_row(str(index), row.node, str(len(row.fallen)), f"{row.strength_lost:.2f}",
-                          ", ".join(row.fallen) or "–", key=f"node:{row.node}")
+            table.add_row(str(index), row.node, f"{row.impact:.3f}", f"{row.probability_change:.3f}",
+                          f"{row.strength_change:.3f}", ", ".join(row.labels_changed) or "–", key=f"node:{row.node}")
+
+
+def _probability(p: Probability | None) -> str:
+    """A node's probability in a table cell (`0.675`, `0.000–1.000` for bounds), `–` for a node without one."""
+    return "–" if p is None else p.text(3)
 
 
 def _table(table_id: str) -> DataTable[object]:

@@ -1,97 +1,71 @@
 """The explorer application: one place holds the loaded document, the view and the focused node.
 
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
-use the same factory. Panes ask for changes with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`);
-the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new, re-read or edited
-document. Reasoning, editing, the file session and background work are mixins in modules of their own.
+use the same factory. Panes and screens ask with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`,
+`ScenarioChosen`); the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new,
+re-read or edited document. The app owns plain objects for the rest: `ReasoningState` (what stands),
+`FileController` (the edit session and the file on disk) and `NodeEditor` (edits of nodes and relations). Work in
+the background runs in `@work` threads that post typed messages (`argmap.tui.background`), one handler each.
+Screens are imported where they are opened, so the first screen comes sooner; none of them imports this module.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from functools import lru_cache, partial
+from collections.abc import Callable
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
+from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
 from textual.reactive import var
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.timer import Timer
+from textual.worker import Worker
 
 from argmap.analysis.check import check
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.analysis.scenarios import find_scenario
-from argmap.errors import ArgmapError, Diagnostic, count_severity, has_errors
+from argmap.analysis.search import SearchIndex
+from argmap.edit.session import EditSession
+from argmap.errors import ArgmapError, Diagnostic, has_errors
 from argmap.io import MapDocument, load
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
-from argmap.tui.background import BackgroundWork
-from argmap.tui.detail import DetailPane, RelationList
-from argmap.tui.editing import Editing
-from argmap.tui.messages import NodeSelected, ProblemSelected
+from argmap.tui import background as jobs
+from argmap.tui.bindings import BINDINGS
+from argmap.tui.commands import ArgmapCommands
+from argmap.tui.detail import RelationList
+from argmap.tui.editing import NodeEditor
+from argmap.tui.export import export_target, shown_path, view_options
+from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
+from argmap.tui.messages import NodeSelected, ProblemSelected, RelationChosen, ScenarioChosen
 from argmap.tui.outline import OutlineTree
-from argmap.tui.palette import ArgmapCommands
+from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.problems import ProblemList
-from argmap.tui.reasoning import ReasoningViews
+from argmap.tui.reasoning import ReasoningState, evaluate_document
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
-if TYPE_CHECKING:
-    from argmap.analysis.search import SearchIndex
-
-EXPAND_ROOTS = 12
 #: Maps with more nodes are checked in the background after their first screen.
 CHECK_AT_ONCE = 2000
 #: After an edit of a big map, its background check waits this long for the next edit (a burst is checked once).
 SETTLE_SECONDS = 0.4
-PANES = ("outline", "detail", "source", "problems")
 
 
-class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
+class ArgmapApp(App[int]):
     """Outline, Detail, Source and Problems panes over one map."""
 
     CSS_PATH = Path(__file__).with_name("argmap.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "argmap"
     COMMANDS: ClassVar = App.COMMANDS | {ArgmapCommands}
     BINDING_GROUP_TITLE = "Everywhere"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Keys", tooltip="Every key binding"),  # first: never cut off the footer
-        Binding("slash", "search", "Search", tooltip="Search ids, paraphrases and quotes; Enter goes to the node"),
-        Binding("f", "filters", "Filter", tooltip="Keep nodes by kind, tag, actor and theme"),
-        Binding("F", "clear_filters", "Clear filters", show=False),
-        Binding("g", "cycle_grouping", "Group", tooltip="Group the outline by argument, theme, actor, tag, kind"),
-        Binding("left_square_bracket,alt+left,backspace", "history_back", "Back", key_display="[",
-                tooltip="Back to the previous node in the history"),
-        Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]", show=False,
-                tooltip="Forward again in the history"),
-        Binding("s", "scenario", "Scenario", tooltip="See the map under one of its scenarios, or the baseline"),
-        Binding("a", "analysis", "Analysis",
-                tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
-        Binding("A", "toggle_standing", "Show or hide the acceptance badges", show=False),
-        Binding("i", "edit_node", "Edit", tooltip="Edit the focused node's fields in a form"),
-        Binding("n", "new_node", "New node (choose its kind, fill in the form)", show=False),
-        Binding("L", "add_relation", "Link the focused node to another (supports, attacks...)", show=False),
-        Binding("D,delete", "delete_node", "Delete the focused node (asks first)", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", show=False),
-        Binding("U,ctrl+y", "redo", "Redo", show=False),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the edits to the map file"),
-        Binding("o", "open_editor", "Open the map in $EDITOR at the focused node", show=False),
-        Binding("e", "export_view", "SVG", tooltip="Export the focused node's neighbourhood to SVG"),
-        Binding("E", "export_map", "Export the whole map to SVG", show=False),
-        Binding("r", "reload", "Re-check the map (read it again)", show=False),
-        Binding("1", "pane('outline')", "Outline pane", show=False),
-        Binding("2", "pane('detail')", "Detail pane (relations)", show=False),
-        Binding("3", "pane('source')", "Source pane", show=False),
-        Binding("4", "pane('problems')", "Problems pane", show=False),
-        Binding("z", "maximise", "Maximise or restore the focused pane", show=False),
-        Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
-        Binding("q", "quit", "Quit", tooltip="Quit argmap"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = BINDINGS
 
     #: The focused node (reactive: watchers run on change; a `var`, so the screen is not repainted for it).
     focused_node: var[str | None] = var(None, init=False)
@@ -112,13 +86,14 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self.outline_model: Outline | None = None
         self.history = History()
         self.export_dir = export_dir
-        self.badges = badges
-        self.show_standing = standing
-        self.scenario_id = scenario
         self.cursor_blink = cursor_blink
         self.look = Look()
+        self.reasoning = ReasoningState(scenario_id=scenario, standing=standing, badges=badges)
+        self.files = FileController(self)
+        self.editor = NodeEditor(self, self.files)
         self._start_focus = focus
         self._frozen = False
+        self._delayed: dict[str, Timer] = {}
         self.first_frame_shown = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
@@ -126,34 +101,27 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
     # -- layout ---------------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(id="topbar-left")
-            yield Static(id="topbar-right")
-        with Horizontal(id="main"):
-            yield OutlineTree(id="outline")
-            with Vertical(id="right"):
-                yield DetailPane(id="detail")
-                with TabbedContent(id="lower", initial="tab-source"):
-                    with TabPane("Source", id="tab-source"):
-                        yield SourceView(id="source")
-                    with TabPane("Problems", id="tab-problems"):
-                        yield ProblemList(id="problems")
-        yield Footer()
+        yield from compose_panes()
+
+    @cached_property
+    def panes(self) -> Panes:
+        """The main screen's widgets (found on first use, after composing)."""
+        return Panes(self)
 
     def on_mount(self) -> None:
         with self.batch_update():
-            self.query_one("#detail").border_title = "Detail"
+            self.panes.detail.border_title = "Detail"
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
-            self.open_session()
+            self._open_file()
             start = self._start_focus
             if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
                 self.focus_node(start)
             if self.doc.map is None or has_errors(self.findings):
                 self.action_pane("problems")
             else:
-                self.query_one(OutlineTree).focus()
+                self.panes.outline.focus()
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
         self.call_after_refresh(setattr, self, "first_frame_shown", True)
@@ -163,8 +131,8 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
 
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
-        self.query_one(OutlineTree).relabel()
-        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
+        self.panes.outline.relabel()
+        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
         self._show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
@@ -181,20 +149,20 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             self.call_after_refresh(gc.freeze)
         self.doc = doc
         amap = doc.map
-        if findings is None and amap is not None and len(amap.nodes) > CHECK_AT_ONCE:
+        if findings is None and amap is not None and len(amap.by_id) > CHECK_AT_ONCE:
             if self.first_frame_shown:
                 # an edit, an undo, a re-read: the findings shown stay until the check of the new document is done
                 # (placing findings in a big file is the slow part), and a burst of edits is checked once
                 findings = self.findings
-                self.later("check", SETTLE_SECONDS, partial(self.check_in_background, doc))
+                self._later("check", SETTLE_SECONDS, partial(self._check_shown, doc))
             else:
                 findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
-                self.call_after_refresh(self.check_in_background, doc)  # after the first frame
+                self.call_after_refresh(self._check_shown, doc)  # after the first frame
         self.findings = check(doc) if findings is None else findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
-        self.query_one(SourceView).set_document(doc)
+        self.panes.source.set_document(doc)
         self.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
@@ -207,22 +175,43 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._reveal_or_home()
         self._show_focused()
 
+    def show_document(self, doc: MapDocument, focus: str | None = None) -> None:
+        """Show an edited or re-read document (the edit session's buffer), focused on `focus` when it names a
+        node there; the move is a step in the history."""
+        moved = focus is not None and focus != self.focused_node and doc.map is not None \
+            and doc.map.node(focus) is not None
+        if moved:
+            self.focused_node = focus  # before the panes are rebuilt, so the outline reveals it only once
+        self.reload(doc)
+        if moved and focus is not None:
+            self.history.visit(focus)
+        self.update_topbar()
+
     def _show_findings(self) -> None:
-        self.query_one(ProblemList).show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
-        errors = count_severity(self.findings, "error")
-        tab = self.query_one(TabbedContent).get_tab("tab-problems")
-        tab.label = f"Problems ({len(self.findings)})" if self.findings else "Problems"
-        tab.set_class(errors > 0, "-errors")
-        self._update_topbar()
+        self.panes.show_findings(self.doc, self.findings, self.look)
+        self.update_topbar()
 
     @property
     def search_index(self) -> SearchIndex:
         """The fuzzy index of the map's nodes, built on first use (so a huge map opens sooner)."""
         if self._search_index is None:
-            from argmap.analysis.search import SearchIndex
-
             self._search_index = SearchIndex(self.doc.map if self.doc.map is not None else ArgMap(title="empty"))
         return self._search_index
+
+    @property
+    def session(self) -> EditSession | None:
+        """The edit session of the map file (None when it cannot be edited)."""
+        return self.files.session
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are unsaved edits."""
+        return self.files.dirty
+
+    @property
+    def scenario_id(self) -> str | None:
+        """The id of the scenario the map is shown under (None: the baseline)."""
+        return self.reasoning.scenario_id
 
     def _first_node(self) -> str | None:
         if self.outline_model is not None:
@@ -239,52 +228,30 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
 
     def _rebuild_outline(self) -> None:
         amap = self.doc.map
-        tree = self.query_one(OutlineTree)
         self.outline_model = Outline(amap, self.grouping, self.view_filter, self.graph) if amap is not None else None
-        tree.show_outline(self.outline_model, self._label, expand_roots=EXPAND_ROOTS if self.grouping == "argument"
-                          else 0)
-        described = self.view_filter.describe()
-        shown = self.outline_model.count if self.outline_model is not None else 0
-        total = len(amap.by_id) if amap is not None else 0
-        tree.border_title = f"Outline · {self.grouping}" + (f" · {shown}/{total}" if described else "")
-        self._update_topbar()
+        self.panes.show_outline(self.outline_model, self._label, self.grouping, self.view_filter.describe(),
+                                len(amap.by_id) if amap is not None else 0)
+        self.update_topbar()
 
     def _label(self, row: Row) -> Any:
         amap = self.doc.map
         node = amap.node(row.node) if amap is not None and row.node is not None else None
-        return row_label(self.look, row, node, self.badge(row.node) if row.node is not None else None)
+        badge = self.reasoning.badge(row.node, self.look) if row.node is not None else None
+        return row_label(self.look, row, node, badge)
 
     def set_badges(self, badges: BadgeFn | None) -> None:
         """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
-        self.badges = badges
+        self.reasoning.badges = badges
         self._relabel()
 
     def _relabel(self) -> None:
-        self.query_one(OutlineTree).relabel()
+        self.panes.outline.relabel()
         self._show_focused()
 
-    def _update_topbar(self) -> None:
-        amap = self.doc.map
-        title = amap.title if amap is not None else "(not a map)"
-        left = self.query_one("#topbar-left", Static)
-        left.update(f" {self.doc.path.name}{self.edit_mark()} · {title}")
-        left.set_class(self.dirty, "-dirty")
-        errors = count_severity(self.findings, "error")
-        warnings = count_severity(self.findings, "warning")
-        parts = []
-        caption = self.scenario_caption()
-        if caption:
-            parts.append(caption)
-        described = self.view_filter.describe()
-        if described:
-            parts.append(f"filter: {described}")
-        if amap is not None:
-            parts.append(f"{len(amap.by_id)} nodes")
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
-        right = self.query_one("#topbar-right", Static)
-        right.update(" · ".join(parts) + " ")
-        right.set_class(bool(described), "-filtered")
-        right.set_class(bool(caption), "-scenario")
+    def update_topbar(self) -> None:
+        """Show the file's name, its unsaved mark, the scenario, the filter and the counts again."""
+        self.panes.show_topbar(self.doc, self.files.edit_mark(), self.findings, self.reasoning.caption(),
+                               self.view_filter.describe())
 
     # -- focus ----------------------------------------------------------------------------------------------
 
@@ -300,7 +267,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             self.history.replace(node_id)
         with self.batch_update():  # one frame for every pane
             self.focused_node = node_id
-            revealed = not jump or self.query_one(OutlineTree).reveal(node_id)
+            revealed = not jump or self.panes.outline.reveal(node_id)
         if not revealed:
             self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
         return True
@@ -312,22 +279,23 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         node_id = self.focused_node
         amap = self.doc.map
         node = amap.node(node_id) if amap is not None and node_id is not None else None
-        badge = self.badge(node_id) if node_id is not None else None
-        standing = self.standing_fields(node) if node is not None else []
-        self.query_one(DetailPane).show(self.doc, self.graph, node, self.look, badge, standing)
-        self.query_one(SourceView).show_node(node_id)
+        badge = self.reasoning.badge(node_id, self.look) if node_id is not None else None
+        standing = self.reasoning.standing_fields(node) if node is not None else []
+        self.panes.show_node(self.doc, self.graph, node_id, node, self.look, badge, standing)
 
     def _go(self, node_id: str | None) -> None:
         if node_id is None:
             self.bell()
             return
         self.focused_node = node_id
-        self.query_one(OutlineTree).reveal(node_id)
+        self.panes.outline.reveal(node_id)
 
-    def on_node_selected(self, message: NodeSelected) -> None:
+    @on(NodeSelected)
+    def _node_selected(self, message: NodeSelected) -> None:
         self.focus_node(message.node_id, jump=message.jump)
 
-    def on_problem_selected(self, message: ProblemSelected) -> None:
+    @on(ProblemSelected)
+    def _problem_selected(self, message: ProblemSelected) -> None:
         diag = message.diagnostic
         node = node_of(self.doc, diag)
         if node is None:
@@ -336,7 +304,253 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
             return
         self.focus_node(node)
 
-    # -- actions --------------------------------------------------------------------------------------------
+    # -- reasoning ------------------------------------------------------------------------------------------
+
+    def evaluate_map(self, *, show: bool = True) -> None:
+        """Evaluate the shown map (again): at once for a small map, in a worker thread for a big one. `show`
+        False: the caller redraws the panes itself."""
+        doc = self.doc
+        reasoning = self.reasoning
+        reasoning.show(doc)
+        amap = doc.map
+        big = reasoning.in_background()
+        if amap is None or not amap.nodes or big:
+            reasoning.evaluated(doc, None, None)  # no badges until the worker is done
+            self._show_reasoning(show)
+        if big:
+            self._later("evaluate", 0.0, partial(self._evaluate_shown, doc))
+        elif amap is not None and amap.nodes:
+            reasoning.evaluated(doc, *evaluate_document(doc, reasoning.scenario))
+            self._show_reasoning(show)
+
+    def _show_reasoning(self, show: bool = True) -> None:
+        if not show:
+            return
+        from argmap.tui.analysis_screen import AnalysisScreen
+
+        self._relabel()
+        self.update_topbar()
+        if isinstance(self.screen, AnalysisScreen):
+            self.screen.refresh_scenario()
+
+    def _evaluate_shown(self, doc: MapDocument) -> None:
+        if doc is self.doc:  # else an edit came meanwhile: its own evaluation is on its way
+            self._evaluate(doc, self.reasoning.scenario)
+
+    @work(thread=True, exclusive=True, group="evaluate", name="evaluate", description="evaluate the map",
+          exit_on_error=False)
+    def _evaluate(self, doc: MapDocument, scenario: Any) -> None:
+        jobs.deliver(self, partial(jobs.evaluate_map, doc, scenario), jobs.EvaluationFailed)
+
+    @on(jobs.MapEvaluated)
+    def _map_evaluated(self, message: jobs.MapEvaluated) -> None:
+        if not self.reasoning.evaluated(message.doc, message.baseline, message.outcome):
+            return  # an evaluation of a document shown before
+        self._show_reasoning()
+        if self.reasoning.scenario_id is not None:
+            self._announce()
+
+    @on(jobs.EvaluationFailed)
+    def _evaluation_failed(self, message: jobs.EvaluationFailed) -> None:
+        error = message.error
+        self.notify(f"{type(error).__name__}: {error}", title="Evaluation failed", severity="error", timeout=8)
+
+    def set_scenario(self, scenario_id: str | None) -> None:
+        """Show the map under a declared scenario (None: the baseline), and say what changed."""
+        if self.doc.map is None:
+            return
+        if scenario_id is not None and not any(s.id == scenario_id for s in self.doc.map.scenarios):
+            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
+        elif scenario_id == self.reasoning.scenario_id:
+            return
+        elif self.reasoning.choose(scenario_id):
+            self._show_reasoning()
+            self._announce()
+        else:
+            self.evaluate_map()
+
+    @on(ScenarioChosen)
+    def _scenario_chosen(self, message: ScenarioChosen) -> None:
+        self.set_scenario(message.scenario_id)
+
+    def _announce(self) -> None:
+        text, title, timeout = self.reasoning.announcement()
+        self.notify(text, title=title, timeout=timeout)
+
+    def action_scenario(self) -> None:
+        """Choose a scenario (or the baseline) to see the map under."""
+        from argmap.tui.scenario_choice import ScenarioChoice
+
+        amap = self.doc.map
+        if amap is None:
+            return
+        if not amap.scenarios:
+            self.notify("this map declares no scenarios (add them under 'scenarios:')", timeout=4)
+            return
+        self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
+
+    def action_analysis(self, tab: str = "forecasts") -> None:
+        """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
+        from argmap.tui.analysis_screen import AnalysisScreen
+
+        if self.doc.map is None:
+            self.notify("the map does not load: nothing to analyse", severity="warning")
+            return
+
+        def chosen(node_id: str | None) -> None:
+            if node_id is not None:
+                self.focus_node(node_id)
+
+        self.push_screen(AnalysisScreen(self.reasoning, tab), chosen)
+
+    def action_toggle_standing(self) -> None:
+        """Show or hide the acceptance badges."""
+        self.reasoning.show_standing = not self.reasoning.show_standing
+        self._relabel()
+        self.notify("acceptance badges " + ("shown" if self.reasoning.show_standing else "hidden"), timeout=2)
+
+    # -- checking and reading again ---------------------------------------------------------------------------
+
+    def _later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
+        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
+        edits, undos or redos starts one background check, not one each)."""
+        if name in self._delayed:
+            self._delayed[name].stop()
+        self._delayed[name] = self.set_timer(max(delay, 0.001), callback, name=name)
+
+    def _check_shown(self, doc: MapDocument) -> None:
+        if doc is self.doc:  # else shown no longer (edits in quick succession): only the last document is checked
+            self._check(doc)
+
+    @work(thread=True, exclusive=True, group="check", name="check", description="check the map",
+          exit_on_error=False)
+    def _check(self, doc: MapDocument) -> None:
+        jobs.deliver(self, partial(jobs.check_map, doc))
+
+    @on(jobs.MapChecked)
+    def _map_checked(self, message: jobs.MapChecked) -> None:
+        """The background check of a big map is done: show its findings; open Problems on errors, unless the
+        user has moved since the map opened."""
+        if message.doc is not self.doc:
+            return  # a check of a document shown before
+        self.findings = message.findings
+        self._show_findings()
+        untouched = not self.history.can_back and self.focused is self.panes.outline
+        if untouched and has_errors(message.findings):
+            self.action_pane("problems")
+
+    def reread(self) -> Worker[None]:
+        """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
+        return self._reread(self.doc.path)
+
+    @work(thread=True, exclusive=True, group="reload", name="reload", description="read and check the map",
+          exit_on_error=False)
+    def _reread(self, path: Path) -> None:
+        jobs.deliver(self, partial(jobs.reread_map, path), jobs.RereadFailed)
+
+    @on(jobs.MapReread)
+    def _map_reread(self, message: jobs.MapReread) -> None:
+        self.reload(message.doc, message.findings)
+        self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
+
+    @on(jobs.RereadFailed)
+    def _reread_failed(self, message: jobs.RereadFailed) -> None:
+        self.notify(message.reason, title="Re-check failed", severity="error", timeout=8)
+
+    # -- export ---------------------------------------------------------------------------------------------
+
+    def action_export_view(self) -> None:
+        self.export_svg(self.focused_node)
+
+    def action_export_map(self) -> None:
+        self.export_svg(None)
+
+    def action_export_to_folder(self) -> None:
+        from argmap.tui.prompt import PromptScreen
+
+        folder = self.export_dir or self.doc.path.parent
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.export_dir = Path(os.path.expanduser(answer))
+                self.export_svg(self.focused_node)
+
+        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
+                                      cursor_blink=self.cursor_blink), chosen)
+
+    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None]:
+        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
+        names the file."""
+        target = export_target(self.doc, folder or self.export_dir, focus)
+        return self._export(self.doc, target, view_options(focus, self.view_filter))
+
+    @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
+    def _export(self, doc: MapDocument, target: Path, options: dict[str, Any]) -> None:
+        jobs.deliver(self, partial(jobs.export_map, doc, target, options), jobs.ExportFailed)
+
+    @on(jobs.Exported)
+    def _exported(self, message: jobs.Exported) -> None:
+        # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
+        # screen): draw the whole screen again over them.
+        self.action_redraw()
+        self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
+
+    @on(jobs.ExportFailed)
+    def _export_failed(self, message: jobs.ExportFailed) -> None:
+        self.action_redraw()  # as after an export that worked
+        self.notify(message.reason, title="Export failed", severity="error", timeout=8)
+
+    # -- the file and edits ---------------------------------------------------------------------------------
+
+    def _open_file(self) -> None:
+        """Open the map file for editing, look at it on disk every `POLL_SECONDS`, offer a crash's journal."""
+        if not self.files.open():
+            return
+        self.set_interval(POLL_SECONDS, self.files.poll_disk, name="poll the map file")
+        if self.files.session is not None and self.files.session.recovery is not None:
+            self.call_after_refresh(self.files.offer_recovery)
+
+    def action_save(self) -> None:
+        self.files.save()
+
+    def action_reload(self) -> None:
+        """Read the map again from disk and re-check it (asking first if there are unsaved edits)."""
+        self.files.reload()
+
+    def action_open_editor(self) -> None:
+        self.files.open_editor()
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Quit; with unsaved edits, ask first."""
+        self.files.quit()
+
+    def action_edit_node(self) -> None:
+        self.editor.edit_node()
+
+    def action_new_node(self) -> None:
+        self.editor.new_node()
+
+    def action_new_from_source(self) -> None:
+        view = self.panes.source
+        self.editor.new_from_source(view.source_id, view.lines[view.cursor][0] if view.lines else 0)
+
+    def action_delete_node(self) -> None:
+        self.editor.delete_node()
+
+    def action_add_relation(self) -> None:
+        self.editor.add_relation()
+
+    def action_undo(self) -> None:
+        self.editor.undo()
+
+    def action_redo(self) -> None:
+        self.editor.redo()
+
+    @on(RelationChosen)
+    def _relation_chosen(self, message: RelationChosen) -> None:
+        self.editor.change_relation(message)
+
+    # -- views and panes ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
@@ -363,7 +577,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         def chosen(node_id: str | None) -> None:
             if node_id is not None:
                 self.focus_node(node_id)
-                self.query_one(OutlineTree).focus()
+                self.panes.outline.focus()
 
         self.push_screen(SearchScreen(self.search_index, self.doc.map, self.look, cursor_blink=self.cursor_blink),
                          chosen)
@@ -403,37 +617,24 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
         self._rebuild_outline()
         self._reveal_or_home()
 
+    # the palette's rows run these by name (`argmap.tui.commands`)
+    action_go_to = focus_node
+    action_set_scenario = set_scenario
+    action_set_grouping = set_grouping
+    action_toggle_filter = toggle_filter
+
     def _reveal_or_home(self) -> None:
-        tree = self.query_one(OutlineTree)
-        if self.focused_node is None or not tree.reveal(self.focused_node):
-            tree.home_quietly()
+        self.panes.reveal_or_home(self.focused_node)
 
     def action_pane(self, name: str) -> None:
         """Focus a pane: outline, detail, source or problems."""
-        tabs = self.query_one(TabbedContent)
-        if name == "outline":
-            self.query_one(OutlineTree).focus()
-        elif name == "detail":
-            self.query_one(RelationList).focus()
-        elif name == "source":
-            tabs.active = "tab-source"
-            self.query_one(SourceView).focus()
-        elif name == "problems":
-            tabs.active = "tab-problems"
-            self.query_one(ProblemList).focus()
+        self.panes.focus(name)
 
     def action_maximise(self) -> None:
         if self.screen.maximized is not None:
             self.screen.minimize()
         elif self.focused is not None:
-            target = self.query_one("#lower") if self.focused in (self.query_one(SourceView),
-                                                                   self.query_one(ProblemList)) else self.focused
-            if isinstance(self.focused, RelationList):
-                target = self.query_one(DetailPane)
-            self.screen.maximize(target, container=False)
-
-    def _outline_has_focus(self) -> bool:
-        return self.focused is self.query_one(OutlineTree)
+            self.screen.maximize(self.panes.maximised(self.focused), container=False)
 
     def action_redraw(self) -> None:
         """Paint every line of the screen again (after something else wrote to the terminal)."""
@@ -449,6 +650,7 @@ class ArgmapApp(Editing, ReasoningViews, BackgroundWork):
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, NodeFormScreen, PassageScreen]))
+
 
 @lru_cache(maxsize=8)
 def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:

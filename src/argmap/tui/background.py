@@ -1,153 +1,124 @@
-"""The explorer's work in the background: checking a big map, re-reading the file, exporting diagrams.
+"""The explorer's work in the background: what each job computes, and the typed message that brings it back.
 
-Each runs in a thread (the screen stays responsive); results come back as worker state changes, handled here.
-Workers get a name and a description: without one, Textual would describe the work by the repr of the whole map.
+The app runs each job in a worker thread (the screen stays responsive) and posts the job's message from there
+(`post_message` is thread-safe); each message has its own handler on the app. Failures come back as messages too.
+The jobs are plain functions, so tests can count or replace them.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
+from typing import Any
 
-from textual.app import App
-from textual.timer import Timer
-from textual.worker import Worker, WorkerState
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import get_current_worker
 
 from argmap.analysis.check import check
-from argmap.analysis.navigation import History
-from argmap.analysis.outline import ViewFilter
-from argmap.errors import ArgmapError, Diagnostic, count_severity, has_errors
+from argmap.analysis.scenarios import ScenarioOutcome
+from argmap.analysis.semantics import Evaluation
+from argmap.errors import ArgmapError, Diagnostic
 from argmap.io import MapDocument, load
-from argmap.tui.export import export_target, shown_path, view_options, write_export
+from argmap.model import Scenario
+from argmap.tui.export import write_export
+from argmap.tui.reasoning import evaluate_document
 
 
-class BackgroundWork(App[int]):
-    """Actions of `ArgmapApp` that run in worker threads."""
+class MapChecked(Message):
+    """The check of a shown document is done (a big map is checked after its first screen and after edits)."""
 
-    # provided by ArgmapApp
-    doc: MapDocument
-    findings: list[Diagnostic]
-    history: History
-    export_dir: Path | None
-    cursor_blink: bool
-    focused_node: str | None
-    view_filter: ViewFilter
-
-    def reload(self, doc: MapDocument, findings: list[Diagnostic] | None = None) -> None:
-        raise NotImplementedError
-
-    def _show_findings(self) -> None:
-        raise NotImplementedError
-
-    def _outline_has_focus(self) -> bool:
-        raise NotImplementedError
-
-    def action_pane(self, name: str) -> None:
-        raise NotImplementedError
-
-    def action_redraw(self) -> None:
-        raise NotImplementedError
-
-    # -- checking -------------------------------------------------------------------------------------------
-
-    def check_in_background(self, doc: MapDocument) -> None:
-        if doc is not self.doc:
-            return  # shown no longer (edits in quick succession): only the last document is checked
-        self.run_worker(partial(_checked_document, doc), name="check", group="check", description="check the map",
-                        thread=True, exit_on_error=False)
-
-    def later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
-        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
-        edits, undos or redos starts one background check, not one each)."""
-        timers: dict[str, Timer] = self.__dict__.setdefault("_later", {})
-        if name in timers:
-            timers[name].stop()
-        timers[name] = self.set_timer(max(delay, 0.001), callback, name=name)
-
-    def action_reload(self) -> None:
-        """Read the map again from disk and re-check it (in the background)."""
-        self.run_worker(partial(_load_and_check, self.doc.path), name="reload", group="reload",
-                        description="read and check the map", thread=True, exit_on_error=False)
-
-    def _checked(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
-        """The background check of a big map is done: show its findings; open Problems on errors, unless the
-        user has moved since the map opened."""
-        if doc is not self.doc:
-            return  # a check of a document shown before
+    def __init__(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
+        super().__init__()
+        self.doc = doc
         self.findings = findings
-        self._show_findings()
-        untouched = not self.history.can_back and self._outline_has_focus()
-        if untouched and has_errors(findings):
-            self.action_pane("problems")
-
-    # -- export ---------------------------------------------------------------------------------------------
-
-    def action_export_view(self) -> None:
-        self.export_svg(self.focused_node)
-
-    def action_export_map(self) -> None:
-        self.export_svg(None)
-
-    def action_export_to_folder(self) -> None:
-        from argmap.tui.prompt import PromptScreen
-
-        folder = self.export_dir or self.doc.path.parent
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self.export_dir = Path(os.path.expanduser(answer))
-                self.export_svg(self.focused_node)
-
-        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
-                                      cursor_blink=self.cursor_blink), chosen)
-
-    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[Path]:
-        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file."""
-        target = export_target(self.doc, folder or self.export_dir, focus)
-        options = view_options(focus, self.view_filter)
-        return self.run_worker(partial(write_export, self.doc, "svg", target, options), name="export",
-                               description=f"export {target.name}", thread=True,
-                               group="export", exit_on_error=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "export" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
-            # screen): draw the whole screen again over them.
-            self.action_redraw()
-        if worker.group == "export":
-            if event.state == WorkerState.SUCCESS:
-                self.notify(f"Wrote {shown_path(Path(str(worker.result)), self.doc.path.parent)}", title="Export")
-            elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Export failed", severity="error", timeout=8)
-        elif worker.group == "check":
-            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
-                self._checked(*worker.result)
-        elif worker.group == "reload":
-            if event.state == WorkerState.SUCCESS and isinstance(worker.result, tuple):
-                self.reload(*worker.result)
-                errors = count_severity(self.findings, "error")
-                self.notify(f"{self.doc.path.name}: {len(self.findings)} finding"
-                            f"{'s' if len(self.findings) != 1 else ''}, {errors} error{'s' if errors != 1 else ''}",
-                            title="Re-checked", timeout=3)
-            elif event.state == WorkerState.ERROR:
-                self.notify(_reason(worker.error), title="Re-check failed", severity="error", timeout=8)
 
 
+class MapEvaluated(Message):
+    """The evaluation of a document is done: its baseline and, under a scenario, the outcome."""
 
-def _checked_document(doc: MapDocument) -> tuple[MapDocument, list[Diagnostic]]:
-    return doc, check(doc)
+    def __init__(self, doc: MapDocument, baseline: Evaluation | None, outcome: ScenarioOutcome | None) -> None:
+        super().__init__()
+        self.doc = doc
+        self.baseline = baseline
+        self.outcome = outcome
 
 
-def _load_and_check(path: Path) -> tuple[MapDocument, list[Diagnostic]]:
+class MapReread(Message):
+    """The map file was read again from disk and checked."""
+
+    def __init__(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
+        super().__init__()
+        self.doc = doc
+        self.findings = findings
+
+
+class Exported(Message):
+    """A diagram was written to `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class WorkFailed(Message):
+    """A background job raised `error`; each job has a subclass of its own, handled apart."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+    @property
+    def reason(self) -> str:
+        """What went wrong, in one line: an `ArgmapError` says it itself, anything else is named by its type."""
+        if isinstance(self.error, ArgmapError):
+            return str(self.error)
+        return f"{type(self.error).__name__}: {self.error}"
+
+
+class EvaluationFailed(WorkFailed):
+    """The evaluation of the map failed."""
+
+
+class RereadFailed(WorkFailed):
+    """Reading the map file again (or checking it) failed."""
+
+
+class ExportFailed(WorkFailed):
+    """Writing a diagram failed."""
+
+
+def deliver(target: MessagePump, job: Callable[[], Message],
+            failed: Callable[[Exception], Message] | None = None) -> None:
+    """Run `job` in the current worker thread and post the message it returns to `target` (`post_message` is
+    thread-safe). An exception is posted as `failed(exception)` (None: raised again, the worker fails quietly).
+    Nothing is posted once the worker is cancelled: a newer job of its group replaced it."""
+    try:
+        message = job()
+    except Exception as exc:
+        if failed is None:
+            raise
+        message = failed(exc)
+    if not get_current_worker().is_cancelled:
+        target.post_message(message)
+
+
+def check_map(doc: MapDocument) -> MapChecked:
+    """Check `doc` (`argmap check`'s findings)."""
+    return MapChecked(doc, check(doc))
+
+
+def evaluate_map(doc: MapDocument, scenario: Scenario | None) -> MapEvaluated:
+    """Evaluate `doc` under the baseline and `scenario`."""
+    return MapEvaluated(doc, *evaluate_document(doc, scenario))
+
+
+def reread_map(path: Path) -> MapReread:
+    """Read the map file at `path` again and check it."""
     doc = load(path)
-    return doc, check(doc)
+    return MapReread(doc, check(doc))
 
 
-def _reason(error: BaseException | None) -> str:
-    if isinstance(error, ArgmapError):
-        return str(error)
-    return f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+def export_map(doc: MapDocument, target: Path, options: dict[str, Any]) -> Exported:
+    """Write the SVG diagram of `doc` with the view `options` to `target`."""
+    return Exported(write_export(doc, "svg", target, options))

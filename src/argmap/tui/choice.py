@@ -51,10 +51,14 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.choose(event.option.id)
 
     def action_move(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.choose(None)
+
+    def choose(self, value: str | None) -> None:
+        """Close with the chosen value (None: cancelled); a subclass may say more about the choice first."""
+        self.dismiss(value)

@@ -1,19 +1,25 @@
 """Editing in the explorer: the node form, new nodes (from scratch or quoting the source), relations, deletion,
-undo and redo. Each change is one edit of the session (`argmap.tui.saving.FileSession`), shown at once."""
+undo and redo. Each change is one edit of the file's session (`argmap.tui.map_file.FileController`), shown at once.
+`NodeEditor` asks with the explorer's modal screens and reaches the app only through `EditorHost`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rich.text import Text
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
+from argmap.analysis.search import SearchIndex
 from argmap.edit.node_draft import DraftResult, draft_of
 from argmap.errors import EditError
+from argmap.io import MapDocument
 from argmap.model import RELATION_TYPES, VOCABULARIES
+from argmap.tui.map_file import FileController
 from argmap.tui.messages import RelationChosen
-from argmap.tui.saving import FileSession
+from argmap.tui.style import Look
 
 RELATION_CHOICES = [(f"out:{t}", f"this node {verb} …") for t, verb in
                     (("supports", "supports"), ("attacks", "attacks"), ("undercuts", "undercuts"),
@@ -22,12 +28,43 @@ RELATION_CHOICES = [(f"out:{t}", f"this node {verb} …") for t, verb in
                     (("supports", "supported by"), ("attacks", "attacked by"), ("undercuts", "undercut by"),
                      ("condition", "conditional on"))]
 
+ResultT = TypeVar("ResultT")
 
-class Editing(FileSession):
-    """The explorer's editing of nodes and relations (a mixin of `ArgmapApp`)."""
+
+class EditorHost(Protocol):
+    """What the node editor needs from the explorer: the shown document and focus, the look and search index the
+    search screen shows, notifications and modal screens."""
+
+    @property
+    def doc(self) -> MapDocument: ...
+
+    @property
+    def focused_node(self) -> str | None: ...
+
+    @property
+    def cursor_blink(self) -> bool: ...
+
+    @property
+    def look(self) -> Look: ...
+
+    @property
+    def search_index(self) -> SearchIndex: ...
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None) -> None: ...
+
+    def push_screen(self, screen: Screen[ResultT], callback: Callable[[ResultT | None], None]) -> Any: ...
+
+
+class NodeEditor:
+    """The explorer's edits of nodes and relations, each run through the file controller."""
+
+    def __init__(self, host: EditorHost, files: FileController) -> None:
+        self.host = host
+        self.files = files
 
     def _node_data(self, node_id: str) -> dict[str, Any] | None:
-        session = self.session
+        session = self.files.session
         if session is None:
             return None
         return next((n for n in session.data.get("nodes") or [] if isinstance(n, dict) and n.get("id") == node_id),
@@ -39,7 +76,7 @@ class Editing(FileSession):
               done: Callable[[DraftResult], None]) -> None:
         from argmap.tui.node_form import NodeFormScreen
 
-        session = self.session
+        session = self.files.session
         assert session is not None
         vocabularies = {v: list(session.data.get(v) or []) for v in VOCABULARIES}
         others = [i for i in session.node_ids() if original is None or i != original.get("id")]
@@ -48,34 +85,33 @@ class Editing(FileSession):
             if result is not None:
                 done(result)
 
-        self.push_screen(NodeFormScreen(title, draft, original=original, known_ids=others, vocabularies=vocabularies,
-                                        cursor_blink=self.cursor_blink), finished)
+        self.host.push_screen(NodeFormScreen(title, draft, original=original, known_ids=others,
+                                             vocabularies=vocabularies, cursor_blink=self.host.cursor_blink),
+                              finished)
 
-    def action_edit_node(self) -> None:
+    def edit_node(self) -> None:
         """Edit the focused node's fields in a form."""
-        if self._editable() is None or self.focused_node is None:
+        node_id = self.host.focused_node
+        session = self.files.editable()
+        if session is None or node_id is None:
             return
-        node_id = self.focused_node
         original = self._node_data(node_id)
         if original is None:
-            self.notify(f"'{node_id}' is not in the file as a node of its own", severity="warning")
+            self.host.notify(f"'{node_id}' is not in the file as a node of its own", severity="warning")
             return
 
         def save(result: DraftResult) -> None:
-            assert self.session is not None
-            session = self.session
-            self._edit(lambda: session.update_node(node_id, result.node, declare=result.declare))
+            self.files.edit(lambda: session.update_node(node_id, result.node, declare=result.declare))
 
         self._form(f"Edit {node_id}", draft_of(original), original, save)
 
-    def action_new_node(self) -> None:
-        """Add a node from scratch: choose its kind, then fill in the form."""
-        self._new_node({})
-
-    def _new_node(self, seed: dict[str, Any], passage: str = "") -> None:
+    def new_node(self, seed: dict[str, Any] | None = None, passage: str = "") -> None:
+        """Add a node: choose its kind, then fill in the form (`seed`: fields it starts with, such as a quote of
+        the `passage`)."""
         from argmap.tui.choice import ChoiceScreen
 
-        if self._editable() is None:
+        session = self.files.editable()
+        if session is None:
             return
         kinds: list[tuple[str, str | Text]] = [("claim", "claim: an assertion or judgement"),
                                                ("evidence", "evidence: a reported fact or event"),
@@ -85,42 +121,39 @@ class Editing(FileSession):
         def kind_chosen(kind: str | None) -> None:
             if kind is None:
                 return
-            original = {**seed, "kind": kind}
+            original = {**(seed or {}), "kind": kind}
             draft = draft_of(original)
             draft["id"] = self._free_id(_slug_from(passage) or kind)
             draft["text"] = passage
 
             def save(result: DraftResult) -> None:
-                assert self.session is not None
-                session = self.session
-                self._edit(lambda: session.add_node(result.node, declare=result.declare))
+                self.files.edit(lambda: session.add_node(result.node, declare=result.declare))
 
             self._form(f"New {kind}", draft, original, save)
 
-        self.push_screen(ChoiceScreen("Kind of the new node", kinds,
-                                      hint=f"Quoting: “{_short(passage)}”" if passage else ""), kind_chosen)
+        self.host.push_screen(ChoiceScreen("Kind of the new node", kinds,
+                                           hint=f"Quoting: “{_short(passage)}”" if passage else ""), kind_chosen)
 
     def _free_id(self, base: str) -> str:
-        taken = set(self.session.node_ids()) if self.session is not None else set()
+        taken = set(self.files.session.node_ids()) if self.files.session is not None else set()
         if base not in taken:
             return base
         return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
 
-    def action_new_from_source(self) -> None:
-        """Select a passage of the source text shown, then create a node quoting it."""
+    def new_from_source(self, source_id: str | None, offset: int) -> None:
+        """Select a passage of the source text `source_id` (the selection starts at `offset`), then create a node
+        quoting it."""
         from argmap.tui.passage_screen import PassageScreen
-        from argmap.tui.source_view import SourceView
 
-        if self._editable() is None:
+        if self.files.editable() is None:
             return
-        view = self.query_one(SourceView)
-        source = self.doc.sources.get(view.source_id) if view.source_id is not None else None
+        doc = self.host.doc
+        source = doc.sources.get(source_id) if source_id is not None else None
         if source is None or source.text is None:
-            self.notify("No source text to quote from.", severity="warning")
+            self.host.notify("No source text to quote from.", severity="warning")
             return
         text = source.text
-        offset = view.lines[view.cursor][0] if view.lines else 0
-        many = len(self.doc.sources) > 1
+        many = len(doc.sources) > 1
 
         def taken(span: tuple[int, int] | None) -> None:
             if span is None:
@@ -130,23 +163,23 @@ class Editing(FileSession):
             if many:
                 quote["source"] = source.source.id
             quote.update(start=start, end=end)
-            self._new_node({"quotes": [quote]}, quote["text"])
+            self.new_node({"quotes": [quote]}, quote["text"])
 
-        self.push_screen(PassageScreen(f"Quote from: {source.source.title}", text, offset,
-                                       cursor_blink=self.cursor_blink), taken)
+        self.host.push_screen(PassageScreen(f"Quote from: {source.source.title}", text, offset,
+                                            cursor_blink=self.host.cursor_blink), taken)
 
-    def action_delete_node(self) -> None:
+    def delete_node(self) -> None:
         """Delete the focused node, with the relations and scenario entries naming it, after a confirmation."""
         from argmap.tui.confirm import ConfirmScreen
 
-        session = self._editable()
-        if session is None or self.focused_node is None:
+        session = self.files.editable()
+        node_id = self.host.focused_node
+        if session is None or node_id is None:
             return
-        node_id = self.focused_node
         try:
             taken = session.removal_preview(node_id)
         except EditError as exc:
-            self.notify(str(exc), severity="error")
+            self.host.notify(str(exc), severity="error")
             return
         lines = [f"Delete node '{node_id}'?"]
         if taken:
@@ -157,23 +190,24 @@ class Editing(FileSession):
 
         def answered(answer: str | None) -> None:
             if answer == "delete":
-                self._edit(lambda: session.remove_node(node_id))
+                self.files.edit(lambda: session.remove_node(node_id))
 
-        self.push_screen(ConfirmScreen("Delete", "\n".join(lines), [("delete", "Delete"), ("cancel", "Cancel")],
-                                       default="cancel", danger=["delete"]), answered)
+        self.host.push_screen(ConfirmScreen("Delete", "\n".join(lines), [("delete", "Delete"), ("cancel", "Cancel")],
+                                            default="cancel", danger=["delete"]), answered)
 
     # -- relations --------------------------------------------------------------------------------------------
 
-    def action_add_relation(self) -> None:
+    def add_relation(self) -> None:
         """Link the focused node to another: choose the relation, then find the other node."""
         from argmap.tui.choice import ChoiceScreen
         from argmap.tui.search import SearchScreen
 
-        session = self._editable()
-        if session is None or self.focused_node is None or self.doc.map is None:
+        host = self.host
+        session = self.files.editable()
+        here = host.focused_node
+        amap = host.doc.map
+        if session is None or here is None or amap is None:
             return
-        here = self.focused_node
-        amap = self.doc.map
 
         def type_chosen(choice: str | None) -> None:
             if choice is None:
@@ -184,51 +218,54 @@ class Editing(FileSession):
                 if other is None:
                     return
                 source, target = (here, other) if direction == "out" else (other, here)
-                self._edit(lambda: session.add_relation(source, rel_type, target), focus=here)
+                self.files.edit(lambda: session.add_relation(source, rel_type, target), focus=here)
 
             title = f"{here} {'→' if direction == 'out' else '←'} {rel_type}: find the other node"
-            self.push_screen(SearchScreen(self.search_index, amap, self.look, cursor_blink=self.cursor_blink,
+            host.push_screen(SearchScreen(host.search_index, amap, host.look, cursor_blink=host.cursor_blink,
                                           title=title), other_chosen)
 
-        self.push_screen(ChoiceScreen(f"Link {here}", list(RELATION_CHOICES)), type_chosen)
+        host.push_screen(ChoiceScreen(f"Link {here}", list(RELATION_CHOICES)), type_chosen)
 
-    def on_relation_chosen(self, message: RelationChosen) -> None:
+    def change_relation(self, message: RelationChosen) -> None:
+        """Retype or remove the relation the Detail pane asks about (removing asks first)."""
         from argmap.tui.choice import ChoiceScreen
         from argmap.tui.confirm import ConfirmScreen
 
-        session = self._editable()
+        session = self.files.editable()
         if session is None:
             return
         source, rel_type, target = message.source, message.rel_type, message.target
-        here = self.focused_node
+        here = self.host.focused_node
         if message.action == "remove":
             def answered(answer: str | None) -> None:
                 if answer == "remove":
-                    self._edit(lambda: session.remove_relation(source, rel_type, target), focus=here)
+                    self.files.edit(lambda: session.remove_relation(source, rel_type, target), focus=here)
 
-            self.push_screen(ConfirmScreen("Remove the relation", f"Remove {source} {rel_type} {target}?",
-                                           [("remove", "Remove"), ("cancel", "Cancel")], default="cancel",
-                                           danger=["remove"]), answered)
+            self.host.push_screen(ConfirmScreen("Remove the relation", f"Remove {source} {rel_type} {target}?",
+                                                [("remove", "Remove"), ("cancel", "Cancel")], default="cancel",
+                                                danger=["remove"]), answered)
             return
 
         def retyped(new_type: str | None) -> None:
             if new_type is not None and new_type != rel_type:
-                self._edit(lambda: session.retype_relation(source, rel_type, target, new_type), focus=here)
+                self.files.edit(lambda: session.retype_relation(source, rel_type, target, new_type), focus=here)
 
-        self.push_screen(ChoiceScreen(f"{source} … {target}", [(t, t) for t in RELATION_TYPES], current=rel_type,
-                                      hint="The new type of the relation:"), retyped)
+        self.host.push_screen(ChoiceScreen(f"{source} … {target}", [(t, t) for t in RELATION_TYPES],
+                                           current=rel_type, hint="The new type of the relation:"), retyped)
 
     # -- history ----------------------------------------------------------------------------------------------
 
-    def action_undo(self) -> None:
-        session = self._editable()
+    def undo(self) -> None:
+        """Take back the last edit."""
+        session = self.files.editable()
         if session is not None:
-            self._edit(session.undo)
+            self.files.edit(session.undo)
 
-    def action_redo(self) -> None:
-        session = self._editable()
+    def redo(self) -> None:
+        """Make the last undone edit again."""
+        session = self.files.editable()
         if session is not None:
-            self._edit(session.redo)
+            self.files.edit(session.redo)
 
 
 def _slug_from(text: str, words: int = 5) -> str:

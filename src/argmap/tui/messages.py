@@ -1,4 +1,4 @@
-"""Messages the panes send to the app: they ask, the app decides and updates every pane."""
+"""Messages the panes and screens send to the app: they ask, the app decides and updates every pane."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ class RelationChosen(Message):
         self.rel_type = rel_type
         self.target = target
         self.action = action
+
+
+class ScenarioChosen(Message):
+    """The user chose a scenario to see the map under (`scenario_id` None: the baseline)."""
+
+    def __init__(self, scenario_id: str | None) -> None:
+        super().__init__()
+        self.scenario_id = scenario_id

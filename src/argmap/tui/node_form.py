@@ -1,4 +1,4 @@
-"""The node form: every field of a node, checked as you type (`argmap.io.node_draft` does the reading).
+"""The node form: every field of a node, checked as you type (`argmap.edit.node_draft` does the reading).
 
 Ctrl+S (or the Save button) saves when nothing is wrong; Escape cancels. Changing the kind shows that kind's
 fields; fields of the old kind are dropped on save.

@@ -1,0 +1,118 @@
+"""The explorer's main screen: its layout, and painting its panes and top bar from what the app holds.
+
+`Panes` finds the widgets once, after the app has composed them, and knows nothing of the app: each method is
+handed what it shows. The app keeps the state and decides; this module keeps the widget plumbing out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from argmap.analysis.graph import Graph
+from argmap.analysis.outline import Outline, Row
+from argmap.errors import Diagnostic, has_errors
+from argmap.io import MapDocument
+from argmap.model import NodeBase
+from argmap.tui.detail import DetailPane, RelationList
+from argmap.tui.outline import OutlineTree
+from argmap.tui.problems import ProblemList
+from argmap.tui.source_view import SourceView
+from argmap.tui.style import Look
+from argmap.tui.topbar import status_line, title_line
+
+EXPAND_ROOTS = 12
+
+
+def compose_panes() -> ComposeResult:
+    """The top bar, the outline on the left, detail above source and problems on the right, the footer."""
+    with Horizontal(id="topbar"):
+        yield Static(id="topbar-left")
+        yield Static(id="topbar-right")
+    with Horizontal(id="main"):
+        yield OutlineTree(id="outline")
+        with Vertical(id="right"):
+            yield DetailPane(id="detail")
+            with TabbedContent(id="lower", initial="tab-source"):
+                with TabPane("Source", id="tab-source"):
+                    yield SourceView(id="source")
+                with TabPane("Problems", id="tab-problems"):
+                    yield ProblemList(id="problems")
+    yield Footer()
+
+
+class Panes:
+    """The widgets of the main screen (composed by `compose_panes` under `root`)."""
+
+    def __init__(self, root: DOMNode) -> None:
+        self.outline = root.query_one(OutlineTree)
+        self.detail = root.query_one(DetailPane)
+        self.relations = root.query_one(RelationList)
+        self.source = root.query_one(SourceView)
+        self.problems = root.query_one(ProblemList)
+        self.tabs = root.query_one(TabbedContent)
+        self.lower = root.query_one("#lower")
+        self.title = root.query_one("#topbar-left", Static)
+        self.status = root.query_one("#topbar-right", Static)
+
+    def show_findings(self, doc: MapDocument, findings: list[Diagnostic], look: Look) -> None:
+        """List the findings in Problems; its tab counts them and is marked when there are errors."""
+        self.problems.show(findings, look, {doc.display_path: doc.path.name})
+        tab = self.tabs.get_tab("tab-problems")
+        tab.label = f"Problems ({len(findings)})" if findings else "Problems"
+        tab.set_class(has_errors(findings), "-errors")
+
+    def show_outline(self, model: Outline | None, label: Callable[[Row], Any], grouping: str, described: str,
+                     total: int) -> None:
+        """Show `model` in the outline (its first roots opened in the argument tree); the title names the
+        grouping and, under a filter (`described`), how many of the `total` nodes pass."""
+        self.outline.show_outline(model, label, expand_roots=EXPAND_ROOTS if grouping == "argument" else 0)
+        shown = model.count if model is not None else 0
+        self.outline.border_title = f"Outline · {grouping}" + (f" · {shown}/{total}" if described else "")
+
+    def show_topbar(self, doc: MapDocument, mark: str, findings: list[Diagnostic], caption: str | None,
+                    described: str) -> None:
+        """The file (with its unsaved `mark`) and title on the left; scenario, filter and counts on the right."""
+        self.title.update(title_line(doc, mark))
+        self.title.set_class(bool(mark), "-dirty")
+        self.status.update(status_line(doc.map, findings, caption, described))
+        self.status.set_class(bool(described), "-filtered")
+        self.status.set_class(bool(caption), "-scenario")
+
+    def show_node(self, doc: MapDocument, graph: Graph, node_id: str | None, node: NodeBase | None, look: Look,
+                  badge: Text | str | None, standing: list[tuple[str, str]]) -> None:
+        """Show the focused node in Detail and its passages in Source."""
+        self.detail.show(doc, graph, node, look, badge, standing)
+        self.source.show_node(node_id)
+
+    def reveal_or_home(self, node_id: str | None) -> None:
+        """Put the outline's cursor on the node, or on the first row when it is not shown."""
+        if node_id is None or not self.outline.reveal(node_id):
+            self.outline.home_quietly()
+
+    def focus(self, name: str) -> None:
+        """Focus a pane: outline, detail, source or problems."""
+        if name == "outline":
+            self.outline.focus()
+        elif name == "detail":
+            self.relations.focus()
+        elif name == "source":
+            self.tabs.active = "tab-source"
+            self.source.focus()
+        elif name == "problems":
+            self.tabs.active = "tab-problems"
+            self.problems.focus()
+
+    def maximised(self, focused: Widget) -> Widget:
+        """What to give the whole screen when `focused` has the focus: the lower tabs for Source and Problems,
+        the whole Detail pane for its relations."""
+        if focused in (self.source, self.problems):
+            return self.lower
+        return self.detail if isinstance(focused, RelationList) else focused

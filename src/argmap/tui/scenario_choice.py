@@ -1,0 +1,29 @@
+"""The scenario chooser (`s`): the map's scenarios with what each assumes, and the baseline first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from argmap.analysis.scenarios import assumption_text
+from argmap.model import ArgMap
+from argmap.tui.choice import ChoiceScreen
+from argmap.tui.messages import ScenarioChosen
+
+
+class ScenarioChoice(ChoiceScreen):
+    """Choose one of `amap`'s scenarios, or the baseline; the choice goes to the app as a `ScenarioChosen`."""
+
+    def __init__(self, amap: ArgMap, current: str | None) -> None:
+        choices: list[tuple[str, str | Text]] = [("", Text.assemble(("Baseline", "bold"),
+                                                                    ("  the map as the author argues it", "dim")))]
+        for scenario in amap.scenarios:
+            choices.append((scenario.id, Text.assemble((scenario.title, "bold"),
+                                                       ("  " + assumption_text(scenario), "dim"))))
+        super().__init__("Scenario", choices, current=current or "",
+                         hint="See the map under a scenario's assumptions; Enter chooses.")
+
+    def choose(self, value: str | None) -> None:
+        """Close on `value`; a choice (not a cancel) is posted to the app, which this screen sits on."""
+        if value is not None:
+            self.app.post_message(ScenarioChosen(value or None))
+        super().choose(value)
