@@ -130,3 +130,17 @@ def test_node_form_keeps_structured_signposts(write_map: Callable[..., Path]) ->
     assert result.ok, result.errors
     assert result.node["signposts"][1]["observations"][0]["source"] == "Sistani's letter"
     assert result.node["resolution"] == {"criteria": "He is named prime minister again."}
+
+
+def test_detail_pane_shows_assumption_grade_confidence_and_timeline(write_map: Callable[..., Path]) -> None:
+    from argmap.tui.detail import node_fields
+
+    doc = load(write_map(MAP))
+    assert doc.map is not None
+    rally = dict(node_fields(doc, doc.map.nodes[0]))
+    assert rally["key assumption"].startswith("failed; The clergy turned against him.")
+    assert rally["confidence"].startswith("moderate")
+    assert dict(node_fields(doc, doc.map.nodes[1]))["grade"] == "B2 (usually reliable; probably true), base 0.77"
+    history = dict(node_fields(doc, doc.map.nodes[2]))["timeline"]
+    assert "2014-07-09 signpost seen: The clergy distances itself" in history
+    assert history.index("2014-07-09") < history.index("2014-07-10 updated by the analyst to p 0.30")

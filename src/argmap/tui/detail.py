@@ -15,8 +15,10 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from argmap.analysis.graph import Graph
+from argmap.analysis.indicators import timeline
 from argmap.io.document import MapDocument
 from argmap.model import Claim, Evidence, Forecast, Inference, NodeBase
+from argmap.model.grades import grade_probability, grade_text
 from argmap.model.wep import band_for
 from argmap.tui.messages import NodeSelected, RelationChosen
 from argmap.tui.scrolling import QuietScroll, TextPane
@@ -157,8 +159,20 @@ def node_fields(doc: MapDocument, node: NodeBase) -> list[tuple[str, str]]:
     if isinstance(node, Inference):
         fields += [("scheme", node.scheme), ("warrant", node.warrant),
                    ("strength", None if node.strength is None else f"{node.strength:g}")]
+    if isinstance(node, Evidence) and node.grade:
+        fields.append(("grade", f"{grade_text(node.grade)}, base {grade_probability(node.grade):.2f}"))
+    assumption = getattr(node, "assumption", None)
+    if assumption is not None:
+        parts = [assumption.status or "no status", assumption.reason,
+                 f"wrong if: {assumption.would_fail_if}" if assumption.would_fail_if else None]
+        fields.append(("key assumption", "; ".join(p for p in parts if p)))
+    if isinstance(node, Claim | Forecast) and node.confidence:
+        fields.append(("confidence", f"{node.confidence} (ICD 203, apart from likelihood)"))
     if isinstance(node, Forecast):
         fields += _forecast_fields(node)
+        history = timeline(amap, node)
+        if len(history) > 1:
+            fields.append(("timeline", " · ".join(f"{d or '?'} {what}" for d, what in history)))
     fields.append(("note", node.note))
     return [(name, value) for name, value in fields if value]
 
