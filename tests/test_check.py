@@ -66,6 +66,16 @@ def with_changes(*pairs: tuple[str, str]) -> str:
     return text
 
 
+#: An ACH group over CLEAN's nodes, for the ACH rules.
+ACH = """\
+hypotheses:
+  - id: why
+    title: Why they left
+    hypotheses: [not-worth, {id: orders, text: No orders came}]
+    evidence:
+      - {item: left, ratings: {not-worth: C, orders: C}}
+"""
+
 CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ("duplicate-id", (("  - id: not-worth", "  - id: left"),), "id 'left' is already used"),
     (
@@ -141,6 +151,23 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ("forecast-group", (("    words: likely\n", "    words: likely\n    group: sectarian\n"),), "no other forecast"),
     ("schema", (("    kind: claim\n", "    kind: clam\n"),), "did you mean 'claim'?"),
     ("syntax", (("nodes:\n", "nodes: [\n"),), "invalid YAML"),
+    ("assumption-status", (("    quotes: [the city was not worth dying for]\n",
+                            "    quotes: [the city was not worth dying for]\n    assumption: {reason: why}\n"),),
+     "without a status"),
+    ("observation-date", (("    words: likely\n", "    words: likely\n    signposts:\n      - watch: more raids\n"
+                           "        observations: [{observed: true}]\n"),), "has no date"),
+    ("update-date", (("    words: likely\n", "    words: likely\n    updates: [{probability: 0.4}]\n"),),
+     "without a date"),
+    ("update-order", (("    words: likely\n", "    words: likely\n    updates: [{date: 2014-07-01, probability: 0.4},"
+                       " {date: 2014-06-01, probability: 0.3}]\n"),), "oldest first"),
+    ("unknown-hypothesis", (("relations:\n", ACH.replace("orders: C}", "not-wort: I}") + "relations:\n"),),
+     "did you mean 'not-worth'?"),
+    ("hypothesis-groups", (("relations:\n", ACH + ACH.replace("hypotheses:\n  - id: why", "  - id: why2")
+                            + "relations:\n"),), "already in group 'why'"),
+    ("ach-duplicate", (("relations:\n", ACH.replace("[not-worth, {id: orders", "[not-worth, not-worth, {id: orders")
+                        + "relations:\n"),), "twice"),
+    ("ach-size", (("relations:\n", ACH.replace(", {id: orders, text: No orders came}", "")
+                   .replace(", orders: C}", "}") + "relations:\n"),), "at least two rivals"),
 ]
 
 

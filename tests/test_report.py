@@ -217,9 +217,9 @@ def test_report_sets_the_author_s_argument_against_the_analyst_s_additions() -> 
     content = collect(doc, diagram=False)
     assert content.author_alone is not None
     differ = {row[0] for row in content.authorship_rows()}
-    assert "maliki-benefits-politically" in differ                 # propped up by the analyst's emergency link
+    assert "baghdad-relies-on-russia-iran" in differ               # the analyst's link from Baghdad's desperation
     text = render_markdown(content)
-    assert "### The author's argument alone" in text and "maliki-benefits-politically" in text
+    assert "### The author's argument alone" in text and "baghdad-relies-on-russia-iran" in text
     assert "0.000–1.000 (bounds)" in text                          # the conditional fear forecast, apart
     html = render_html(content)
     assert "Author alone" in html and "across the partly rules" in html

@@ -218,12 +218,13 @@ def test_mosul_sensitivity_ranks_its_evidence() -> None:
     keys = [r.key()[:5] for r in rows if r.impact > 0]
     ties = {k for k in keys if keys.count(k) > 1}
     linked = {r.node for r in rows if r.key()[:5] in ties}
-    # the only exact ties left are premises linked in one inference, where rejecting any one does the same, and
-    # two reasons of equal credibility for the same claim (symmetric: the same effect)
-    assert linked <= {"recruitment-centres-opened", "sectarian-rhetoric-escalating", "sistani-backs-forces",
-                      "sistani-calls-unity", "isci-backs-forces", "iraq-asked-for-drones", "us-refused-drones",
-                      "army-seen-as-occupiers", "residents-hostile-to-army", "no-open-sectarian-war-yet",
-                      "sunni-unfair-deal", "shia-feel-targeted"}
+    # the only exact ties left are premises linked in one inference, where rejecting any one does the same, two
+    # reasons of equal grade for the same claim, and two B1 reports that are each the only reason of a claim that
+    # weighs the same downstream (symmetric: the same effect)
+    assert linked <= {"sistani-backs-forces", "sistani-calls-unity", "iraq-asked-for-drones", "us-refused-drones",
+                      "sunni-unfair-deal", "shia-feel-targeted", "militias-fight-unconventionally",
+                      "militias-stay-under-state-control", "isis-consolidated-territory",
+                      "prisons-broken-inmates-freed"}
 
 
 # -- diagram colouring (`argmap export --color-by`) ------------------------------------------------------------------

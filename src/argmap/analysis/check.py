@@ -7,6 +7,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Protocol
 
+from argmap.analysis import check_techniques
 from argmap.analysis.graph import cycles
 from argmap.errors import Diagnostic, Loc, Severity, has_errors, plural, suggest
 from argmap.io.document import MapDocument
@@ -21,7 +22,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "encoding": ("error", "the file is not UTF-8 text"),
     "schema": ("error", "a value does not fit the map format (unknown field, wrong type, unknown kind...)"),
     "source-missing": ("error", "a source's local text cannot be read"),
-    "duplicate-id": ("error", "two nodes, sources or scenarios share an id"),
+    "duplicate-id": ("error", "two nodes, sources, scenarios or ACH groups share an id"),
     "unknown-node": ("error", "a relation or scenario names a node that does not exist"),
     "unknown-source": ("error", "a quote names a source that is not declared"),
     "quote-not-found": ("error", "a quote is not in its source text"),
@@ -42,6 +43,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "undeclared-tag": ("error", "a node uses a tag that the map does not declare"),
     "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
     "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
+    **check_techniques.RULES,
 }
 
 class Emit(Protocol):
@@ -69,7 +71,7 @@ def _check(doc: MapDocument) -> list[Diagnostic]:
 
 
 def _duplicates(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    for collection in ("nodes", "sources", "scenarios"):
+    for collection in ("nodes", "sources", "scenarios", "hypotheses"):
         items = getattr(amap, collection)
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
@@ -118,7 +120,7 @@ def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
     """Isolated nodes and inferences without premise or conclusion; only relations whose two ends exist count."""
     ids = amap.by_id
     invalid = doc.invalid.get("nodes", set())
-    linked: set[str] = set()
+    linked: set[str] = check_techniques.ach_referenced(amap)
     premised: set[str] = set()  # targets of a `supports`
     concluding: set[str] = set()  # sources of a `supports` or an `attacks`
     for rel in amap.relations:
@@ -195,7 +197,7 @@ def _forecasts(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
                        f"({band.label}, {band.low:.2f}-{band.high:.2f}); explain it in 'note' or adjust it",
                        (*loc, "probability"), node.id)
         res = node.resolution
-        if res is not None and res.outcome != "unclear" and not res.sources:
+        if res is not None and res.outcome not in (None, "unclear") and not res.sources:
             yield emit("resolution-source", f"resolved as '{res.outcome}' without a source; cite what "
                        "records the outcome under resolution.sources", (*loc, "resolution"), node.id)
 
@@ -259,7 +261,8 @@ def _clip(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 3] + "..."
 
 
-_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, _quotes, _scenarios)
+_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, _quotes, _scenarios,
+                   *check_techniques.RULE_FUNCTIONS)
 
 
 def exit_code(diagnostics: list[Diagnostic]) -> int:

@@ -37,6 +37,7 @@ class Settings:
     forecast_base: float = 0.5
     semantics: str = "quadratic-energy"
     possibility: float = 0.5
+    grades: bool = True
     tolerance: float = 1e-9
     max_sweeps: int = 1000
     damping: float = 0.5

@@ -157,15 +157,31 @@ class ScenarioOutcome:
                           for r in self.changed() + [r for r in self.rows if not r.changed(self.threshold)]]}
 
 
+#: The id of the scenario that rejects a key assumption: `reject-` and the assumption's id.
+REJECT_PREFIX = "reject-"
+
+
+def assumption_scenarios(amap: ArgMap) -> list[Scenario]:
+    """One scenario per key assumption (a claim with `assumption:`), holding it false, without writing one: its id is
+    `reject-` and the assumption's id (a written scenario of the same id wins)."""
+    written = {s.id for s in amap.scenarios}
+    return [Scenario(id=REJECT_PREFIX + node.id, title=f"Reject the assumption: {node.text}",
+                     description=f"The key assumption '{node.id}' held false.", assume={node.id: False})
+            for node in amap.nodes
+            if getattr(node, "assumption", None) is not None and REJECT_PREFIX + node.id not in written]
+
+
 def find_scenario(amap: ArgMap, name: str) -> Scenario:
-    """The scenario with this id (or, failing that, this title); a clear error naming the known ones otherwise."""
-    for scenario in amap.scenarios:
+    """The scenario with this id (or, failing that, this title), the map's own or one rejecting a key assumption
+    (`reject-ID`); a clear error naming the known ones otherwise."""
+    known = [*amap.scenarios, *assumption_scenarios(amap)]
+    for scenario in known:
         if scenario.id == name:
             return scenario
-    for scenario in amap.scenarios:
+    for scenario in known:
         if scenario.title.casefold() == name.casefold():
             return scenario
-    ids = [s.id for s in amap.scenarios]
+    ids = [s.id for s in known]
     if not ids:
         raise ArgmapError(f"the map has no scenarios (asked for '{name}'); add them under 'scenarios:'")
     hint = suggest(name, ids).removeprefix("; ")
@@ -236,12 +252,17 @@ def scenario_list_lines(amap: ArgMap, settings: Settings | None = None) -> list[
         return ["The map has no scenarios; add them under 'scenarios:' (id, title, assume, probabilities)."]
     rows = [[scenario.id, scenario.title, len(scenario.assume), len(scenario.probabilities), gained, lost, labels]
             for scenario, gained, lost, labels in scenario_effects(amap, settings=settings)]
-    return text_table(["scenario", "title", "assumes", "probabilities", "gain", "lose", "labels changed"], rows,
-                      right=[2, 3, 4, 5, 6], widths={1: 48})
+    lines = text_table(["scenario", "title", "assumes", "probabilities", "gain", "lose", "labels changed"], rows,
+                       right=[2, 3, 4, 5, 6], widths={1: 48})
+    implicit = assumption_scenarios(amap)
+    if implicit:
+        lines.append(f"Also {len(implicit)} scenarios rejecting a key assumption each, not written in the map: "
+                     f"{', '.join(s.id for s in implicit)} (see `argmap assumptions`).")
+    return lines
 
 
 from argmap.analysis.sensitivity import Sensitivity, sensitivity, sensitivity_lines  # noqa: E402  (re-export)
 
-__all__ = ["THRESHOLD", "NodeChange", "ScenarioOutcome", "Sensitivity", "assumption_text", "compare",
-           "find_scenario", "outcome_lines", "scenario_effects", "scenario_list_lines", "sensitivity",
-           "sensitivity_lines"]
+__all__ = ["REJECT_PREFIX", "THRESHOLD", "NodeChange", "ScenarioOutcome", "Sensitivity", "assumption_scenarios",
+           "assumption_text", "compare", "find_scenario", "outcome_lines", "scenario_effects", "scenario_list_lines",
+           "sensitivity", "sensitivity_lines"]

@@ -9,7 +9,8 @@ Three quantities per node, kept apart:
 * a **probability** (`argmap.analysis.probabilities`), where one is defined: the author's figure, a scenario's
   override, or what follows through a forecast's conditions; never mixed with strength.
 
-Base scores: evidence its `credibility` (default 0.8), claims their `credibility` (default 0.5), inferences their
+Base scores: evidence its `credibility` (else its NATO/Admiralty `grade` by `argmap.model.grades`, unless
+`grades=False`; default 0.8), claims their `credibility` (default 0.5), inferences their
 `strength` (default 0.5), forecasts their probability (default 0.5: a forecast's own probability is a fair base for
 the strength of the argument for it, but the probability shown is never that strength); a scenario's
 `probabilities` override any node's base score as well as its probability. Scenario assumptions fix nodes: held
@@ -28,6 +29,7 @@ from argmap.analysis.probabilities import Probability, probabilities, stated_pro
 from argmap.analysis.strengths import aggregate, combine, energy_influence, strengths
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Scenario
+from argmap.model.grades import grade_probability
 
 __all__ = [
     "FAILED", "IN", "LABELS", "OUT", "SEMANTICS", "UNDEC", "UNSUPPORTED", "Edge", "Evaluation", "Framework", "Label",
@@ -130,6 +132,8 @@ def base_scores(amap: ArgMap, settings: Settings, overrides: dict[str, float] | 
     base: dict[str, float] = {}
     for node_id, node in amap.by_id.items():
         value = getattr(node, attribute[node.kind], None)
+        if value is None and settings.grades and getattr(node, "grade", None):
+            value = grade_probability(node.grade)  # type: ignore[attr-defined]
         base[node_id] = defaults[node.kind] if value is None else float(value)
     if stated:
         for node_id, p in stated.items():

@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
     "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence and assumptions by what rejecting each changes"),
+    "assumptions": ("argmap.cli.assumptions_cmd", "key assumptions: status, and what rejecting each does to the "
+                    "conclusions"),
+    "ach": ("argmap.cli.ach_cmd", "ACH matrices: Heuer's weighted inconsistency, diagnosticity, sensitivity"),
+    "signposts": ("argmap.cli.signposts_cmd", "signposts of the forecasts with their dated observations"),
     "standing": ("argmap.cli.standing_cmd", "every node's label, strength and probability (for scripts, reviewers)"),
     "weak": ("argmap.cli.weak_cmd", "list the weak points of the reasoning (thin support, missing warrants...)"),
     "report": ("argmap.cli.report_cmd", "write a report: summary, diagram, scores, weak points, scenarios"),

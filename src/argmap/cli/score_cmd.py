@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from argmap.analysis.indicators import map_as_of
 from argmap.analysis.scoring import (
     CALIBRATION_MIN,
     CONDITIONAL_RULES,
@@ -16,6 +17,7 @@ from argmap.analysis.scoring import (
     scorecard_lines,
 )
 from argmap.cli.map_loading import load_for_reasoning
+from argmap.cli.signposts_cmd import iso_date
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +34,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="a conditional forecast: void unless its condition came true (default), or score it")
     parser.add_argument("--calibration-min", type=int, default=CALIBRATION_MIN, metavar="N",
                         help=f"show the calibration table from N scored forecasts on (default {CALIBRATION_MIN})")
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
+                        help="score what was forecast as of DATE: each forecast's latest update on or before it")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text table or JSON")
 
 
@@ -46,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     doc = load_for_reasoning(args.map, "score")
     if doc is None or doc.map is None:
         return 1
-    card = score_forecasts(doc.map, partly=args.partly, unclear=args.unclear, calibration_min=args.calibration_min,
+    amap = map_as_of(doc.map, args.as_of) if args.as_of else doc.map
+    card = score_forecasts(amap, partly=args.partly, unclear=args.unclear, calibration_min=args.calibration_min,
                            possibility=args.possibility, conditional=args.conditional)
     if args.format == "json":
         json.dump(card.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -55,5 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if not card.forecasts:
         print(f"{doc.display_path}: the map has no forecasts")
         return 0
+    if args.as_of:
+        print(f"As of {args.as_of}: each forecast's latest probability update on or before that date, scored "
+              "against the final outcomes.")
     print("\n".join(scorecard_lines(card)))
     return 0

@@ -116,6 +116,8 @@ def draft_of(node: Mapping[str, Any]) -> dict[str, str]:
                                          for s in value if isinstance(s, dict))
         elif spec.widget == "list":
             draft[spec.name] = ", ".join(str(v) for v in value)
+        elif spec.name == "signposts":
+            draft[spec.name] = "\n".join(_signpost_line(v) for v in value)
         elif spec.widget == "lines":
             draft[spec.name] = "\n".join(str(v) for v in value)
         else:
@@ -148,7 +150,8 @@ def read_draft(draft: Mapping[str, str], *, original: Mapping[str, Any] | None =
             continue
         if value is not None:
             _put(node, spec.name, value)
-    if "resolution" in node and "outcome" not in node["resolution"]:
+    if "resolution" in node and "outcome" not in node["resolution"] \
+            and set(node["resolution"]) - {"criteria", "condition_held"}:
         errors["resolution.outcome"] = "choose an outcome, or clear the other resolution fields"
         del node["resolution"]
     node = {"id": node.pop("id", ""), "kind": kind, **{k: v for k, v in node.items() if k != "kind"}}
@@ -184,9 +187,22 @@ def _read(spec: FieldSpec, text: str, original: Mapping[str, Any] | None) -> Any
         return _quotes(text.splitlines(), original)
     if spec.name == "resolution.sources":
         return [_resolution_source(line) for line in text.splitlines() if line.strip()]
+    if spec.name == "signposts":
+        return _signposts(text.splitlines(), original)
     if spec.widget == "lines":
         return [line.strip() for line in text.splitlines() if line.strip()]
     return text
+
+
+def _signpost_line(signpost: Any) -> str:
+    """A signpost as one line of the form: its text, or what a structured one watches."""
+    return str(signpost.get("watch", "")) if isinstance(signpost, dict) else str(signpost)
+
+
+def _signposts(lines: list[str], original: Mapping[str, Any] | None) -> list[Any]:
+    """The signposts of the form's lines; a structured signpost whose line is unchanged keeps its observations."""
+    before = {_signpost_line(item): item for item in (original or {}).get("signposts") or []}
+    return [before.get(line.strip(), line.strip()) for line in lines if line.strip()]
 
 
 def _number(text: str) -> float:

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from argmap.edit.ach_ops import renamed_in_ach
 from argmap.errors import EditError, plural, suggest
 from argmap.io.schema_errors import diagnostics_from
 from argmap.model import NODE_CLASSES, RELATION_TYPES, TOP_ORDER, VOCABULARIES, ArgMap, NodeBase, Relation
@@ -346,6 +347,9 @@ def rename_node(data: dict[str, Any], old: str, new: Any) -> Outcome:
         scenarios.append(updated)
     if changed:
         result["scenarios"] = scenarios
+    groups = renamed_in_ach(data, old, new_id)
+    if groups is not None:
+        result["hypotheses"] = groups
     count = sum(a is not b for a, b in zip(relations, renamed, strict=True))
     return Outcome(result, f"renamed '{old}' to '{new_id}' ({count} relation(s) updated)", new_id)
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.edit import operations as edit_ops
+from argmap.edit.ach_ops import set_rating
 from argmap.edit.journal import Recovery, read_journal, remove_journal, write_journal
 from argmap.edit.node_update import add_node, update_node
 from argmap.edit.patch import patch_document
@@ -266,6 +267,11 @@ class EditSession:
     def set_map_field(self, name: str, value: Any) -> Edit:
         """Set the map's title, description, sources or a vocabulary."""
         return self._apply(edit_ops.set_map_field(self.data, name, value))
+
+    def set_rating(self, group: str, item: str, hypothesis: str, rating: str | None) -> Edit:
+        """Set (None: clear) the ACH rating of `item` against `hypothesis` in group `group`."""
+        data, summary = set_rating(self.data, group, item, hypothesis, rating)
+        return self._apply(edit_ops.Outcome(data, summary, item if item in self.node_ids() else None))
 
     def declare(self, vocabulary: str, item_id: str, label: str | None = None) -> Edit:
         """Declare a tag, actor or theme."""

@@ -17,7 +17,7 @@ from typing import Any
 from argmap.errors import ArgmapError
 from argmap.formats._aif_dialogue import Dialogue
 from argmap.formats._ova_text import looks_like_html, strip_html
-from argmap.formats.interop import Ids, Imported, Losses, node_text, slug
+from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, node_text, slug
 
 SOURCE_ID = "text"
 EXTENSION = "argmap"
@@ -121,8 +121,8 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
     built = _Builder(nodes, edges, losses).build(Dialogue(nodes, edges, source_text, spans, locutions, losses))
     ext: dict[str, Any] = aif[EXTENSION] if isinstance(aif.get(EXTENSION), dict) else {}
     result: dict[str, Any] = {"title": ext.get("title") or path.stem}
-    for key in ("description", "tags", "themes", "scenarios"):
-        if ext.get(key):
+    for key in MAP_EXTRAS:
+        if key not in ("title", "sources", "actors") and ext.get(key):
             result[key] = ext[key]
     sources = list(ext.get("sources") or [])
     if source is not None and not ext.get("sources"):

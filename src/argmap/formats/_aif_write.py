@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.formats.interop import Exported, Losses
+from argmap.formats.interop import MAP_EXTRAS, Exported, Losses
 from argmap.io.canonical import to_authoring
 from argmap.io.document import MapDocument
 
@@ -97,10 +97,12 @@ def write_aif(doc: MapDocument, options: dict[str, Any]) -> Exported:
             if rel.type in ("condition", "requires"):
                 losses.add(f"'{rel.type}' relation", "written as an RA-node", f"AIF has no {rel.type} relation "
                            "(the type is in the 'argmap' extension)")
-    top = {key: data[key] for key in ("title", "description", "sources", "tags", "actors", "themes", "scenarios")
-           if data.get(key)}
+    top = {key: data[key] for key in MAP_EXTRAS if data.get(key)}
     if amap.scenarios:
         losses.add("scenario", "kept only in the 'argmap' extension", "AIF has no scenarios", n=len(amap.scenarios))
+    if amap.hypotheses:
+        losses.add("ACH group", "kept only in the 'argmap' extension", "AIF has no competing hypotheses",
+                   n=len(amap.hypotheses))
     result = {"nodes": nodes, "edges": edges, "locutions": [], EXTENSION: {"version": amap.argmap, **top}}
     return Exported((json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode(), losses.report())
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_read import EXTENSION, _Builder, _load
-from argmap.formats.interop import Imported, Losses, slug
+from argmap.formats.interop import MAP_EXTRAS, Imported, Losses, slug
 
 _TYPES = {"atom": "I", "inference": "RA", "conflict": "CA"}
 
@@ -104,8 +104,8 @@ def read_sadface(path: Path, *, text: str | None = None) -> Imported:
     description = ext.get("description") or core.get("description")
     if description:
         result["description"] = description
-    for key in ("tags", "actors", "themes", "scenarios"):
-        if ext.get(key):
+    for key in MAP_EXTRAS:
+        if key not in ("title", "description", "sources") and ext.get(key):
             result[key] = ext[key]
     if ext.get("sources"):
         known = {source["id"] for source in ext["sources"]}

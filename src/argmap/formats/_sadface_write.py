@@ -37,6 +37,8 @@ def write_sadface(doc: MapDocument, options: dict[str, Any]) -> Exported:
             losses.add(f"'{rel.type}' relation", "written as an inference", f"SADFace has no {rel.type} relation "
                        "(the type is in 'metadata.argmap')")
     losses.add("scenario", "kept only in 'metadata.argmap'", "SADFace has no scenarios", n=len(amap.scenarios))
+    losses.add("ACH group", "kept only in 'metadata.argmap'", "SADFace has no competing hypotheses",
+               n=len(amap.hypotheses))
     resources = []
     for source_id, loaded in doc.sources.items():
         if loaded.text is not None:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from argmap.errors import ArgmapError
 from argmap.io.canonical import dump_yaml
 from argmap.io.document import MapDocument
-from argmap.model import ArgMap
+from argmap.model import TOP_ORDER, ArgMap
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,11 @@ class Sniffer(Protocol):
 
 
 # -- helpers shared by the importers --------------------------------------------------------------------------------
+
+#: The map's own fields beyond its nodes and relations (title, sources, vocabularies, scenarios, ACH groups...): a
+#: format with no place for them carries them in its extension, so a round trip keeps them. Derived from the model,
+#: so a field added to the format travels too.
+MAP_EXTRAS: tuple[str, ...] = tuple(key for key in TOP_ORDER if key not in ("argmap", "nodes", "relations"))
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

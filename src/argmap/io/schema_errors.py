@@ -14,6 +14,7 @@ from argmap.errors import Diagnostic, Loc, a_or_an, suggest
 from argmap.model import NODE_CLASSES, ArgMap
 from argmap.model.base import URL_PATTERN
 from argmap.model.nodes import SHORTHAND_TAGS
+from argmap.model.techniques import GRADE_PATTERN
 
 _TAGS = set(NODE_CLASSES)
 _TYPE_ERRORS = ("model_type", "list_type", "string_type", "dict_type", "model_attributes_type")
@@ -181,6 +182,9 @@ def _message(error: ErrorDetails) -> tuple[str, Loc, bool]:
         value = error.get("input")
         if ctx.get("pattern") == URL_PATTERN:
             return f"{field}: '{value}' is not an http or https address", loc, False
+        if ctx.get("pattern") == GRADE_PATTERN:
+            return (f"{field}: '{value}' is not a NATO/Admiralty grade: a reliability A-F and a credibility 1-6, "
+                    "as in B2", loc, False)
         return (f"{field}: '{value}' is not a valid id: use lower-case letters, digits, '-', '_' or '.', starting "
                 "with a letter or digit", loc, False)
     if kind == "value_error":

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from argmap.model.base import Slug, Strict, Url
 from argmap.model.nodes import Node, NodeBase
 from argmap.model.relations import Relation
+from argmap.model.techniques import HypothesisGroup
 
 FORMAT_VERSION = 1
 
@@ -62,6 +63,8 @@ class ArgMap(Strict):
     nodes: list[Node] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    hypotheses: list[HypothesisGroup] = Field(default_factory=list, description="ACH matrices: groups of mutually "
+                                              "exclusive hypotheses and the evidence rated against them.")
 
     @field_validator("argmap")
     @classmethod

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, GetCoreSchemaHandler, model_validator
 from pydantic_core import CoreSchema, core_schema
 
 from argmap.model.base import By, Slug, Strict, Url
+from argmap.model.techniques import Assumption, Confidence, Grade, ProbabilityUpdate, Signpost
 from argmap.model.wep import band_for
 
 NodeKind = Literal["claim", "evidence", "inference", "forecast"]
@@ -22,11 +23,11 @@ OUTCOMES: tuple[str, ...] = ("happened", "partly", "did-not-happen", "unclear")
 #: is refused so that maps stay comparable; `other` plus a warrant covers the rest.
 Scheme = Literal[
     "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
-    "practical", "deduction", "other",
+    "practical", "deduction", "precedent", "other",
 ]
 SCHEMES: tuple[str, ...] = (
     "abduction", "causal", "analogy", "authority", "sign", "example", "consequences", "generalisation",
-    "practical", "deduction", "other",
+    "practical", "deduction", "precedent", "other",
 )
 
 
@@ -94,7 +95,8 @@ class ResolutionSource(Strict):
 class Resolution(Strict):
     """What became of a forecast."""
 
-    outcome: Outcome
+    outcome: Outcome | None = Field(
+        None, description="What happened; left out while the forecast is open (criteria may be written before).")
     date: dt.date | None = Field(None, description="When the outcome was known or happened.")
     note: str | None = None
     criteria: str | None = Field(None, description="What counts as happening, written before resolving.")
@@ -133,6 +135,9 @@ class Claim(NodeBase):
     credibility: float | None = Field(None, ge=0, le=1, description="Base score for acceptance.")
     probability: float | None = Field(None, ge=0, le=1, description="Its probability (an assumption's "
                                       "plausibility), apart from the argument's strength.")
+    assumption: Assumption | None = Field(None, description="Marks a key assumption, with its status.")
+    confidence: Confidence | None = Field(None, description="The analyst's confidence in the judgement (ICD 203), "
+                                          "apart from its likelihood.")
 
 
 class Evidence(NodeBase):
@@ -142,6 +147,8 @@ class Evidence(NodeBase):
     credibility: float | None = Field(None, ge=0, le=1, description="How far the report is to be trusted.")
     reported_by: str | None = Field(None, description="Who reports it, when the author relays a report.")
     probability: float | None = Field(None, ge=0, le=1, description="Probability that the report is true.")
+    grade: Grade | None = Field(None, description="NATO/Admiralty grade: source reliability A-F, information "
+                                "credibility 1-6 (`B2`); sets the base score when `credibility` is not given.")
 
 
 class Inference(NodeBase):
@@ -152,6 +159,7 @@ class Inference(NodeBase):
     scheme: Scheme | None = Field(None, description="The type of reasoning.")
     warrant: str | None = Field(None, description="The rule that licenses the step, in words.")
     strength: float | None = Field(None, ge=0, le=1, description="How strongly the premises bear on it.")
+    assumption: Assumption | None = Field(None, description="Marks its warrant as a key assumption, with its status.")
 
 
 class Forecast(NodeBase):
@@ -168,8 +176,13 @@ class Forecast(NodeBase):
         "`probability` is then P(forecast | condition).")
     group: Slug | None = Field(None, description="Forecasts of one group track one variable and are scored once.")
     horizon: Horizon | None = None
-    signposts: list[str] = Field(default_factory=list, description="Indicators that would show it coming.")
+    signposts: list[str | Signpost] = Field(
+        default_factory=list, description="Indicators that would show it coming: a text, or {watch, points_to, "
+        "observations}.")
     resolution: Resolution | None = None
+    updates: list[ProbabilityUpdate] = Field(default_factory=list, description="Dated revisions of the probability.")
+    confidence: Confidence | None = Field(None, description="The analyst's confidence (ICD 203), apart from "
+                                          "likelihood.")
 
     @model_validator(mode="after")
     def _derive_probability(self) -> Forecast:

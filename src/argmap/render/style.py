@@ -126,7 +126,7 @@ def probability_text(node: NodeBase) -> str:
 
 def outcome_text(node: NodeBase) -> str:
     """`✓ happened`, `◐ partly`, `✗ did-not-happen` or `? unclear` for a resolved forecast; else empty."""
-    if not isinstance(node, Forecast) or node.resolution is None:
+    if not isinstance(node, Forecast) or node.resolution is None or node.resolution.outcome is None:
         return ""
     outcome = node.resolution.outcome
     return f"{OUTCOME_MARKS.get(outcome, '?')} {outcome}"
@@ -134,6 +134,6 @@ def outcome_text(node: NodeBase) -> str:
 
 def outcome_colour(node: NodeBase) -> str:
     """The colour of a resolved forecast's outcome mark."""
-    if isinstance(node, Forecast) and node.resolution is not None:
+    if isinstance(node, Forecast) and node.resolution is not None and node.resolution.outcome is not None:
         return colours.OUTCOME_COLOURS.get(node.resolution.outcome, colours.MUTED)
     return colours.MUTED

@@ -16,6 +16,7 @@ from argmap.analysis.weak import WeakPoint, weak_points
 from argmap.errors import ArgmapError
 from argmap.io.document import MapDocument
 from argmap.model import NODE_KINDS, RELATION_TYPES, ArgMap, Forecast
+from argmap.report.techniques import Section, technique_sections
 
 SENSITIVITY_TOP = 10
 _UNSAFE_SVG = re.compile(r"<\s*script|<\s*foreignObject|\bon[a-z]+\s*=|javascript:|<\s*iframe|(?:src|href)\s*=\s*"
@@ -37,6 +38,7 @@ class ReportContent:
     """The author's argument without the analyst's additions (None when the map has none)."""
     svg: str | None = None
     diagram_note: str | None = None
+    techniques: list[Section] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
 
@@ -101,7 +103,7 @@ def collect(doc: MapDocument, *, partly: str = "half", unclear: str = "exclude",
     alone = evaluate(author_only(amap)) if has_additions(amap) else None
     content = ReportContent(
         doc, amap, baseline, score_forecasts(amap, partly=partly, unclear=unclear), weak_points(amap, baseline),
-        outcomes, sensitivity(amap)[:sensitivity_top], alone,
+        outcomes, sensitivity(amap)[:sensitivity_top], alone, techniques=technique_sections(amap),
         kinds=Counter(node.kind for node in amap.nodes), relations=Counter(rel.type for rel in amap.relations))
     if diagram:
         content.svg, content.diagram_note = diagram_svg(doc, diagram_options or {})

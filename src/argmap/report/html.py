@@ -11,6 +11,7 @@ from argmap.analysis.scenarios import ScenarioOutcome
 from argmap.analysis.scoring import Scorecard, probability_text, summary_lines
 from argmap.analysis.weak import WEAK_RULES
 from argmap.report.content import ReportContent, forecast_nodes
+from argmap.report.techniques import Section
 
 STYLE = """
 :root { color-scheme: light; --in: #1b7f3b; --out: #b3261e; --undec: #9a6700; --line: #d0d7de; --muted: #57606a; }
@@ -48,6 +49,7 @@ def render_html(content: ReportContent) -> str:
         parts.append(f'<p class="muted">Source: {", ".join(bits)}</p>')
     parts += _summary(content), _diagram(content), _forecasts(content), _acceptance(content), _weak(content)
     parts += _scenarios(content), _sensitivity(content)
+    parts += [_section(section) for section in content.techniques]
     parts.append(f'<p class="note">Made with argmap {escape(__version__)} from <code>'
                  f"{escape(content.doc.path.name)}</code>. Labels are a grounded labelling in which support counts "
                  "(in: stands; out: defeated; undec: undecided; unsupported: every reason failed); strengths are "
@@ -55,6 +57,14 @@ def render_html(content: ReportContent) -> str:
                  "Brier scores: 0 is perfect, 0.25 is always saying 0.5.</p>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _section(section: Section) -> str:
+    """A technique's table: every cell escaped."""
+    tag = f"h{section.level}"
+    notes = "".join(f'<p class="note">{escape(note)}</p>' for note in section.notes)
+    return (f'<{tag} id="{escape(section.anchor)}">{escape(section.title)}</{tag}>\n{notes}'
+            + _table(section.headers, [[escape(cell) for cell in row] for row in section.rows]))
 
 
 def _summary(content: ReportContent) -> str:

@@ -129,6 +129,10 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
                        for i, r in enumerate(content.sensitivity)])
     else:
         out += ["_The map has no evidence._", ""]
+    for section in content.techniques:
+        out += [f"{'#' * section.level} {md(section.title)}", ""]
+        out += [*(f"_{md(note)}_" for note in section.notes), ""] if section.notes else []
+        out += _table([md(h) for h in section.headers], [[md(cell) for cell in row] for row in section.rows])
     out += [f"_Made with argmap {__version__} from {code(content.doc.path.name)}. Labels: grounded labelling "
             "in which support counts (in, out, undec, unsupported); strengths: "
             f"{content.baseline.settings.semantics} (0 to 1), apart from probabilities; Brier: 0 is perfect, "

@@ -15,8 +15,10 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from argmap.analysis.graph import Graph
+from argmap.analysis.indicators import timeline
 from argmap.io.document import MapDocument
 from argmap.model import Claim, Evidence, Forecast, Inference, NodeBase
+from argmap.model.grades import grade_probability, grade_text
 from argmap.model.wep import band_for
 from argmap.tui.messages import NodeSelected, RelationChosen
 from argmap.tui.scrolling import QuietScroll, TextPane
@@ -157,8 +159,20 @@ def node_fields(doc: MapDocument, node: NodeBase) -> list[tuple[str, str]]:
     if isinstance(node, Inference):
         fields += [("scheme", node.scheme), ("warrant", node.warrant),
                    ("strength", None if node.strength is None else f"{node.strength:g}")]
+    if isinstance(node, Evidence) and node.grade:
+        fields.append(("grade", f"{grade_text(node.grade)}, base {grade_probability(node.grade):.2f}"))
+    assumption = getattr(node, "assumption", None)
+    if assumption is not None:
+        parts = [assumption.status or "no status", assumption.reason,
+                 f"wrong if: {assumption.would_fail_if}" if assumption.would_fail_if else None]
+        fields.append(("key assumption", "; ".join(p for p in parts if p)))
+    if isinstance(node, Claim | Forecast) and node.confidence:
+        fields.append(("confidence", f"{node.confidence} (ICD 203, apart from likelihood)"))
     if isinstance(node, Forecast):
         fields += _forecast_fields(node)
+        history = timeline(amap, node)
+        if len(history) > 1:
+            fields.append(("timeline", " · ".join(f"{d or '?'} {what}" for d, what in history)))
     fields.append(("note", node.note))
     return [(name, value) for name, value in fields if value]
 
@@ -178,12 +192,12 @@ def _forecast_fields(node: Forecast) -> list[tuple[str, str | None]]:
         parts = [horizon.stated, f"resolve by {horizon.resolve_by}" if horizon.resolve_by else None, horizon.note]
         fields.append(("horizon", "; ".join(p for p in parts if p)))
     if node.signposts:
-        fields.append(("signposts", "; ".join(node.signposts)))
+        fields.append(("signposts", "; ".join(s if isinstance(s, str) else s.watch for s in node.signposts)))
     if node.resolution is None:
         fields.append(("resolution", "open"))
     else:
         res = node.resolution
-        parts = [res.outcome, str(res.date) if res.date else None, res.note]
+        parts = [res.outcome or "open", str(res.date) if res.date else None, res.note]
         parts += [source.title + (f" <{source.url}>" if source.url else "") for source in res.sources]
         fields.append(("resolution", "; ".join(p for p in parts if p)))
     return fields
