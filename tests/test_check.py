@@ -90,6 +90,7 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ),
     ("quote-not-found", (("[The army left the city.]", "[The navy left the city.]"),), "quote not found"),
     ("quote-inexact", (("[Further violence is likely.]", '["Further  violence is likely."]'),), "the source reads"),
+    ("quote-ambiguous", (("[The army left the city.]", "[the city]"),), "quote stands twice in source 'src'"),
     (
         "relation-target",
         (
@@ -188,7 +189,8 @@ def test_rule_fires_with_position(
 
 def test_every_rule_is_tested_or_load_time() -> None:
     tested = {c[0] for c in CASES}
-    assert set(RULES) - tested == {"encoding", "source-missing", "unreadable"}  # test_load.py, tests/hostile/
+    # test_load.py, tests/hostile/; a source without text needs its own header: test_check_quotes.py
+    assert set(RULES) - tested == {"encoding", "source-missing", "unreadable", "quote-unverified"}
 
 
 def test_condition_must_target_a_forecast(write_map: Callable[..., Path]) -> None:

@@ -7,9 +7,9 @@ from itertools import chain
 from operator import attrgetter
 from typing import Protocol
 
-from argmap.analysis import check_techniques
+from argmap.analysis import check_quotes, check_techniques
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, has_errors, plural, suggest
+from argmap.errors import Diagnostic, Loc, Severity, has_errors, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
@@ -25,8 +25,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "duplicate-id": ("error", "two nodes, sources, scenarios or ACH groups share an id"),
     "unknown-node": ("error", "a relation or scenario names a node that does not exist"),
     "unknown-source": ("error", "a quote names a source that is not declared"),
-    "quote-not-found": ("error", "a quote is not in its source text"),
-    "quote-inexact": ("warning", "a quote matches its source only up to white space or typographic marks"),
+    **check_quotes.RULES,
     "relation-target": ("error", "a relation's ends do not fit its type (undercut of a non-inference...)"),
     "self-relation": ("error", "a relation links a node to itself"),
     "duplicate-relation": ("warning", "the same relation is given twice"),
@@ -215,37 +214,6 @@ def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
                                ("nodes", index, field, vi), node.id)
 
 
-def _quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    declared = {s.id for s in amap.sources}
-    invalid = doc.invalid.get("sources", set())  # reported already
-    count = len(amap.sources) + len(invalid)
-    for index, node in enumerate(amap.nodes):
-        for qi, quote in enumerate(node.quotes):
-            loc: Loc = ("nodes", index, "quotes", qi)
-            if quote.source is None:
-                if count != 1:
-                    yield emit("unknown-source", "quote names no source and the map has "
-                               f"{plural(count, 'source')}; add 'source:'", loc, node.id)
-                continue
-            if quote.source in invalid:
-                continue
-            if quote.source not in declared:
-                yield emit("unknown-source", f"quote source '{quote.source}' is not declared under 'sources'"
-                           f"{suggest(quote.source, declared)}", loc, node.id)
-                continue
-            source = doc.sources.get(quote.source)
-            if source is None or source.text is None:
-                continue
-            match = doc.matches.get((node.id, qi))
-            if match is None:
-                yield emit("quote-not-found", f"quote not found in source '{quote.source}': "
-                           f"\"{_clip(quote.text)}\"; copy the passage exactly from the source", loc, node.id)
-            elif not match.exact:
-                yield emit("quote-inexact", "quote differs from the source in white space or typographic "
-                           f"marks; the source reads \"{_clip(source.text[match.start:match.end])}\"", loc,
-                           node.id)
-
-
 def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
     for index, scenario in enumerate(amap.scenarios):
@@ -256,13 +224,8 @@ def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
                                f"{suggest(node_id, ids)}", ("scenarios", index, field, node_id))
 
 
-def _clip(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 3] + "..."
-
-
-_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, _quotes, _scenarios,
-                   *check_techniques.RULE_FUNCTIONS)
+_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, check_quotes.quotes,
+                   _scenarios, *check_techniques.RULE_FUNCTIONS)
 
 
 def exit_code(diagnostics: list[Diagnostic]) -> int:
