@@ -30,7 +30,7 @@ def test_undo_redo_and_dirty(path: Path) -> None:
     after_first = session.text
     session.remove_node("army-abandoned-posts")
     assert session.dirty and session.history == ["set residents-hostile.credibility: (none) -> 0.6",
-                                                 "removed evidence 'army-abandoned-posts' and 1 relation(s)"]
+                                                 "removed evidence 'army-abandoned-posts' and 1 relation"]
     undone = session.undo()
     assert undone is not None and undone.focus == "army-abandoned-posts" and session.text == after_first
     assert session.undo() is not None and session.text == original and not session.dirty

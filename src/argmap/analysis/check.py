@@ -39,6 +39,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "conditional-fields": ("warning", "a forecast gives P(F | not C) or says whether its condition held, but has no "
                            "condition"),
     "forecast-group": ("warning", "a forecast group has a single member (a misspelt group counts apart)"),
+    "scenario-probability": ("error", "a scenario gives a probability to an inference (only claims, evidence and "
+                             "forecasts carry one)"),
+    "scenario-empty": ("warning", "a scenario assumes nothing and sets no probability (it is the baseline)"),
     "undeclared-tag": ("error", "a node uses a tag that the map does not declare"),
     "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
     "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
@@ -216,12 +219,22 @@ def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 
 def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
+    invalid = doc.invalid.get("nodes", set())
     for index, scenario in enumerate(amap.scenarios):
+        if not scenario.assume and not scenario.probabilities:
+            yield emit("scenario-empty", f"scenario '{scenario.id}' assumes nothing and sets no probability, so it "
+                       "reads as the baseline; give it 'assume' or 'probabilities', or remove it",
+                       ("scenarios", index, "id"))
         for field in ("assume", "probabilities"):
             for node_id in getattr(scenario, field):
-                if node_id not in ids and node_id not in doc.invalid.get("nodes", ()):
+                node = ids.get(node_id)
+                if node is None and node_id not in invalid:
                     yield emit("unknown-node", f"scenario '{scenario.id}' names unknown node '{node_id}'"
                                f"{suggest(node_id, ids)}", ("scenarios", index, field, node_id))
+                elif field == "probabilities" and node is not None and node.kind == "inference":
+                    yield emit("scenario-probability", f"scenario '{scenario.id}' gives a probability to inference "
+                               f"'{node_id}', which carries none; give it to a claim, evidence or forecast (or "
+                               "hold the inference under 'assume')", ("scenarios", index, field, node_id))
 
 
 _RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, check_quotes.quotes,

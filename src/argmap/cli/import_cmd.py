@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from argmap.cli import numbers
 from argmap.cli.import_corpus import convert_folder, convert_one, print_summary
 from argmap.formats import importer_for, importers
 
@@ -18,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the input's format (default: from its suffix and content)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text: warnings on standard error; json: what was kept and lost, for tools")
-    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    parser.add_argument("--jobs", "-j", type=numbers.count, default=0, metavar="N",
                         help="processes for a folder (default: every core)")
     parser.add_argument("--list", action="store_true", help="list the formats argmap imports and exit")
 
