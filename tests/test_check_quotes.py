@@ -131,3 +131,4 @@ def test_a_source_without_quotes_says_nothing(write_map: Callable[..., Path]) ->
 @pytest.mark.parametrize("path", MAPS, ids=[p.name for p in MAPS])
 def test_the_bundled_maps_are_clean(path: Path) -> None:
     assert [d.format() for d in check(load(path))] == []
+

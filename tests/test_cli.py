@@ -27,7 +27,7 @@ def test_check_reports_errors_and_exits_one(write_map: Callable[..., Path], caps
     out, err = capsys.readouterr()
     assert out.strip().endswith("did you mean 'evidence'?) [schema]")
     assert ":7:19: error: node 'a': unknown kind 'evidense'" in out
-    assert "1 error(s), 0 warning(s) in 1 map(s)" in err
+    assert "1 error, 0 warnings in 1 map" in err
 
 
 def test_check_json_format(write_map: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,3 +135,11 @@ def test_numeric_options_out_of_range_are_one_line_usage_errors(argv: list[str],
     err = capsys.readouterr().err
     assert err.startswith(f"argmap {argv[0]}: error: ") and message in err
     assert err.count("\n") == 1 and f"(see `argmap {argv[0]} --help`)" in err
+
+
+def test_counts_in_messages_agree_with_their_number() -> None:
+    from argmap.model import ArgMap
+    from argmap.tui.topbar import status_line
+
+    one = ArgMap.model_validate({"title": "T", "nodes": [{"id": "a", "kind": "claim", "text": "x"}]})
+    assert status_line(one, [], None, "") == "1 node · 0 errors, 0 warnings "

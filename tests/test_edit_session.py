@@ -132,9 +132,9 @@ def test_journal_recovers_unsaved_edits_after_a_crash(path: Path) -> None:
     reopened = EditSession.open(path)
     recovery = reopened.recovery
     assert recovery is not None and recovery.base_matches and len(recovery.edits) == 2
-    assert "2 unsaved edit(s)" in recovery.describe()
+    assert "2 unsaved edits" in recovery.describe()
     edit = reopened.restore()
-    assert "restored 2 unsaved edit(s)" in edit.summary
+    assert "restored 2 unsaved edits" in edit.summary
     assert reopened.text == pending and reopened.dirty and reopened.recovery is None
     reopened.undo()
     assert not journal.exists()  # back at the saved text: nothing to recover

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from argmap.analysis import check_quotes, check_techniques
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, has_errors, suggest
+from argmap.errors import Diagnostic, Loc, Severity, a_or_an, has_errors, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
@@ -99,10 +99,10 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
         if source_id == target_id:
             yield emit("self-relation", f"'{source_id}' {kind} itself; link two different nodes", ("relations", index))
         if kind == "undercuts" and target is not None and target.kind != "inference":
-            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', a {target.kind}: only an "
+            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', {a_or_an(target.kind)}: only an "
                        "inference can be undercut (use 'attacks' to rebut a statement)", ("relations", index, "type"))
         if kind == "condition" and target is not None and target.kind != "forecast":
-            yield emit("relation-target", f"'{target_id}' is a {target.kind}: a condition's target must be a "
+            yield emit("relation-target", f"'{target_id}' is {a_or_an(target.kind)}: a condition's target must be a "
                        "forecast", ("relations", index, "target"))
         if source is not None and source.kind == "inference":
             if kind in ("undercuts", "condition", "requires"):

@@ -191,8 +191,8 @@ def run(args: argparse.Namespace) -> int:
     if introduced and not args.force:
         for diag in introduced:
             print(diag.format(), file=sys.stderr)
-        print(f"argmap edit: not saved: the edit introduces {plural(len(introduced), 'error')}; fix them in the same call, "
-              "or save anyway with --force", file=sys.stderr)
+        print(f"argmap edit: not saved: the edit introduces {plural(len(introduced), 'error')}; fix them in the "
+              "same call, or save anyway with --force", file=sys.stderr)
         return 1
     if args.dry_run:
         print(f"dry run: {session.display_path} not written", file=sys.stderr)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from argmap.cli import numbers
 from argmap.cli.import_corpus import convert_folder, convert_one, print_summary
+from argmap.errors import plural
 from argmap.formats import importer_for, importers
 
 
@@ -53,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         for loss in result["losses"]:
             print(f"{source}: warning: {loss['message']}", file=sys.stderr)
-        print(f"wrote {args.output} ({fmt.name}: {result['nodes']} nodes, {result['relations']} relations, "
-              f"{result['quotes']} quotes; check: {result['errors']} error(s), {result['warnings']} warning(s))",
+        print(f"wrote {args.output} ({fmt.name}: {plural(result['nodes'], 'node')}, "
+              f"{plural(result['relations'], 'relation')}, "
+              f"{plural(result['quotes'], 'quote')}; check: {plural(result['errors'], 'error')}, "
+              f"{plural(result['warnings'], 'warning')})",
               file=sys.stderr)
     return 1 if result["errors"] else 0
