@@ -66,6 +66,9 @@ def with_changes(*pairs: tuple[str, str]) -> str:
     return text
 
 
+#: CLEAN's last line, after which top-level keys are added.
+LAST = "  - {source: not-worth, target: violence, type: supports}\n"
+
 #: An ACH group over CLEAN's nodes, for the ACH rules.
 ACH = """\
 hypotheses:
@@ -90,6 +93,7 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ),
     ("quote-not-found", (("[The army left the city.]", "[The navy left the city.]"),), "quote not found"),
     ("quote-inexact", (("[Further violence is likely.]", '["Further  violence is likely."]'),), "the source reads"),
+    ("quote-ambiguous", (("[The army left the city.]", "[the city]"),), "quote stands twice in source 'src'"),
     (
         "relation-target",
         (
@@ -149,6 +153,10 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
     ("conditional-fields", (("    words: likely\n", "    words: likely\n    probability_if_not: 0.2\n"),),
      "'probability_if_not' is given but no 'condition'"),
     ("forecast-group", (("    words: likely\n", "    words: likely\n    group: sectarian\n"),), "no other forecast"),
+    ("scenario-probability",
+     ((LAST, LAST + "scenarios:\n  - {id: s, title: S, probabilities: {flight-means: 0.3}}\n"),),
+     "gives a probability to inference 'flight-means'"),
+    ("scenario-empty", ((LAST, LAST + "scenarios:\n  - {id: s, title: S}\n"),), "scenario 's' assumes nothing"),
     ("schema", (("    kind: claim\n", "    kind: clam\n"),), "did you mean 'claim'?"),
     ("syntax", (("nodes:\n", "nodes: [\n"),), "invalid YAML"),
     ("assumption-status", (("    quotes: [the city was not worth dying for]\n",
@@ -188,7 +196,8 @@ def test_rule_fires_with_position(
 
 def test_every_rule_is_tested_or_load_time() -> None:
     tested = {c[0] for c in CASES}
-    assert set(RULES) - tested == {"encoding", "source-missing", "unreadable"}  # test_load.py, tests/hostile/
+    # test_load.py, tests/hostile/; a source without text needs its own header: test_check_quotes.py
+    assert set(RULES) - tested == {"encoding", "source-missing", "unreadable", "quote-unverified"}
 
 
 def test_condition_must_target_a_forecast(write_map: Callable[..., Path]) -> None:
@@ -248,3 +257,9 @@ def test_a_misspelt_group_is_named_with_the_group_it_likely_means(write_map: Cal
     found = [d for d in check(load(path)) if d.rule == "forecast-group"]
     assert len(found) == 1 and "group 'sectarianism'" in found[0].message
     assert "did you mean 'sectarian'?" in found[0].message
+
+
+def test_scenario_probabilities_on_claims_evidence_and_forecasts_are_fine(write_map: Callable[..., Path]) -> None:
+    path = write_map(CLEAN + "scenarios:\n  - {id: s, title: S, probabilities: {left: 0.9, not-worth: 0.4, "
+                     "violence: 0.2}}\n")
+    assert check(load(path)) == []

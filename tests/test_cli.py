@@ -27,7 +27,7 @@ def test_check_reports_errors_and_exits_one(write_map: Callable[..., Path], caps
     out, err = capsys.readouterr()
     assert out.strip().endswith("did you mean 'evidence'?) [schema]")
     assert ":7:19: error: node 'a': unknown kind 'evidense'" in out
-    assert "1 error(s), 0 warning(s) in 1 map(s)" in err
+    assert "1 error, 0 warnings in 1 map" in err
 
 
 def test_check_json_format(write_map: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,3 +115,31 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert "check" in capsys.readouterr().out
     assert main(["--version"]) == 0
     assert "argmap 0." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["scenario", str(EXAMPLE), "s", "--threshold", "2"], "argument --threshold: '2' is not above 0 and at most 1"),
+    (["scenario", str(EXAMPLE), "s", "--threshold", "0"], "'0' is not above 0 and at most 1"),
+    (["scenario", str(EXAMPLE), "s", "--threshold", "nan"], "'nan' is not a number"),
+    (["sensitivity", str(EXAMPLE), "--top", "-3"], "argument --top: '-3' is negative: give 0 or more"),
+    (["sensitivity", str(EXAMPLE), "--top", "x"], "argument --top: 'x' is not a whole number"),
+    (["standing", str(EXAMPLE), "--possibility", "1.5"], "'1.5' is not a probability (from 0 to 1)"),
+    (["score", str(EXAMPLE), "--calibration-min", "-1"], "'-1' is negative"),
+    (["export", str(EXAMPLE), "-o", "-", "--to", "dot", "--depth", "-2"], "argument --depth: '-2' is negative"),
+    (["serve", str(EXAMPLE), "--port", "70000"], "'70000' is not a port (0 to 65535)"),
+    (["import", "x.json", "-o", "y.yaml", "--jobs", "-1"], "argument --jobs/-j: '-1' is negative"),
+])
+def test_numeric_options_out_of_range_are_one_line_usage_errors(argv: list[str], message: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap {argv[0]}: error: ") and message in err
+    assert err.count("\n") == 1 and f"(see `argmap {argv[0]} --help`)" in err
+
+
+def test_counts_in_messages_agree_with_their_number() -> None:
+    from argmap.model import ArgMap
+    from argmap.tui.topbar import status_line
+
+    one = ArgMap.model_validate({"title": "T", "nodes": [{"id": "a", "kind": "claim", "text": "x"}]})
+    assert status_line(one, [], None, "") == "1 node · 0 errors, 0 warnings "

@@ -53,7 +53,7 @@ def test_remove_prints_what_went_with_the_node(path: Path, capsys: pytest.Captur
     assert main(["edit", str(path), "--remove", "flight-reveals-motive"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines() == [
-        "removed inference 'flight-reveals-motive' and 3 relation(s)",
+        "removed inference 'flight-reveals-motive' and 3 relations",
         "  removed relation: army-abandoned-posts supports flight-reveals-motive",
         "  removed relation: residents-hostile supports flight-reveals-motive",
         "  removed relation: flight-reveals-motive supports mosul-not-worth-dying-for"]
@@ -173,3 +173,17 @@ def test_unparsable_map_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["edit", str(bad), "--remove", "a"]) == 2
     err = capsys.readouterr().err
     assert "cannot edit" in err and "invalid YAML" in err and "Traceback" not in err
+
+
+def test_removing_the_last_entry_of_a_scenario_warns_that_it_is_left_empty(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("title: T\nnodes:\n  - {id: a, kind: claim, text: A}\n  - {id: b, kind: claim, text: B}\n"
+                    "scenarios:\n  - {id: only-a, title: Only a, assume: {a: true}}\n"
+                    "  - {id: both, title: Both, assume: {a: true, b: false}}\n", encoding="utf-8")
+    assert main(["edit", str(path), "--remove", "a", "--no-backup"]) == 0
+    err = capsys.readouterr().out
+    assert "scenario 'only-a' now assumes nothing and sets no probability" in err
+    assert "give it an assumption or remove it" in err and "scenario 'both' now" not in err
+    assert main(["check", str(path)]) == 0
+    assert "scenario 'only-a' assumes nothing" in capsys.readouterr().out

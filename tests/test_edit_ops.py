@@ -116,7 +116,7 @@ def test_remove_node_takes_relations_and_scenario_entries() -> None:
                                {"source": "b", "target": "f", "type": "condition"},
                                {"scenario": "s", "field": "assume", "node": "b", "value": True}]
     assert outcome.focus == "f" and outcome.subject == "b"
-    assert "2 relation(s)" in outcome.summary
+    assert "2 relations" in outcome.summary
 
 
 def test_rename_updates_every_mention() -> None:

@@ -30,7 +30,7 @@ def test_undo_redo_and_dirty(path: Path) -> None:
     after_first = session.text
     session.remove_node("army-abandoned-posts")
     assert session.dirty and session.history == ["set residents-hostile.credibility: (none) -> 0.6",
-                                                 "removed evidence 'army-abandoned-posts' and 1 relation(s)"]
+                                                 "removed evidence 'army-abandoned-posts' and 1 relation"]
     undone = session.undo()
     assert undone is not None and undone.focus == "army-abandoned-posts" and session.text == after_first
     assert session.undo() is not None and session.text == original and not session.dirty
@@ -132,9 +132,9 @@ def test_journal_recovers_unsaved_edits_after_a_crash(path: Path) -> None:
     reopened = EditSession.open(path)
     recovery = reopened.recovery
     assert recovery is not None and recovery.base_matches and len(recovery.edits) == 2
-    assert "2 unsaved edit(s)" in recovery.describe()
+    assert "2 unsaved edits" in recovery.describe()
     edit = reopened.restore()
-    assert "restored 2 unsaved edit(s)" in edit.summary
+    assert "restored 2 unsaved edits" in edit.summary
     assert reopened.text == pending and reopened.dirty and reopened.recovery is None
     reopened.undo()
     assert not journal.exists()  # back at the saved text: nothing to recover

@@ -36,7 +36,7 @@ def test_fmt_writes_the_canonical_layout_and_keeps_the_header(path: Path, capsys
     assert header.startswith("# yaml-language-server: $schema=")
     assert text == header + dump_yaml(before.map)
     assert load(path).map == before.map
-    assert f"formatted {_shown(path)}" in err and "comment line(s) inside the map were not kept" in err
+    assert f"formatted {_shown(path)}" in err and "comment lines inside the map were not kept" in err
     assert path.with_name(path.name + "~").read_text(encoding="utf-8") == original
     stamp = path.stat().st_mtime_ns
     assert main(["fmt", str(path)]) == 0  # already canonical: not rewritten
@@ -79,7 +79,7 @@ def test_maps_that_do_not_load_cleanly_are_refused(tmp_path: Path, capsys: pytes
     bad.write_text(body, encoding="utf-8")
     assert main(["fmt", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert message in err and "not formatted: fix the error(s) above first" in err and "Traceback" not in err
+    assert message in err and "not formatted: fix the errors reported above first" in err and "Traceback" not in err
     assert bad.read_text(encoding="utf-8") == body
     assert main(["fmt", "--check", str(bad)]) == 1
 

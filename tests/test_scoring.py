@@ -119,7 +119,7 @@ def test_calibration_bins_and_minimum() -> None:
     assert bins[4].observed == pytest.approx(0.5)
     few = score_forecasts(amap_of(*(("x", 0.8, "happened"),) * 4))
     assert few.calibration is None
-    assert "Calibration table omitted: 4 scored forecast(s), fewer than 5" in "\n".join(scorecard_lines(few))
+    assert "Calibration table omitted: 4 scored forecasts, fewer than 5" in "\n".join(scorecard_lines(few))
     enough = score_forecasts(amap_of(*(("x", 0.8, "happened"),) * 4), calibration_min=4)
     assert enough.calibration is not None and enough.calibration[3].count == 4
 

@@ -94,7 +94,7 @@ def test_weak_command(weak_map: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["weak", str(weak_map)]) == 0
     out, err = capsys.readouterr()
     assert ":9:10: warning: node 'bare': evidence without a quote" in out and "[weak-no-quote]" in out
-    assert "9 weak point(s)" in err
+    assert "9 weak points" in err
     assert main(["weak", str(weak_map), "--rule", "weak-no-warrant", "--format", "json"]) == 0
     [only] = json.loads(capsys.readouterr().out)
     assert only["node"] == "flight-means" and only["rule"] == "weak-no-warrant"

@@ -290,7 +290,7 @@ def test_check_reports_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     captured = capsys.readouterr()
     assert "bad.yaml:1:1: error: unknown field 'titel'" in captured.out
     assert "missing.yaml: error: no such map file" in captured.err
-    assert "in 3 map(s)" in captured.err
+    assert "in 3 maps" in captured.err
     assert main(["check", "--format", "json", "bad.yaml", "missing.yaml", "ok.yaml"]) == 2
     found = json.loads(capsys.readouterr().out)
     assert [(d["file"], d["rule"]) for d in found] == [("bad.yaml", "schema"), ("missing.yaml", "unreadable")]
@@ -307,7 +307,7 @@ def test_check_goes_through_folders(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["check", str(tmp_path / "maps")]) == 1
     captured = capsys.readouterr()
     assert captured.out.count("error") == 1 and "deeper/bad.yml:1:1" in captured.out
-    assert "in 3 map(s)" in captured.err
+    assert "in 3 maps" in captured.err
 
 
 def test_check_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,9 +7,9 @@ from itertools import chain
 from operator import attrgetter
 from typing import Protocol
 
-from argmap.analysis import check_techniques
+from argmap.analysis import check_quotes, check_techniques
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, has_errors, plural, suggest
+from argmap.errors import Diagnostic, Loc, Severity, a_or_an, has_errors, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
@@ -25,8 +25,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "duplicate-id": ("error", "two nodes, sources, scenarios or ACH groups share an id"),
     "unknown-node": ("error", "a relation or scenario names a node that does not exist"),
     "unknown-source": ("error", "a quote names a source that is not declared"),
-    "quote-not-found": ("error", "a quote is not in its source text"),
-    "quote-inexact": ("warning", "a quote matches its source only up to white space or typographic marks"),
+    **check_quotes.RULES,
     "relation-target": ("error", "a relation's ends do not fit its type (undercut of a non-inference...)"),
     "self-relation": ("error", "a relation links a node to itself"),
     "duplicate-relation": ("warning", "the same relation is given twice"),
@@ -40,6 +39,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "conditional-fields": ("warning", "a forecast gives P(F | not C) or says whether its condition held, but has no "
                            "condition"),
     "forecast-group": ("warning", "a forecast group has a single member (a misspelt group counts apart)"),
+    "scenario-probability": ("error", "a scenario gives a probability to an inference (only claims, evidence and "
+                             "forecasts carry one)"),
+    "scenario-empty": ("warning", "a scenario assumes nothing and sets no probability (it is the baseline)"),
     "undeclared-tag": ("error", "a node uses a tag that the map does not declare"),
     "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
     "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
@@ -97,10 +99,10 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
         if source_id == target_id:
             yield emit("self-relation", f"'{source_id}' {kind} itself; link two different nodes", ("relations", index))
         if kind == "undercuts" and target is not None and target.kind != "inference":
-            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', a {target.kind}: only an "
+            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', {a_or_an(target.kind)}: only an "
                        "inference can be undercut (use 'attacks' to rebut a statement)", ("relations", index, "type"))
         if kind == "condition" and target is not None and target.kind != "forecast":
-            yield emit("relation-target", f"'{target_id}' is a {target.kind}: a condition's target must be a "
+            yield emit("relation-target", f"'{target_id}' is {a_or_an(target.kind)}: a condition's target must be a "
                        "forecast", ("relations", index, "target"))
         if source is not None and source.kind == "inference":
             if kind in ("undercuts", "condition", "requires"):
@@ -215,54 +217,28 @@ def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
                                ("nodes", index, field, vi), node.id)
 
 
-def _quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
-    declared = {s.id for s in amap.sources}
-    invalid = doc.invalid.get("sources", set())  # reported already
-    count = len(amap.sources) + len(invalid)
-    for index, node in enumerate(amap.nodes):
-        for qi, quote in enumerate(node.quotes):
-            loc: Loc = ("nodes", index, "quotes", qi)
-            if quote.source is None:
-                if count != 1:
-                    yield emit("unknown-source", "quote names no source and the map has "
-                               f"{plural(count, 'source')}; add 'source:'", loc, node.id)
-                continue
-            if quote.source in invalid:
-                continue
-            if quote.source not in declared:
-                yield emit("unknown-source", f"quote source '{quote.source}' is not declared under 'sources'"
-                           f"{suggest(quote.source, declared)}", loc, node.id)
-                continue
-            source = doc.sources.get(quote.source)
-            if source is None or source.text is None:
-                continue
-            match = doc.matches.get((node.id, qi))
-            if match is None:
-                yield emit("quote-not-found", f"quote not found in source '{quote.source}': "
-                           f"\"{_clip(quote.text)}\"; copy the passage exactly from the source", loc, node.id)
-            elif not match.exact:
-                yield emit("quote-inexact", "quote differs from the source in white space or typographic "
-                           f"marks; the source reads \"{_clip(source.text[match.start:match.end])}\"", loc,
-                           node.id)
-
-
 def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     ids = amap.by_id
+    invalid = doc.invalid.get("nodes", set())
     for index, scenario in enumerate(amap.scenarios):
+        if not scenario.assume and not scenario.probabilities:
+            yield emit("scenario-empty", f"scenario '{scenario.id}' assumes nothing and sets no probability, so it "
+                       "reads as the baseline; give it 'assume' or 'probabilities', or remove it",
+                       ("scenarios", index, "id"))
         for field in ("assume", "probabilities"):
             for node_id in getattr(scenario, field):
-                if node_id not in ids and node_id not in doc.invalid.get("nodes", ()):
+                node = ids.get(node_id)
+                if node is None and node_id not in invalid:
                     yield emit("unknown-node", f"scenario '{scenario.id}' names unknown node '{node_id}'"
                                f"{suggest(node_id, ids)}", ("scenarios", index, field, node_id))
+                elif field == "probabilities" and node is not None and node.kind == "inference":
+                    yield emit("scenario-probability", f"scenario '{scenario.id}' gives a probability to inference "
+                               f"'{node_id}', which carries none; give it to a claim, evidence or forecast (or "
+                               "hold the inference under 'assume')", ("scenarios", index, field, node_id))
 
 
-def _clip(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 3] + "..."
-
-
-_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, _quotes, _scenarios,
-                   *check_techniques.RULE_FUNCTIONS)
+_RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, check_quotes.quotes,
+                   _scenarios, *check_techniques.RULE_FUNCTIONS)
 
 
 def exit_code(diagnostics: list[Diagnostic]) -> int:

@@ -54,7 +54,8 @@ class Settings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:
-            raise TypeError(f"unknown evaluation option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise TypeError(f"unknown evaluation option{'s' if len(unknown) != 1 else ''} {', '.join(unknown)}; "
+                            f"known: {', '.join(sorted(known))}")
         return cls(**options)  # type: ignore[arg-type]  # each option has its field's type
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from argmap.analysis import score_stats
 from argmap.analysis.score_stats import brier
 from argmap.analysis.tables import number, text_table
+from argmap.errors import plural
 from argmap.model import ArgMap, Forecast
 
 #: How a `partly` outcome counts: its outcome value, or None to leave the forecast out.
@@ -268,7 +269,7 @@ def scorecard_lines(card: Scorecard) -> list[str]:
                                 [[f"{b.low:.1f}-{b.high:.1f}", b.count, number(b.mean_probability, 2),
                                   number(b.observed, 2)] for b in card.calibration], right=[1, 2, 3]))
     elif card.scored:
-        lines.append(f"Calibration table omitted: {len(card.scored)} scored forecast(s), fewer than "
+        lines.append(f"Calibration table omitted: {plural(len(card.scored), 'scored forecast')}, fewer than "
                      f"{card.calibration_min}.")
     return lines
 
@@ -277,7 +278,7 @@ def summary_lines(card: Scorecard) -> list[str]:
     """The overall score with its uncertainty, the baselines and the rules in force."""
     counts = card.counts
     possibility = "excluded" if card.possibility is None else f"{card.possibility:g}"
-    lines = [f"Scored {counts.get('scored', 0)} of {len(card.forecasts)} forecast(s) "
+    lines = [f"Scored {counts.get('scored', 0)} of {plural(len(card.forecasts), 'forecast')} "
              f"({counts.get('excluded', 0)} excluded by rule, {counts.get('voided', 0)} voided, "
              f"{counts.get('unresolved', 0)} unresolved, {counts.get('no-probability', 0)} without probability); "
              f"partly counts as {_rule_text(card.partly)}, unclear as {_rule_text(card.unclear)}, a possibility "
@@ -287,8 +288,8 @@ def summary_lines(card: Scorecard) -> list[str]:
         return lines
     interval = "" if card.interval is None else (f", 95% bootstrap interval {card.interval[0]:.3f}–"
                                                  f"{card.interval[1]:.3f}")
-    lines.append(f"Mean Brier score {card.brier:.3f} over {card.units} unit(s) (a group counts once; per forecast "
-                 f"{number(card.per_forecast_brier)}){interval}; 0 is perfect.")
+    lines.append(f"Mean Brier score {card.brier:.3f} over {plural(card.units, 'unit')} (a group counts once; "
+                 f"per forecast {number(card.per_forecast_brier)}){interval}; 0 is perfect.")
     known = {rule: value for rule, value in card.by_convention.items() if value is not None}
     if known:
         lines.append("By the partly rule (unclear excluded): " + ", ".join(

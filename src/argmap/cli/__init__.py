@@ -8,6 +8,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from argmap import __version__
 from argmap.errors import ArgmapError
@@ -50,9 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """A command's parser whose usage errors are one line, naming the option and what to give instead."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
 def _parser_for(name: str) -> argparse.ArgumentParser:
     module, help_text = COMMANDS[name]
-    parser = argparse.ArgumentParser(prog=f"argmap {name}", description=help_text)
+    parser = _Parser(prog=f"argmap {name}", description=help_text)
     importlib.import_module(module).configure(parser)
     return parser
 

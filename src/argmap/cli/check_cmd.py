@@ -9,7 +9,7 @@ from pathlib import Path
 
 from argmap.analysis.check import RULES, check, exit_code
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
-from argmap.errors import ArgmapError, Diagnostic, count_severity
+from argmap.errors import ArgmapError, Diagnostic, count_severity, plural
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.io.reading import ReadError, parse_size, set_max_bytes
@@ -110,5 +110,6 @@ def run(args: argparse.Namespace) -> int:
         if findings:
             errors = count_severity(findings, "error")
             warnings = count_severity(findings, "warning")
-            print(f"{errors} error(s), {warnings} warning(s) in {files} map(s)", file=sys.stderr)
+            print(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'map')}",
+                  file=sys.stderr)
     return status

@@ -17,7 +17,7 @@ import yaml
 from argmap.analysis.check import check
 from argmap.edit.operations import is_text_field
 from argmap.edit.session import Edit, EditSession
-from argmap.errors import ConflictError, Diagnostic, EditError, suggest
+from argmap.errors import ConflictError, Diagnostic, EditError, plural, suggest
 from argmap.layout.yaml_loader import MapLoader
 from argmap.model import NODE_CLASSES
 
@@ -191,8 +191,8 @@ def run(args: argparse.Namespace) -> int:
     if introduced and not args.force:
         for diag in introduced:
             print(diag.format(), file=sys.stderr)
-        print(f"argmap edit: not saved: the edit introduces {len(introduced)} error(s); fix them in the same call, "
-              "or save anyway with --force", file=sys.stderr)
+        print(f"argmap edit: not saved: the edit introduces {plural(len(introduced), 'error')}; fix them in the "
+              "same call, or save anyway with --force", file=sys.stderr)
         return 1
     if args.dry_run:
         print(f"dry run: {session.display_path} not written", file=sys.stderr)
@@ -203,5 +203,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap edit: error: {exc}", file=sys.stderr)
         return 1
     backup = f"; previous version in {session.display_path}~" if args.backup else ""
-    print(f"saved {session.display_path} ({len(ops)} operation(s){backup})", file=sys.stderr)
+    print(f"saved {session.display_path} ({plural(len(ops), 'operation')}{backup})", file=sys.stderr)
     return 0

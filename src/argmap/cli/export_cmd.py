@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from argmap.cli import numbers
 from argmap.formats import FORMATS, export_with_losses, format_for
 from argmap.io import load
 from argmap.io.atomic import write_output
@@ -24,7 +25,7 @@ def add_view_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by the diagram formats; other formats ignore them."""
     view = parser.add_argument_group("diagram options (svg, png, pdf, dot)")
     view.add_argument("--focus", metavar="ID", help="only this node's neighbourhood")
-    view.add_argument("--depth", type=int, default=2, help="neighbourhood depth for --focus (default 2)")
+    view.add_argument("--depth", type=numbers.count, default=2, help="neighbourhood depth for --focus (default 2)")
     view.add_argument("--kind", action="append", default=[], help="keep only nodes of this kind (repeatable)")
     view.add_argument("--tag", action="append", default=[], help="keep only nodes with this tag (repeatable)")
     view.add_argument("--actor", action="append", default=[], help="keep only nodes with this actor (repeatable)")

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, plural
 from argmap.io import load
 from argmap.io.atomic import write_output
 from argmap.io.canonical import dump_yaml, to_authoring
@@ -61,7 +61,7 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
     if not doc.fully_loaded:
         for diag in doc.blocking:
             print(diag.format(), file=sys.stderr)
-        print(f"argmap fmt: {doc.display_path}: not formatted: fix the error(s) above first", file=sys.stderr)
+        print(f"argmap fmt: {doc.display_path}: not formatted: fix the errors reported above first", file=sys.stderr)
         return 1
     text = doc.text
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
@@ -89,7 +89,8 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     write_output(Path(path), bom + new.encode("utf-8"), backup=args.backup)
     dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" else 0
-    note = f"; {dropped} comment line(s) inside the map were not kept" if dropped else ""
+    were = "was" if dropped == 1 else "were"
+    note = f"; {plural(dropped, 'comment line')} inside the map {were} not kept" if dropped else ""
     kept = f" (previous version: {doc.display_path}~)" if args.backup else ""
     print(f"formatted {doc.display_path}{note}{kept}", file=sys.stderr)
     return 0

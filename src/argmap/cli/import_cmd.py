@@ -7,7 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from argmap.cli import numbers
 from argmap.cli.import_corpus import convert_folder, convert_one, print_summary
+from argmap.errors import plural
 from argmap.formats import importer_for, importers
 
 
@@ -18,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the input's format (default: from its suffix and content)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text: warnings on standard error; json: what was kept and lost, for tools")
-    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    parser.add_argument("--jobs", "-j", type=numbers.count, default=0, metavar="N",
                         help="processes for a folder (default: every core)")
     parser.add_argument("--list", action="store_true", help="list the formats argmap imports and exit")
 
@@ -52,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         for loss in result["losses"]:
             print(f"{source}: warning: {loss['message']}", file=sys.stderr)
-        print(f"wrote {args.output} ({fmt.name}: {result['nodes']} nodes, {result['relations']} relations, "
-              f"{result['quotes']} quotes; check: {result['errors']} error(s), {result['warnings']} warning(s))",
+        print(f"wrote {args.output} ({fmt.name}: {plural(result['nodes'], 'node')}, "
+              f"{plural(result['relations'], 'relation')}, "
+              f"{plural(result['quotes'], 'quote')}; check: {plural(result['errors'], 'error')}, "
+              f"{plural(result['warnings'], 'warning')})",
               file=sys.stderr)
     return 1 if result["errors"] else 0

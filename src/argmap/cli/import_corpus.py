@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis.check import check
-from argmap.errors import ArgmapError, count_severity
+from argmap.errors import ArgmapError, count_severity, plural
 from argmap.formats import FORMATS, import_file, importer_for, importers
 from argmap.formats.interop import materialise
 from argmap.io import load
@@ -154,7 +154,7 @@ def print_summary(results: list[dict[str, Any]], output: Path) -> None:
         else:
             lost = sum(loss["count"] for loss in result["losses"])
             kinds = "; ".join(loss["message"] for loss in result["losses"])
-            verdict = "ok" if not result["errors"] else f"{result['errors']} error(s)"
+            verdict = "ok" if not result["errors"] else plural(result["errors"], "error")
             print(f"{name:{width}}  {result['format']:10} {result['nodes']:>6} {result['relations']:>6} "
                   f"{result['quotes']:>6} {lost:>6}  {verdict}{'; ' + kinds if kinds else ''}")
     done = [result for result in results if not result["error"] and not result.get("skipped")]

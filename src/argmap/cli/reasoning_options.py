@@ -7,6 +7,7 @@ import argparse
 
 from argmap.analysis.authorship import author_only
 from argmap.analysis.framework import SEMANTICS, Settings
+from argmap.cli import numbers
 from argmap.model import ArgMap
 
 
@@ -14,7 +15,7 @@ def add_reasoning_options(parser: argparse.ArgumentParser) -> None:
     """--semantics, --possibility and --author-only."""
     parser.add_argument("--semantics", choices=SEMANTICS, default="quadratic-energy",
                         help="gradual semantics for strengths (default quadratic-energy; dfquad for comparison)")
-    parser.add_argument("--possibility", type=float, default=0.5, metavar="P",
+    parser.add_argument("--possibility", type=numbers.probability, default=0.5, metavar="P",
                         help="probability counted for words that only state a possibility (may, could; default 0.5)")
     parser.add_argument("--grades", choices=("use", "ignore"), default="use",
                         help="base scores of graded evidence from its NATO/Admiralty grade (default) or ignore grades")

@@ -7,6 +7,7 @@ import json
 import sys
 
 from argmap.analysis.scenarios import THRESHOLD, compare, find_scenario, outcome_lines, scenario_list_lines
+from argmap.cli import numbers
 from argmap.cli.map_loading import load_for_reasoning
 from argmap.cli.reasoning_options import add_reasoning_options, map_of, settings_of
 
@@ -16,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", nargs="?", metavar="NAME", help="scenario id (without it: list the scenarios)")
     parser.add_argument("--all", dest="show_all", action="store_true",
                         help="show every node, not only those that change")
-    parser.add_argument("--threshold", type=float, default=THRESHOLD, metavar="X",
+    parser.add_argument("--threshold", type=numbers.threshold, default=THRESHOLD, metavar="X",
                         help=f"smallest strength or probability change counted as a change (default {THRESHOLD})")
     add_reasoning_options(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text table or JSON")

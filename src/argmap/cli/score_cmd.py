@@ -16,6 +16,7 @@ from argmap.analysis.scoring import (
     score_forecasts,
     scorecard_lines,
 )
+from argmap.cli import numbers
 from argmap.cli.map_loading import load_for_reasoning
 from argmap.cli.signposts_cmd import iso_date
 
@@ -32,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "(default 0.5) or exclude")
     parser.add_argument("--conditional", choices=CONDITIONAL_RULES, default="void",
                         help="a conditional forecast: void unless its condition came true (default), or score it")
-    parser.add_argument("--calibration-min", type=int, default=CALIBRATION_MIN, metavar="N",
+    parser.add_argument("--calibration-min", type=numbers.count, default=CALIBRATION_MIN, metavar="N",
                         help=f"show the calibration table from N scored forecasts on (default {CALIBRATION_MIN})")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help="score what was forecast as of DATE: each forecast's latest update on or before it")

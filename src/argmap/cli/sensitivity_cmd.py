@@ -7,6 +7,7 @@ import json
 import sys
 
 from argmap.analysis.scenarios import find_scenario, sensitivity, sensitivity_lines
+from argmap.cli import numbers
 from argmap.cli.map_loading import load_for_reasoning
 from argmap.cli.reasoning_options import add_reasoning_options, map_of, settings_of
 from argmap.model import NODE_KINDS
@@ -18,7 +19,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="reject nodes of this kind in turn (repeatable; default: evidence and the claims "
                         "no reason supports)")
     parser.add_argument("--scenario", metavar="NAME", help="start from this scenario instead of the baseline")
-    parser.add_argument("--top", type=int, default=20, metavar="N", help="show the N most load-bearing (0: all)")
+    parser.add_argument("--top", type=numbers.count, default=20, metavar="N",
+                        help="show the N most load-bearing (0: all)")
     add_reasoning_options(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text table or JSON")
 

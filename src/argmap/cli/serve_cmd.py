@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.cli import numbers
 from argmap.cli.open_cmd import add_view_arguments
 from argmap.io import load
 from argmap.paths import default_map
@@ -24,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: the bundled Mosul map)")
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: every network)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument("--port", type=numbers.port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--public-url", metavar="URL", help="the address browsers use, when behind a proxy")
     add_view_arguments(parser)
 

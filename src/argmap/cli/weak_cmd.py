@@ -8,6 +8,7 @@ import sys
 
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
 from argmap.cli.map_loading import load_for_reasoning
+from argmap.errors import plural
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         print(diag.format())
     counts = {rule: sum(1 for d in found if d.rule == rule) for rule in WEAK_RULES}
     summary = ", ".join(f"{n} {rule}" for rule, n in counts.items() if n) or "none"
-    print(f"{len(found)} weak point(s): {summary}", file=sys.stderr)
+    print(f"{plural(len(found), 'weak point')}: {summary}", file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.errors import plural
 from argmap.io.atomic import write_bytes
 
 JOURNAL_VERSION = 1
@@ -39,7 +40,7 @@ class Recovery:
 
     def describe(self) -> str:
         """One line for a prompt: how many edits, when, and whether the file changed since."""
-        what = f"{len(self.edits)} unsaved edit(s)" if self.edits else "unsaved edits"
+        what = plural(len(self.edits), "unsaved edit") if self.edits else "unsaved edits"
         last = f" (last: {self.edits[-1]})" if self.edits else ""
         since = "" if self.base_matches else "; the file has changed since, restoring replaces those changes"
         return f"{what} from {self.written}{last}{since}"

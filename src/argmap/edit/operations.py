@@ -295,8 +295,13 @@ def remove_node(data: dict[str, Any], node_id: str) -> Outcome:
         neighbour = nodes[min(index, len(nodes) - 1)]
         focus = neighbour.get("id") if isinstance(neighbour, dict) else None
     relation_count = len(relations) - len(kept)
-    extra = f" and {relation_count} relation(s)" if relation_count else ""
+    extra = f" and {plural(relation_count, 'relation')}" if relation_count else ""
     extra += f" and {plural(len(scenario_removed), 'scenario entry', 'scenario entries')}" if scenario_removed else ""
+    emptied = [str(s.get("id")) for s in scenarios if isinstance(s, dict) and not s.get("assume")
+               and not s.get("probabilities") and any(e["scenario"] == s.get("id") for e in scenario_removed)]
+    for name in emptied:
+        extra += (f"; scenario '{name}' now assumes nothing and sets no probability (it reads as the baseline): "
+                  "give it an assumption or remove it")
     return Outcome(new, f"removed {node.get('kind', 'node')} '{node_id}'{extra}", focus, removed, node_id)
 
 
@@ -351,7 +356,7 @@ def rename_node(data: dict[str, Any], old: str, new: Any) -> Outcome:
     if groups is not None:
         result["hypotheses"] = groups
     count = sum(a is not b for a, b in zip(relations, renamed, strict=True))
-    return Outcome(result, f"renamed '{old}' to '{new_id}' ({count} relation(s) updated)", new_id)
+    return Outcome(result, f"renamed '{old}' to '{new_id}' ({plural(count, 'relation')} updated)", new_id)
 
 
 # -- relations ----------------------------------------------------------------------------------------------------

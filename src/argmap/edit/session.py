@@ -47,7 +47,7 @@ from argmap.edit.node_update import add_node, update_node
 from argmap.edit.patch import patch_document
 from argmap.edit.planning import edit_text
 from argmap.edit.splice import Splice, apply_splices, invert
-from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError
+from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError, plural
 from argmap.io.atomic import write_bytes
 from argmap.io.document import MapDocument, load, read_map_bytes
 from argmap.io.parse import detect_format, parse_text
@@ -339,7 +339,7 @@ class EditSession:
         if problems or not isinstance(data, dict):
             reason = problems[0].message if problems else "not a map"
             raise EditError(f"the journal's text cannot be read ({reason}); discard it") from None
-        summary = f"restored {len(self.recovery.edits)} unsaved edit(s) from {self.recovery.written}"
+        summary = f"restored {plural(len(self.recovery.edits), 'unsaved edit')} from {self.recovery.written}"
         self.recovery = None
         outcome = edit_ops.Outcome(data, summary)
         edit = Edit(summary)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from argmap.errors import ArgmapError, Diagnostic, Loc, Severity, count_severity
+from argmap.errors import ArgmapError, Diagnostic, Loc, Severity, count_severity, plural
 from argmap.io.parse import detect_format, json_depth_hazard, parse_text, too_deep
 from argmap.io.positions import Located, find, locate_tree, node_at
 from argmap.io.quotes import Match, Normalised, locate
@@ -90,8 +90,8 @@ class MapDocument:
         broken = self.blocking
         if self.map is None or broken:
             first = broken[0].format() if broken else self.display_path
-            raise ArgmapError(f"cannot {action}: the map has {len(broken) or 1} error(s) in its file, the first: "
-                              f"{first}; run `argmap check`")
+            raise ArgmapError(f"cannot {action}: the map has {plural(len(broken) or 1, 'error')} in its file, the "
+                              f"first: {first}; run `argmap check`")
         return self.map
 
     @property

@@ -24,13 +24,14 @@ _TYPOGRAPHIC = str.maketrans({
 
 
 class Match(NamedTuple):
-    """Where a quote stands in its source: offsets, whether it matched verbatim, and (when a start hint chose
-    among them) how often it occurs. A tuple: a map of 10,000 nodes makes 10,000 of them on loading."""
+    """Where a quote stands in its source: offsets, whether it matched verbatim, and `other`, the start of a
+    second place the words stand when the quote gave no `start` to choose between them (-1: there is none).
+    A tuple: a map of 10,000 nodes makes 10,000 of them on loading."""
 
     start: int
     end: int
     exact: bool
-    occurrences: int = 1
+    other: int = -1
 
 
 class Normalised:
@@ -71,16 +72,16 @@ def fold(text: str) -> str:
 def locate(quote: str, text: str, hint: int | None = None,
            normalised: Callable[[], Normalised] | None = None) -> Match | None:
     """Find `quote` in `text`. `hint` (a start offset) picks the occurrence when the words occur more than once;
-    `normalised` supplies the folded text (built once per source, only when a quote is not verbatim)."""
+    without one, `other` tells of a second occurrence. `normalised` supplies the folded text (built once per
+    source, only when a quote is not verbatim)."""
     if hint is not None and text.startswith(quote, hint):
-        return _match((hint, hint + len(quote), True, 1))
+        return _match((hint, hint + len(quote), True, -1))
     first = text.find(quote)
     if first >= 0:
         if hint is not None:
-            positions = _all(text, quote)
-            best = min(positions, key=lambda p: abs(p - hint))
-            return _match((best, best + len(quote), True, len(positions)))
-        return _match((first, first + len(quote), True, 1))
+            best = min(_all(text, quote), key=lambda p: abs(p - hint))
+            return _match((best, best + len(quote), True, -1))
+        return _match((first, first + len(quote), True, text.find(quote, first + 1)))
     loose = fold(quote)
     if not loose:
         return None
@@ -90,7 +91,26 @@ def locate(quote: str, text: str, hint: int | None = None,
         return None
     start = norm.index[found]
     end = norm.index[found + len(loose) - 1] + 1
-    return _match((start, end, False, 1))
+    again = norm.text.find(loose, found + 1) if hint is None else -1
+    return _match((start, end, False, norm.index[again] if again >= 0 else -1))
+
+
+def occurrences(quote: str, text: str, match: Match, normalised: Callable[[], Normalised]) -> list[int]:
+    """The starts of every place the quote stands in `text`, verbatim or (as `match` was) loosely."""
+    if match.exact:
+        return _all(text, quote)
+    norm = normalised()
+    return [norm.index[at] for at in _all(norm.text, fold(quote))]
+
+
+def line_column(text: str, offset: int) -> str:
+    r"""`line:column` (1-based, in code points) of an offset in a source text.
+
+    >>> line_column("ab\ncd", 4)
+    '2:2'
+    """
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - text.rfind(chr(10), 0, offset)}"
 
 
 def _all(text: str, quote: str) -> list[int]:

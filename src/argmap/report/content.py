@@ -13,7 +13,7 @@ from argmap.analysis.scenarios import ScenarioOutcome, Sensitivity, compare, pro
 from argmap.analysis.scoring import Scorecard, score_forecasts
 from argmap.analysis.semantics import LABELS, Evaluation, build_framework, evaluate
 from argmap.analysis.weak import WeakPoint, weak_points
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, plural
 from argmap.io.document import MapDocument
 from argmap.model import NODE_KINDS, RELATION_TYPES, ArgMap, Forecast
 from argmap.report.techniques import Section, technique_sections
@@ -84,7 +84,7 @@ class ReportContent:
             skill = "undefined" if card.skill is None else f"{card.skill:+.3f}"
             known = [v for v in card.by_convention.values() if v is not None]
             spread = f"; {min(known):.3f}–{max(known):.3f} across the partly rules" if known else ""
-            rows.append(("Mean Brier score", f"{card.brier:.3f} over {card.units} unit(s){spread} (always-0.5 "
+            rows.append(("Mean Brier score", f"{card.brier:.3f} over {plural(card.units, 'unit')}{spread} (always-0.5 "
                          f"baseline {card.baseline_brier:.3f}, skill {skill})"))
         rows.append(("Weak points", str(len(self.weak))))
         rows.append(("Scenarios", ", ".join(s.scenario.id for s in self.scenarios) or "none"))

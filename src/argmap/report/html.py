@@ -10,6 +10,7 @@ from argmap import __version__
 from argmap.analysis.scenarios import ScenarioOutcome
 from argmap.analysis.scoring import Scorecard, probability_text, summary_lines
 from argmap.analysis.weak import WEAK_RULES
+from argmap.errors import plural
 from argmap.report.content import ReportContent, forecast_nodes
 from argmap.report.techniques import Section
 
@@ -132,7 +133,8 @@ def _link(title: str, url: str | None) -> str:
 def _calibration(card: Scorecard) -> str:
     if card.calibration is None:
         if card.scored:
-            return (f'<p class="note">No calibration table: {len(card.scored)} scored forecast(s), fewer than '
+            scored = plural(len(card.scored), "scored forecast")
+            return (f'<p class="note">No calibration table: {scored}, fewer than '
                     f"{card.calibration_min}.</p>")
         return ""
     rows = [[f"{b.low:.1f}–{b.high:.1f}", str(b.count), _num(b.mean_probability, 2), _num(b.observed, 2)]

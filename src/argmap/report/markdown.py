@@ -8,6 +8,7 @@ import re
 from argmap import __version__
 from argmap.analysis.scoring import probability_text, summary_lines
 from argmap.analysis.weak import WEAK_RULES
+from argmap.errors import plural
 from argmap.report.content import ReportContent, forecast_nodes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#!~])")
@@ -71,7 +72,7 @@ def render_markdown(content: ReportContent, diagram_link: str | None = None) -> 
                           [[f"{b.low:.1f}–{b.high:.1f}", str(b.count), _num(b.mean_probability, 2),
                             _num(b.observed, 2)] for b in card.calibration])
         elif card.scored:
-            out += [f"_No calibration table: {len(card.scored)} scored forecast(s), fewer than "
+            out += [f"_No calibration table: {plural(len(card.scored), 'scored forecast')}, fewer than "
                     f"{card.calibration_min}._", ""]
     else:
         out += ["_The map has no forecasts._", ""]

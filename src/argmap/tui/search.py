@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from argmap.analysis.search import SearchIndex
+from argmap.errors import plural
 from argmap.model import ArgMap
 from argmap.tui.style import Look, node_line
 
@@ -80,7 +81,7 @@ class SearchScreen(ModalScreen[str | None]):
             results.highlighted = 0
         count = self.query_one("#search-count", Static)
         if not query.strip():
-            count.update(f"{len(self.index)} nodes: type to search")
+            count.update(f"{plural(len(self.index), 'node')}: type to search")
         else:
             more = "+" if len(hits) == RESULTS else ""
             count.update(Text(f"{len(options)}{more} result{'s' if len(options) != 1 else ''} for “{query.strip()}”"))

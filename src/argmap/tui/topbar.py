@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.errors import Diagnostic, count_severity
+from argmap.errors import Diagnostic, count_severity, plural
 from argmap.io import MapDocument
 from argmap.model import ArgMap
 
@@ -24,6 +24,6 @@ def status_line(amap: ArgMap | None, findings: list[Diagnostic], caption: str | 
     if described:
         parts.append(f"filter: {described}")
     if amap is not None:
-        parts.append(f"{len(amap.by_id)} nodes")
-    parts.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+        parts.append(plural(len(amap.by_id), "node"))
+    parts.append(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     return " · ".join(parts) + " "
