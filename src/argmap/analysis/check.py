@@ -9,7 +9,7 @@ from typing import Protocol
 
 from argmap.analysis import check_techniques
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, has_errors, plural, suggest
+from argmap.errors import Diagnostic, Loc, Severity, has_errors, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast
@@ -218,14 +218,16 @@ def _vocabulary(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnost
 def _quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     declared = {s.id for s in amap.sources}
     invalid = doc.invalid.get("sources", set())  # reported already
-    count = len(amap.sources) + len(invalid)
+    if amap.default_source is not None and amap.default_source not in declared | invalid:
+        yield emit("unknown-source", f"default source '{amap.default_source}' is not declared under 'sources'"
+                   f"{suggest(amap.default_source, declared)}", ("default_source",), None)
     for index, node in enumerate(amap.nodes):
         for qi, quote in enumerate(node.quotes):
             loc: Loc = ("nodes", index, "quotes", qi)
             if quote.source is None:
-                if count != 1:
-                    yield emit("unknown-source", "quote names no source and the map has "
-                               f"{plural(count, 'source')}; add 'source:'", loc, node.id)
+                if not amap.sources and not invalid:
+                    yield emit("unknown-source", "quote names no source and the map declares none; add one under "
+                               "'sources'", loc, node.id)
                 continue
             if quote.source in invalid:
                 continue
