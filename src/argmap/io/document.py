@@ -332,8 +332,8 @@ def _resolve_quotes(doc: MapDocument) -> None:
 
 
 def place_quotes(doc: MapDocument, node: NodeBase, only: str | None) -> None:
-    """Default the source of a node's quotes to the map's default source (`only`), find each passage and record where it
-    stands (on the quote, and in `doc.matches`). Quotes are written through their `__dict__`: the values are
+    """Default the source of a node's quotes to the map's default source (`only`), find each passage and record
+    where it stands (on the quote, and in `doc.matches`). Quotes are written through their `__dict__`: the values are
     valid by construction, and a 10,000-node map places 10,000 quotes."""
     matches, sources, node_id = doc.matches, doc.sources, node.id
     for qi, quote in enumerate(node.quotes):
