@@ -15,6 +15,7 @@ from argmap.errors import ArgmapError
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("argmap.cli.open_cmd", "explore a map in the terminal (the default command)"),
+    "new": ("argmap.cli.new_cmd", "start a map for a text (.txt, .html, .md or -): its source declared, then explore"),
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
     "import": ("argmap.cli.import_cmd", "import another tool's map (AIF, SADFace, GraphML...) or a folder"),
