@@ -164,3 +164,21 @@ def test_readme_format_snippet_checks_clean(tmp_path: Path) -> None:
     doc = load(path)
     assert [d.format() for d in check(doc)] == []
     assert main(["check", str(path)]) == 0
+
+
+def test_the_explorer_opens_a_new_map(folder: Path) -> None:
+    import asyncio
+
+    from argmap.tui.app import create_app
+
+    (folder / "oped.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["new", "oped.txt", "--no-open"]) == 0
+
+    async def opened() -> str:
+        app = create_app(str(folder / "oped.yaml"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.doc.map is not None and app.doc.map.nodes == []
+            return app.doc.map.title
+
+    assert asyncio.run(opened()) == "The army fled the city. Residents stayed behind."

@@ -45,10 +45,12 @@ def test_default_source_chooses_where_plain_quotes_belong(tmp_path: Path) -> Non
 
 
 def test_an_undeclared_default_source_is_one_error(tmp_path: Path) -> None:
-    doc = load(_with_second_source(tmp_path, "default_source: chatham-2014-06-12\n"))
+    path = _with_second_source(tmp_path, "default_source: chatham-2014-06-12\n")
+    line = path.read_text(encoding="utf-8").split("\n").index("default_source: chatham-2014-06-12") + 1
+    doc = load(path)
     found = [d for d in check(doc) if d.rule == "unknown-source"]
     assert len(found) == 1 and "default source 'chatham-2014-06-12' is not declared" in found[0].message
-    assert "did you mean 'chatham-2014-06-11'" in found[0].message and found[0].line == 17
+    assert "did you mean 'chatham-2014-06-11'" in found[0].message and (found[0].line, found[0].column) == (line, 17)
 
 
 def test_authoring_form_keeps_default_source_quotes_plain(tmp_path: Path) -> None:
