@@ -269,3 +269,10 @@ def test_fmt_is_idempotent_and_loses_nothing_on_random_maps(case: tuple[str, lis
     comments = sorted(line.strip() for line in text.splitlines() if line.lstrip().startswith("#"))
     assert sorted(line.strip() for line in once.splitlines() if line.lstrip().startswith("#")) == comments
     assert sum(not line.strip() for line in once.splitlines()) == sum(not line.strip() for line in text.splitlines())
+
+
+def test_an_item_whose_first_key_is_below_its_dash() -> None:
+    text = "title: T\nnodes:\n  -\n    # first\n    text: A.\n    id: a\n    kind: claim\nargmap: 1\n"
+    once = canonical_yaml(text)
+    assert once == "argmap: 1\ntitle: T\nnodes:\n  -\n    # first\n    id: a\n    kind: claim\n    text: A.\n"
+    assert canonical_yaml(once) == once and yaml.safe_load(once) == yaml.safe_load(text)

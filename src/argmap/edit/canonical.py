@@ -41,7 +41,9 @@ def _reordered(text: str, node: Node, rank: Callable[[str], int]) -> tuple[int, 
         return None
     first = keys[0][1].start
     column = first - line_start(text, first)
-    dashed = bool(text[line_start(text, first):first].strip())
+    if not text[line_start(text, first):first].strip():
+        first = line_start(text, first)  # not on a `- ` line: every entry is whole lines
+    dashed = first != line_start(text, first)
     ends = [field_end(text, key, value) for _, key, value in keys]
     starts = [first] + [line_start(text, key.start) for _, key, _ in keys[1:]]
     leads = [""] + [text[ends[i - 1]:starts[i]] for i in range(1, len(keys))]
@@ -54,16 +56,11 @@ def _reordered(text: str, node: Node, rank: Callable[[str], int]) -> tuple[int, 
     carried = ""
     for place, index in enumerate(order):
         body, lead = bodies[index], leads[index]
-        if place == 0:
-            if index == 0:
-                out.append(body)
-            elif dashed:
-                out.append(body[column:])
-                carried = lead  # comments above an entry that moves onto a `- ` line follow that line
-            else:
-                out.append(lead + body[column:])
+        if dashed and place == 0 and index != 0:
+            out.append(body[column:])
+            carried = lead  # comments above an entry that moves onto a `- ` line follow that line
             continue
-        if index == 0:
+        if dashed and index == 0 and place != 0:
             body = " " * column + body
         out.append(carried + lead + body)
         carried = ""
