@@ -21,6 +21,7 @@ run: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/argmap fmt --check maps/*.yaml
 
 test: install lint
 	$(BIN)/python -m pytest -q

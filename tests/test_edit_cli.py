@@ -153,8 +153,13 @@ def test_dry_run_and_diff(path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     out, err = capsys.readouterr()
     assert "+    strength: 0.7" in out and "not written" in err
     assert path.read_bytes() == before
-    assert main(["edit", str(path), "--set", "flight-reveals-motive.strength=0.7", "--diff", "--no-backup"]) == 0
-    assert "+    strength: 0.7" in capsys.readouterr().out
+    assert main(["edit", str(path), "--set", "flight-reveals-motive.strength=0.7", "--diff"]) == 0
+    out, err = capsys.readouterr()
+    assert "+    strength: 0.7" in out and "not written (--write to save)" in err  # --diff is a preview, as in fmt
+    assert path.read_bytes() == before and not path.with_name(path.name + "~").exists()
+    assert main(["edit", str(path), "--set", "flight-reveals-motive.strength=0.7", "--diff", "--write",
+                 "--no-backup"]) == 0
+    assert "+    strength: 0.7" in capsys.readouterr().out and b"strength: 0.7" in path.read_bytes()
     assert not path.with_name(path.name + "~").exists()
 
 

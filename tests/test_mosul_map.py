@@ -1,10 +1,11 @@
 """The bundled Mosul map (`maps/mosul-2014.yaml`): clean, complete, faithful to its source.
 
-Coverage rule (strict): the article is read from the standfirst to the last paragraph, line by line. Six lines are
-not argument (date line, the photo caption twice, the byline's two lines, the feedback line) and are listed in
-EXCLUDED_LINES. Every other line is split into sentences, and every *word* (a run of letters or digits) of every
-sentence must lie inside the character span of at least one quote; only white space and punctuation may stay
-unquoted. So no clause of the article goes unencoded, however short ("because they were harshly treated.").
+Coverage rule (strict), one use of `argmap coverage`: six lines of the article are not argument (date line, the
+photo caption twice, the byline's two lines, the feedback line); the map's source excludes them (`coverage:
+exclude`) and declares `minimum: 1`. Every other line is split into sentences, and every *word* (a run of letters
+or digits) of every sentence must lie inside the character span of at least one quote; only white space and
+punctuation may stay unquoted. So no clause of the article goes unencoded, however short ("because they were
+harshly treated.").
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from argmap.analysis.check import check
+from argmap.analysis.coverage import SourceCoverage, source_coverage
 from argmap.analysis.graph import Graph
 from argmap.cli import main
 from argmap.io import load
@@ -30,23 +33,9 @@ MAP = REPO / "maps" / "mosul-2014.yaml"
 SEED = REPO / "seeds" / "chatham-house-2014-06-11-mosul.txt"
 SOURCE_ID = "chatham-2014-06-11"
 
-#: The only lines of the article that no node quotes: they are not part of the argument.
-EXCLUDED_LINES = (
-    "11 June 2014",                                                                       # date line
-    "Hayder al-Khoei",                                                                    # byline
-    "Former Associate Fellow, Middle East and North Africa Programme, Chatham House",     # byline
-    "Iraqi families fleeing violence in the northern Nineveh province gather at a Kurdish checkpoint in Aski kalak, "
-    "40 kms West of Arbil, in the autonomous Kurdistan region, 10 June, 2014.Photo by Safin Hamed/AFP/Getty Images.",
-    "Iraqi families fleeing violence in the northern Nineveh province gather at a Kurdish checkpoint in Aski kalak, "
-    "40 kms West of Arbil, in the autonomous Kurdistan region, 10 June, 2014. Photo by Safin Hamed/AFP/Getty Images.",
-    "To comment on this article, please contact\u00a0Chatham House Feedback",                # feedback line
-)
-
-WORD = re.compile(r"[^\W_]+")
-SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|$)")
-
-Span = tuple[int, int]
-
+#: The only lines of the article that no node quotes (line numbers in the seed): they are not part of the argument,
+#: and the map's source declares them under `coverage: exclude`.
+EXCLUDED_LINES = {1: "date line", 4: "byline", 6: "byline", 9: "photo caption", 10: "photo caption", 51: "feedback"}
 
 @pytest.fixture(scope="module")
 def doc() -> MapDocument:
@@ -58,52 +47,18 @@ def seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-# -- coverage helpers ------------------------------------------------------------------------------------------------
+# -- coverage helpers: `argmap coverage` (argmap.analysis.coverage) ---------------------------------------------------
 
-def lines(text: str) -> list[tuple[int, int, str]]:
-    """Non-blank lines with their offsets."""
-    found, offset = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            found.append((offset, offset + len(raw), raw))
-        offset += len(raw) + 1
-    return found
-
-
-def sentences(text: str) -> list[Span]:
-    """Spans of the sentences of the article's argument (every line but the excluded ones)."""
-    spans = []
-    for start, _end, line in lines(text):
-        if line in EXCLUDED_LINES:
-            continue
-        spans.extend((start + m.start(), start + m.end()) for m in SENTENCE.finditer(line))
-    return spans
-
-
-def quote_spans(doc: MapDocument, without: frozenset[str] = frozenset()) -> list[Span]:
-    """Character spans of every quote of the map's source, leaving out the nodes named in `without`."""
+def covering(doc: MapDocument, without: frozenset[str] = frozenset()) -> SourceCoverage:
+    """The coverage of the article by the map's quotes, leaving out the nodes named in `without`."""
     assert doc.map is not None
-    spans = []
-    for node in doc.map.nodes:
-        if node.id in without:
-            continue
-        for quote in node.quotes:
-            assert quote.start is not None and quote.end is not None, f"{node.id}: quote not located"
-            spans.append((quote.start, quote.end))
-    return spans
+    kept = doc.map.model_copy(update={"nodes": [n for n in doc.map.nodes if n.id not in without]})
+    return source_coverage(replace(doc, map=kept), doc.map.sources[0])
 
 
-def uncovered_words(text: str, spans: list[Span]) -> dict[Span, list[str]]:
-    """Sentence span -> the words of that sentence that no quote span covers (only sentences with such words)."""
-    covered = bytearray(len(text))
-    for start, end in spans:
-        covered[start:end] = b"\x01" * (end - start)
-    missing: dict[Span, list[str]] = {}
-    for s_start, s_end in sentences(text):
-        words = [m.group() for m in WORD.finditer(text, s_start, s_end) if not all(covered[m.start():m.end()])]
-        if words:
-            missing[(s_start, s_end)] = words
-    return missing
+def uncovered_words(doc: MapDocument, without: frozenset[str] = frozenset()) -> dict[tuple[int, int], list[str]]:
+    """Sentence span -> the words of that sentence that no quote covers (only sentences with such words)."""
+    return {(s.start, s.end): list(s.missing) for s in covering(doc, without).gaps}
 
 
 # -- check is silent -------------------------------------------------------------------------------------------------
@@ -138,23 +93,30 @@ def test_source_entry(doc: MapDocument, seed: str) -> None:
 # -- coverage --------------------------------------------------------------------------------------------------------
 
 def test_every_word_of_every_sentence_is_quoted(doc: MapDocument, seed: str) -> None:
-    missing = uncovered_words(seed, quote_spans(doc))
-    assert not missing, "\n".join(f"{seed[s:e][:70]!r}: {words}" for (s, e), words in missing.items())
+    result = covering(doc)
+    assert not result.gaps, "\n".join(f"{s.line}: {s.text[:70]!r}: {s.missing}" for s in result.gaps)
+    assert result.share == 1.0 and result.settings.minimum == 1 and result.unused_exclusions == []
+    assert main(["coverage", str(MAP)]) == 0
 
 
 def test_only_the_excluded_lines_are_unquoted(doc: MapDocument, seed: str) -> None:
-    spans = quote_spans(doc)
-    unquoted = [line for start, end, line in lines(seed) if not any(s < end and e > start for s, e in spans)]
-    assert sorted(unquoted) == sorted(EXCLUDED_LINES)
-    assert all(line in seed for line in EXCLUDED_LINES)
+    assert covering(doc).excluded == sorted(EXCLUDED_LINES)
+    spans = [(q.start, q.end) for n in doc.map.nodes for q in n.quotes] if doc.map else []
+    offset, unquoted = 0, []
+    for number, line in enumerate(seed.split("\n"), start=1):
+        if line.strip() and not any(s is not None and e is not None and s < offset + len(line) and e > offset
+                                    for s, e in spans):
+            unquoted.append(number)
+        offset += len(line) + 1
+    assert unquoted == sorted(EXCLUDED_LINES)
 
 
-def test_sentence_split_sees_the_whole_article(seed: str) -> None:
-    spans = sentences(seed)
-    first, last = seed[slice(*spans[0])], seed[slice(*spans[-1])]
+def test_sentence_split_sees_the_whole_article(doc: MapDocument) -> None:
+    sentences = covering(doc).sentences
+    first, last = sentences[0].text, sentences[-1].text
     assert first.startswith("ISIS’s takeover of Iraq’s third largest city") and first.endswith("polarization.")
     assert last == "The rising fear in both communities could easily explode if there is another spectacular trigger."
-    assert len(spans) == 32
+    assert len(sentences) == 32
 
 
 def test_quotes_are_verbatim_and_unambiguous(doc: MapDocument, seed: str) -> None:
@@ -171,11 +133,10 @@ def quoted_nodes(doc: MapDocument) -> list[str]:
     return [node.id for node in doc.map.nodes if node.quotes]
 
 
-def test_removing_any_quoting_node_breaks_coverage(doc: MapDocument, seed: str) -> None:
+def test_removing_any_quoting_node_breaks_coverage(doc: MapDocument) -> None:
     """Each quoting node covers some words no other node does: the coverage test would catch its deletion."""
-    assert uncovered_words(seed, quote_spans(doc)) == {}
-    survivors = [node_id for node_id in quoted_nodes(doc)
-                 if not uncovered_words(seed, quote_spans(doc, frozenset({node_id})))]
+    assert uncovered_words(doc) == {}
+    survivors = [node_id for node_id in quoted_nodes(doc) if not uncovered_words(doc, frozenset({node_id}))]
     assert survivors == []
 
 
@@ -184,10 +145,8 @@ def test_removing_any_quoting_node_breaks_coverage(doc: MapDocument, seed: str) 
     ("turn-to-militias", ["In", "response", "to", "this"]),
     ("fear-could-explode", ["could", "easily", "explode"]),
 ])
-def test_deleting_a_node_names_the_words_it_covered(doc: MapDocument, seed: str, node_id: str,
-                                                    words: list[str]) -> None:
-    missing = uncovered_words(seed, quote_spans(doc, frozenset({node_id})))
-    assert list(missing.values()) == [words]
+def test_deleting_a_node_names_the_words_it_covered(doc: MapDocument, node_id: str, words: list[str]) -> None:
+    assert list(uncovered_words(doc, frozenset({node_id})).values()) == [words]
 
 
 # -- export ----------------------------------------------------------------------------------------------------------

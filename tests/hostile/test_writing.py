@@ -146,7 +146,7 @@ def test_write_output_wraps_every_os_error(tmp_path: Path) -> None:
 def test_fmt_and_edit_refuse_an_unwritable_map_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text("title: T\nnodes:\n- {id: a, kind: claim, text: A}\n", encoding="utf-8")
+    path.write_text("nodes:\n- {id: a, kind: claim, text: A}\ntitle: T\n", encoding="utf-8")  # not canonical
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -33,16 +33,18 @@ def quotes(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
     """Every quote's findings, then one note per source whose quotes cannot be verified."""
     declared = {s.id for s in amap.sources}
     invalid = doc.invalid.get("sources", set())  # reported already
-    count = len(amap.sources) + len(invalid)
     unverified: dict[str, int] = {}
     budget = [SEARCH_BUDGET]
+    if amap.default_source is not None and amap.default_source not in declared | invalid:
+        yield emit("unknown-source", f"default source '{amap.default_source}' is not declared under 'sources'"
+                   f"{suggest(amap.default_source, declared)}", ("default_source",), None)
     for index, node in enumerate(amap.nodes):
         for qi, quote in enumerate(node.quotes):
             loc: Loc = ("nodes", index, "quotes", qi)
-            if quote.source is None:
-                if count != 1:
-                    yield emit("unknown-source", "quote names no source and the map has "
-                               f"{plural(count, 'source')}; add 'source:'", loc, node.id)
+            if quote.source is None:  # the map's default source took it when it was read; none is declared
+                if not amap.sources and not invalid:
+                    yield emit("unknown-source", "quote names no source and the map declares none; add one under "
+                               "'sources'", loc, node.id)
                 continue
             if quote.source in invalid:
                 continue

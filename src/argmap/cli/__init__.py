@@ -16,12 +16,14 @@ from argmap.errors import ArgmapError
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("argmap.cli.open_cmd", "explore a map in the terminal (the default command)"),
+    "new": ("argmap.cli.new_cmd", "start a map for a text (.txt, .html, .md or -): its source declared, then explore"),
     "check": ("argmap.cli.check_cmd", "validate maps: schema errors and lint rules"),
     "export": ("argmap.cli.export_cmd", "export a map (json, yaml, and the formats listed by --list)"),
     "import": ("argmap.cli.import_cmd", "import another tool's map (AIF, SADFace, GraphML...) or a folder"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
-    "fmt": ("argmap.cli.fmt_cmd", "rewrite maps in the canonical layout (--check for CI, --diff to preview)"),
+    "fmt": ("argmap.cli.fmt_cmd", "put maps in the canonical layout (--check for CI, --diff to preview)"),
+    "coverage": ("argmap.cli.coverage_cmd", "the source sentences no quote covers, and the share covered"),
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
     "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence and assumptions by what rejecting each changes"),

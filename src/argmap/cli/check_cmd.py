@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from argmap.analysis.check import RULES, check, exit_code
+from argmap.analysis.coverage import COVERAGE_RULE, coverage_diagnostics
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
 from argmap.errors import ArgmapError, Diagnostic, count_severity, plural
 from argmap.io import load
@@ -27,7 +28,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-size", dest="max_size", metavar="SIZE",
                         help="read maps and source texts up to SIZE (500M, 2G; default 256M, or ARGMAP_MAX_SIZE)")
     parser.add_argument("--strict", action="store_true",
-                        help="also report the weak points of the reasoning as warnings (see `argmap weak`)")
+                        help="also report the weak points of the reasoning (see `argmap weak`) and coverage below the "
+                        "map's minimum (see `argmap coverage`) as warnings")
 
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
@@ -63,13 +65,13 @@ def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool) -
         return [], 0
     found = check(doc)
     if args.strict:
-        found = sorted(found + weak_diagnostics(doc), key=lambda d: d.sort_key)
+        found = sorted(found + weak_diagnostics(doc) + coverage_diagnostics(doc), key=lambda d: d.sort_key)
     return found, exit_code(found)
 
 
 def _print_rules(fmt: str) -> None:
     rows = [(rule, severity, description, False) for rule, (severity, description) in RULES.items()]
-    rows += [(rule, "warning", description, True) for rule, description in WEAK_RULES.items()]
+    rows += [(rule, "warning", description, True) for rule, description in {**WEAK_RULES, **COVERAGE_RULE}.items()]
     if fmt == "json":
         json.dump([{"rule": rule, "severity": severity, "description": description, "strict": strict}
                    for rule, severity, description, strict in rows], sys.stdout, ensure_ascii=False, indent=2)

@@ -28,7 +28,7 @@ examples:
   argmap edit map.yaml --link army-fled supports mosul-fell --unlink a attacks b
   argmap edit map.yaml --retype a supports b attacks      (a supports b becomes a attacks b)
   argmap edit map.yaml --add-node new-claim claim "The city fell within days" --link new-claim supports x
-  argmap edit map.yaml --remove old-node --rename army-fled army-abandoned-posts --diff --dry-run
+  argmap edit map.yaml --remove old-node --rename army-fled army-abandoned-posts --diff    (a preview)
 VALUE is read as YAML: 0.7, true, [a, b], {outcome: happened}, "text: with colon"; null (or nothing) removes the
 field. Free-text fields (text, note, words...) take VALUE as written.
 """
@@ -66,8 +66,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     ops.add_argument("--declare", dest="declare", action=_Ordered, nargs=3, metavar=("VOCABULARY", "ID", "LABEL"),
                      help="declare a tag, actor or theme: --declare actors isis 'Islamic State'")
     parser.add_argument("--force", action="store_true", help="save even if the edit introduces errors")
-    parser.add_argument("--diff", action="store_true", help="print the change as a unified diff")
-    parser.add_argument("--dry-run", dest="dry_run", action="store_true", help="do not write the file")
+    parser.add_argument("--diff", action="store_true",
+                        help="preview: print the change as a diff, write nothing (with --write, save as well)")
+    parser.add_argument("--write", action="store_true", help="save even with --diff")
+    parser.add_argument("--dry-run", dest="dry_run", action="store_true", help="write nothing (the diff is printed)")
     parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
                         help="do not keep the previous version as MAP~")
 
@@ -194,8 +196,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap edit: not saved: the edit introduces {plural(len(introduced), 'error')}; fix them in the "
               "same call, or save anyway with --force", file=sys.stderr)
         return 1
-    if args.dry_run:
-        print(f"dry run: {session.display_path} not written", file=sys.stderr)
+    if args.dry_run or (args.diff and not args.write):
+        print(f"preview: {session.display_path} not written (--write to save)", file=sys.stderr)
         return 0
     try:
         session.save()

@@ -1,22 +1,23 @@
-"""`argmap fmt MAP...`: rewrite maps in the canonical layout (`--check` for CI, `--diff` to preview).
+"""`argmap fmt MAP...`: put maps in the canonical layout (`--check` for CI, `--diff` to preview).
 
-The only command that restyles a file: comments at the top of the file (such as the
-`# yaml-language-server: $schema=...` line) are kept, comments inside the map are not, and the previous version is
-kept as `MAP~`. A map that does not load cleanly is refused, so nothing it holds can be lost.
+The canonical layout moves the file's own lines (`argmap.edit.canonical`), so comments, blank lines, block scalars
+and dates stay as written; `--restyle` instead re-emits the map in argmap's own style (comments inside the map are
+not kept), for a layout the editing engine cannot work on. The previous version is kept as `MAP~`. A map that
+does not load cleanly is refused, and the new text must read back as the same map, so nothing it holds is lost.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from pathlib import Path
 
-from argmap.errors import ArgmapError, plural
+from argmap.edit.canonical import canonical_json, canonical_yaml
+from argmap.errors import ArgmapError, LayoutError, plural
 from argmap.io import load
 from argmap.io.atomic import write_output
-from argmap.io.canonical import dump_yaml, to_authoring
+from argmap.io.canonical import dump_yaml
 from argmap.io.document import MapDocument, read_map_bytes
 
 
@@ -24,7 +25,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("maps", nargs="+", metavar="MAP", help="map files (YAML or JSON)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a map is not in the canonical layout (for CI)")
-    parser.add_argument("--diff", action="store_true", help="write nothing; print what would change")
+    parser.add_argument("--diff", action="store_true",
+                        help="preview: print what would change and write nothing (with --write, save as well)")
+    parser.add_argument("--write", action="store_true", help="save even with --diff")
+    parser.add_argument("--restyle", action="store_true",
+                        help="re-emit the whole map in argmap's style (comments inside the map are not kept)")
     parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
                         help="do not keep the previous version as MAP~")
 
@@ -39,12 +44,14 @@ def header_of(text: str) -> str:
     return text[:end]
 
 
-def canonical_text(doc: MapDocument) -> str:
-    """The canonical text of a loaded map: its header comments, then the canonical layout."""
+def canonical_text(doc: MapDocument, *, restyle: bool = False) -> str:
+    """The canonical text of a loaded map (LF line ends); `restyle`: re-emitted from its data, header comments
+    kept. LayoutError when the file's own layout cannot be kept."""
     assert doc.map is not None
     if doc.format == "json":
-        body = json.dumps(to_authoring(doc.map), ensure_ascii=False, indent=2) + "\n"
-        return body
+        return canonical_json(doc.map, doc.text)
+    if not restyle:
+        return canonical_yaml(doc.text.replace("\r\n", "\n"))
     header = header_of(doc.text.replace("\r\n", "\n"))
     if header and not header.endswith("\n"):
         header += "\n"
@@ -65,7 +72,12 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
         return 1
     text = doc.text
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-    new = canonical_text(doc)
+    try:
+        new = canonical_text(doc, restyle=args.restyle)
+    except LayoutError as exc:
+        print(f"argmap fmt: {doc.display_path}: its layout cannot be kept ({exc}); `argmap fmt --restyle` rewrites "
+              "it in argmap's style (comments inside the map are not kept)", file=sys.stderr)
+        return 1
     if crlf:
         new = new.replace("\n", "\r\n")
     again = load(doc.path, text=new)
@@ -81,14 +93,14 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
     if args.check:
         print(f"{doc.display_path}: not in the canonical layout (run `argmap fmt {doc.display_path}`)")
         return 1
-    if args.diff:
+    if args.diff and not args.write:
         return 0
     if raw.decode("utf-8-sig") != text or read_map_bytes(Path(path)) != raw:
         print(f"argmap fmt: {doc.display_path}: changed while being formatted; not written", file=sys.stderr)
         return 1
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     write_output(Path(path), bom + new.encode("utf-8"), backup=args.backup)
-    dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" else 0
+    dropped = _comment_lines(text, header_of(text)) if doc.format == "yaml" and args.restyle else 0
     were = "was" if dropped == 1 else "were"
     note = f"; {plural(dropped, 'comment line')} inside the map {were} not kept" if dropped else ""
     kept = f" (previous version: {doc.display_path}~)" if args.backup else ""

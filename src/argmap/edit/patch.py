@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.edit.matching import match
-from argmap.io.document import MapDocument, place_quotes
+from argmap.io.document import MapDocument, default_source, place_quotes
 from argmap.model.adapters import NODE_ADAPTER, RELATION_ADAPTER, SCENARIO_ADAPTER
 
 _ADAPTERS = {"nodes": NODE_ADAPTER, "relations": RELATION_ADAPTER, "scenarios": SCENARIO_ADAPTER}
@@ -71,7 +71,7 @@ def patch_document(doc: MapDocument, old: dict[str, Any], new: dict[str, Any], t
                          sources=doc.sources, diagnostics=list(doc.diagnostics))
     for index, node in enumerate(nodes):
         result.node_index.setdefault(node.id, index)
-    only = amap.sources[0].id if len(amap.sources) == 1 else None
+    only = default_source(result)
     for index, node in enumerate(nodes):
         if index in fresh_nodes:
             place_quotes(result, node, only)

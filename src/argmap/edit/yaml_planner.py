@@ -136,7 +136,7 @@ class YamlPlanner:
             data, problems = parse_text(result, "yaml", "map")
             if problems or not same(data, new):
                 raise LayoutError("this edit could not be made without disturbing other parts of the file; nothing "
-                                  "was changed (`argmap fmt` rewrites the file in a layout argmap can edit)")
+                                  "was changed (`argmap fmt --restyle` rewrites the file in a layout argmap can edit)")
             return
         tops = {top.key: top for top in top_keys(result, list(new))}
         for key in self.touched_tops:
@@ -187,7 +187,7 @@ class YamlPlanner:
         root, value = compose(self.text, top.start, top.end)
         if root.kind != "map" or len(root.keys) != 1 or not same(value, {top.key: old}):
             raise LayoutError(f"the value of '{top.key}' could not be told apart from what follows it; "
-                              "`argmap fmt` rewrites the file in a layout argmap can edit")
+                              "`argmap fmt --restyle` rewrites the file in a layout argmap can edit")
         self.touched_tops.add(top.key)
         _, key_node, value_node = root.keys[0]
         return self._field(key_node, value_node, top.key, old, new, 0, self.file_style, top=True)

@@ -1,7 +1,8 @@
 """Canonical output: the JSON contract scripts rely on, and the canonical YAML layout of `argmap fmt`.
 
 Canonical JSON has every field, in a fixed order, with quote offsets and effective forecast probabilities.
-Canonical YAML is for people: defaults and derived values are left out, single-source quotes are plain strings.
+Canonical YAML is for people: defaults and derived values are left out, quotes of the default source are plain
+strings.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def dump_json(amap: ArgMap) -> str:
 def to_authoring(amap: ArgMap, *, offsets: bool = False) -> dict[str, Any]:
     """The map as a person would write it: no defaults, no derived values. `offsets` keeps the quotes' `start`
     and `end` (an imported map's exact anchors into its source, which choose between repeated passages)."""
-    single = amap.sources[0].id if len(amap.sources) == 1 else None
+    single = amap.default_source_id
     data = amap.model_dump(mode="json", exclude_defaults=True)
     data.setdefault("title", amap.title)
     data.pop("argmap", None)

@@ -311,18 +311,29 @@ def _source_problem(doc: MapDocument, index: int, source: Source, path: Path, re
     doc.diagnostics.append(Diagnostic(doc.display_path, "error", "source-missing", message, ("sources", index, "path")))
 
 
+def default_source(doc: MapDocument) -> str | None:
+    """The declared source that quotes naming none belong to: `default_source`, else the first source (None when
+    that is unknown: no sources, an undeclared `default_source`, or a first source that did not validate)."""
+    amap = doc.map
+    if amap is None:
+        return None
+    if amap.default_source is not None:
+        return amap.default_source if any(s.id == amap.default_source for s in amap.sources) else None
+    return amap.sources[0].id if amap.sources and not doc.invalid.get("sources") else None
+
+
 def _resolve_quotes(doc: MapDocument) -> None:
-    """Fill in each quote's source (when the map has one) and its offsets in the source text."""
+    """Fill in each quote's source (the default source when it names none) and its offsets in the source text."""
     assert doc.map is not None
-    only = doc.map.sources[0].id if len(doc.map.sources) == 1 and not doc.invalid.get("sources") else None
+    only = default_source(doc)
     for node in doc.map.nodes:
         if node.quotes:
             place_quotes(doc, node, only)
 
 
 def place_quotes(doc: MapDocument, node: NodeBase, only: str | None) -> None:
-    """Default the source of a node's quotes to the map's only source, find each passage and record where it
-    stands (on the quote, and in `doc.matches`). Quotes are written through their `__dict__`: the values are
+    """Default the source of a node's quotes to the map's default source (`only`), find each passage and record
+    where it stands (on the quote, and in `doc.matches`). Quotes are written through their `__dict__`: the values are
     valid by construction, and a 10,000-node map places 10,000 quotes."""
     matches, sources, node_id = doc.matches, doc.sources, node.id
     for qi, quote in enumerate(node.quotes):

@@ -155,7 +155,7 @@ def top_keys(text: str, expected: list[str] | None = None) -> list[Top]:
         found.append(Top(key, pos, match.end() - 1, _trim(text, pos, raw_end, 0), raw_end))
     if expected is not None and [t.key for t in found] != expected:
         raise LayoutError("the top-level keys of the file could not be told apart by their lines (a multi-line "
-                          "value at column 0?); `argmap fmt` rewrites the file in a layout argmap can edit")
+                          "value at column 0?); `argmap fmt --restyle` rewrites the file in a layout argmap can edit")
     return found
 
 
@@ -197,8 +197,8 @@ def item_node(text: str, seq: BlockSeq, index: int, expected: Any) -> Node:
     root, value = compose(text, start, end)
     if root.kind != "seq" or len(root.items) != 1 or not same(value, [expected]):
         raise LayoutError(f"item {index + 1} of '{seq.key}' (line {text.count(chr(10), 0, start) + 1}) could not "
-                          "be told apart from its neighbours; `argmap fmt` rewrites the file in a layout argmap "
-                          "can edit")
+                          "be told apart from its neighbours; `argmap fmt --restyle` rewrites the file in a layout "
+                          "argmap can edit")
     return root.items[0]
 
 

@@ -1,7 +1,7 @@
 """The map model: pure pydantic types, no I/O."""
 
 from argmap.model.base import SLUG_PATTERN, Slug, Strict, Url
-from argmap.model.map import FORMAT_VERSION, TOP_ORDER, VOCABULARIES, ArgMap, Scenario, Source
+from argmap.model.map import FORMAT_VERSION, TOP_ORDER, VOCABULARIES, ArgMap, Coverage, Scenario, Source
 from argmap.model.nodes import (
     NODE_CLASSES,
     NODE_KINDS,
@@ -52,6 +52,7 @@ __all__ = [
     "ArgMap",
     "Assumption",
     "Claim",
+    "Coverage",
     "Evidence",
     "Forecast",
     "Horizon",

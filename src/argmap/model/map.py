@@ -15,6 +15,15 @@ from argmap.model.techniques import HypothesisGroup
 FORMAT_VERSION = 1
 
 
+class Coverage(Strict):
+    """What `argmap coverage` leaves out of a source, and the share of it the quotes should cover."""
+
+    exclude: list[str] = Field(default_factory=list, description="Lines of the source left out on purpose "
+                               "(captions, bylines, date lines): a line's text, or its beginning followed by '...'.")
+    minimum: float | None = Field(None, ge=0, le=1, description="Share of the source's words (outside the excluded "
+                                  "lines) that quotes should cover; `argmap check --strict` warns below it.")
+
+
 class Source(Strict):
     """A text the map draws on. `path` is relative to the map file."""
 
@@ -25,6 +34,8 @@ class Source(Strict):
     date: dt.date | None = None
     url: Url | None = None
     path: str | None = Field(None, description="Local copy of the text, relative to the map file.")
+    coverage: Coverage | None = Field(None, description="Lines left out of `argmap coverage` and the share to reach "
+                                      "(added to the map's own `coverage`).")
 
 
 class Scenario(Strict):
@@ -57,6 +68,10 @@ class ArgMap(Strict):
     title: str = Field(min_length=1)
     description: str | None = None
     sources: list[Source] = Field(default_factory=list)
+    default_source: Slug | None = Field(None, description="The source of quotes written as plain text (default: the "
+                                        "first source), so that adding a source leaves existing quotes as they are.")
+    coverage: Coverage | None = Field(None, description="For every source: lines `argmap coverage` leaves out, and "
+                                      "the share of words quotes should cover.")
     tags: Vocabulary = Field(default_factory=dict, description="Declared tags: id and meaning.")
     actors: Vocabulary = Field(default_factory=dict, description="Declared actors: id and name.")
     themes: Vocabulary = Field(default_factory=dict, description="Declared themes: id and meaning.")
@@ -92,11 +107,25 @@ class ArgMap(Strict):
         """The node with this id, or None."""
         return self.by_id.get(node_id)
 
+    @property
+    def default_source_id(self) -> str | None:
+        """The source of quotes that name none: `default_source`, else the first source (None without sources)."""
+        if self.default_source is not None:
+            return self.default_source
+        return self.sources[0].id if self.sources else None
+
     def source(self, source_id: str | None) -> Source | None:
-        """The source with this id; with None, the map's only source."""
+        """The source with this id; with None, the default source."""
         if source_id is None:
-            return self.sources[0] if len(self.sources) == 1 else None
+            source_id = self.default_source_id
         return next((s for s in self.sources if s.id == source_id), None)
+
+    def coverage_of(self, source: Source) -> Coverage:
+        """The coverage settings of a source: the map's, with the source's own exclusions added and its minimum
+        taking precedence."""
+        top, own = self.coverage or Coverage(), source.coverage or Coverage()
+        return Coverage(exclude=[*top.exclude, *own.exclude],
+                        minimum=own.minimum if own.minimum is not None else top.minimum)
 
     def invalidate(self) -> None:
         """Forget cached indexes after the node list changed."""
