@@ -13,6 +13,7 @@ from argmap.errors import ArgmapError, Diagnostic, count_severity
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.io.reading import ReadError, parse_size, set_max_bytes
+from argmap.report.annotations import github_line, sarif_log
 
 #: The exit status of a file that could not be read at all: a usage error, worse than a map with errors.
 EXIT_UNREADABLE = 2
@@ -21,8 +22,9 @@ EXIT_UNREADABLE = 2
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("maps", nargs="*", metavar="MAP",
                         help="map files (YAML or JSON), or folders: every *.yaml, *.yml and *.json map in them")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text: one line per finding (editor and CI annotations); json: for tools")
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                        help="text: one line per finding (editors); json: for tools; sarif: SARIF 2.1.0 for GitHub "
+                        "code scanning; github: GitHub Actions workflow annotations")
     parser.add_argument("--rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--max-size", dest="max_size", metavar="SIZE",
                         help="read maps and source texts up to SIZE (500M, 2G; default 256M, or ARGMAP_MAX_SIZE)")
@@ -104,11 +106,23 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump([d.to_dict() for d in findings], sys.stdout, ensure_ascii=False, indent=2)
         print()
+    elif args.format == "sarif":
+        rules = {**RULES, **{rule: ("warning", text) for rule, text in WEAK_RULES.items()}}
+        json.dump(sarif_log(findings, rules), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "github":
+        for diag in findings:
+            print(github_line(diag))
+        _print_summary(findings, files)
     else:
         for diag in findings:  # a file that cannot be read is a usage error: said on standard error
             print(diag.format(), file=sys.stderr if diag.rule == "unreadable" else sys.stdout)
-        if findings:
-            errors = count_severity(findings, "error")
-            warnings = count_severity(findings, "warning")
-            print(f"{errors} error(s), {warnings} warning(s) in {files} map(s)", file=sys.stderr)
+        _print_summary(findings, files)
     return status
+
+
+def _print_summary(findings: list[Diagnostic], files: int) -> None:
+    if findings:
+        errors = count_severity(findings, "error")
+        warnings = count_severity(findings, "warning")
+        print(f"{errors} error(s), {warnings} warning(s) in {files} map(s)", file=sys.stderr)
