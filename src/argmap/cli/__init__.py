@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("argmap.cli.import_cmd", "import another tool's map (AIF, SADFace, GraphML...) or a folder"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
+    "diff": ("argmap.cli.diff_cmd", "what changed between two versions of a map, and what it does to the reasoning"),
     "fmt": ("argmap.cli.fmt_cmd", "rewrite maps in the canonical layout (--check for CI, --diff to preview)"),
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
