@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
     "diff": ("argmap.cli.diff_cmd", "what changed between two versions of a map, and what it does to the reasoning"),
+    "merge": ("argmap.cli.merge_cmd", "three-way merge of a map for git (BASE OURS THEIRS), conflicts marked"),
     "fmt": ("argmap.cli.fmt_cmd", "rewrite maps in the canonical layout (--check for CI, --diff to preview)"),
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
