@@ -175,3 +175,22 @@ def test_git_merge_with_the_driver(tmp_path: Path) -> None:
     assert done.returncode != 0 and "CONFLICT" in done.stdout
     assert "<<<<<<< ours\n    note: Ours.\n=======\n    note: Theirs.\n>>>>>>> theirs\n" in mosul.read_text(
         encoding="utf-8")
+
+
+def test_entries_added_at_the_end_by_both_keep_their_blank_lines(maps: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    edit(maps / "ours.yaml", "--add-node", "ours-new", "claim", "Ours.")
+    edit(maps / "theirs.yaml", "--add-node", "theirs-new", "claim", "Theirs.", "--remove", "isis-emboldened")
+    code, merged, _ = merge(maps, capsys)
+    assert code == 0
+    assert "    text: Theirs.\n\n  - id: ours-new\n    kind: claim\n    text: Ours.\n\nrelations:" in merged
+    assert "isis-emboldened" not in merged  # removed by theirs, untouched by ours
+
+
+def test_a_json_map_merges_whole() -> None:
+    base = '{"argmap": 1, "title": "t", "nodes": []}\n'
+    ours = base.replace('"t"', '"ours"')
+    theirs = base.replace("[]", '[{"id": "a", "kind": "claim", "text": "x"}]')
+    assert merge_texts(base, ours, base).text == ours
+    result = merge_texts(base, ours, theirs)
+    assert not result.clean and result.text == f"<<<<<<< ours\n{ours}=======\n{theirs}>>>>>>> theirs\n"

@@ -69,9 +69,12 @@ def merge_units(base: list[Unit], ours: list[Unit], theirs: list[Unit], labels: 
                 conflicts: list[str]) -> str:
     """The merged text of three lists of pieces, conflicts appended to `conflicts`."""
     b, o, t = ({u.key: u for u in units} for units in (base, ours, theirs))
-    out = []
-    for key in _order(ours, theirs):
+    out: list[str] = []
+    order = _order(ours, theirs)
+    for index, key in enumerate(order):
         bu, ou, tu = b.get(key), o.get(key), t.get(key)
+        if bu is None and ou is None and tu is not None and index + 1 < len(order) and order[index + 1] != TRAILER:
+            tu = _spaced_like(tu, out[-1] if out else "")
         otext, ttext = (ou.text if ou else None), (tu.text if tu else None)
         btext = bu.text if bu else None
         if otext == ttext or ttext == btext:
@@ -86,6 +89,14 @@ def merge_units(base: list[Unit], ours: list[Unit], theirs: list[Unit], labels: 
             conflicts.append(f"{where}/{key}" if where else key)
             out.append(_conflict(otext or "", ttext or "", labels))
     return "".join(out)
+
+
+def _spaced_like(unit: Unit, previous: str) -> Unit:
+    """An entry added by theirs where it was the last one, now followed by another: the blank line that separates
+    the entries before it separates it too."""
+    if previous.endswith("\n\n") and not unit.text.endswith("\n\n"):
+        return Unit(unit.key, unit.text + "\n", unit.parts, unit.value, unit.section)
+    return unit
 
 
 def _without_id(value: object) -> object:
