@@ -8,12 +8,17 @@ import sys
 from pathlib import Path
 
 from argmap.analysis.check import RULES, check, exit_code
+from argmap.analysis.rule_settings import RULES as SETTINGS_RULES
+from argmap.analysis.rule_settings import Silenced, apply_settings
 from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
 from argmap.errors import ArgmapError, Diagnostic, count_severity
 from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.io.reading import ReadError, parse_size, set_max_bytes
 from argmap.report.annotations import github_line, sarif_log
+
+#: Every rule a finding of `argmap check` may carry, the weak points of `--strict` included.
+ALL_RULES = {**RULES, **SETTINGS_RULES, **{rule: ("warning", text) for rule, text in WEAK_RULES.items()}}
 
 #: The exit status of a file that could not be read at all: a usage error, worse than a map with errors.
 EXIT_UNREADABLE = 2
@@ -30,6 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="read maps and source texts up to SIZE (500M, 2G; default 256M, or ARGMAP_MAX_SIZE)")
     parser.add_argument("--strict", action="store_true",
                         help="also report the weak points of the reasoning as warnings (see `argmap weak`)")
+    parser.add_argument("--show-silenced", action="store_true",
+                        help="also list the findings that rule settings turned off or nodes silenced, with why")
 
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
@@ -54,8 +61,10 @@ def _looks_like_map(doc: MapDocument) -> bool:
     return not isinstance(doc.data, dict) or bool({"argmap", "title", "nodes"} & doc.data.keys())
 
 
-def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool) -> tuple[list[Diagnostic], int]:
-    """The findings for one file and its exit status (2: it could not be read)."""
+def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool,
+               silenced: list[Silenced]) -> tuple[list[Diagnostic], int]:
+    """The findings for one file and its exit status (2: it could not be read); what the rule settings leave
+    out is added to `silenced`."""
     try:
         doc = load(path)
     except ArgmapError as exc:
@@ -66,11 +75,14 @@ def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool) -
     found = check(doc)
     if args.strict:
         found = sorted(found + weak_diagnostics(doc), key=lambda d: d.sort_key)
-    return found, exit_code(found)
+    outcome = apply_settings(doc, found, ALL_RULES)
+    silenced.extend(outcome.silenced)
+    return outcome.kept, exit_code(outcome.kept)
 
 
 def _print_rules(fmt: str) -> None:
-    rows = [(rule, severity, description, False) for rule, (severity, description) in RULES.items()]
+    rows = [(rule, severity, description, False) for rule, (severity, description) in {**RULES,
+                                                                                      **SETTINGS_RULES}.items()]
     rows += [(rule, "warning", description, True) for rule, description in WEAK_RULES.items()]
     if fmt == "json":
         json.dump([{"rule": rule, "severity": severity, "description": description, "strict": strict}
@@ -91,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_size:
         set_max_bytes(parse_size(args.max_size))
     findings: list[Diagnostic] = []
+    silenced: list[Silenced] = []
     status, files = 0, 0
     for name in args.maps:
         given = Path(name)
@@ -99,30 +112,35 @@ def run(args: argparse.Namespace) -> int:
             findings.append(Diagnostic(name, "warning", "unreadable", "a folder with no map files (*.yaml, *.yml, "
                                        "*.json) in it"))
         for path in paths:
-            found, code = _check_one(path, args, found_in_folder=path is not given)
-            findings.extend(found)
+            found, code = _check_one(path, args, found_in_folder=path is not given, silenced=silenced)
+            findings.extend(diag for diag in found if diag.rule != "rule-settings" or diag not in findings)
             status = max(status, code)
             files += 1
+    shown = silenced if args.show_silenced else []
     if args.format == "json":
-        json.dump([d.to_dict() for d in findings], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([d.to_dict() for d in findings] + [{**s.diagnostic.to_dict(), "silenced": s.reason} for s in shown],
+                  sys.stdout, ensure_ascii=False, indent=2)
         print()
     elif args.format == "sarif":
-        rules = {**RULES, **{rule: ("warning", text) for rule, text in WEAK_RULES.items()}}
-        json.dump(sarif_log(findings, rules), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(sarif_log(findings, ALL_RULES, [(s.diagnostic, s.reason) for s in shown]), sys.stdout,
+                  ensure_ascii=False, indent=2)
         print()
     elif args.format == "github":
         for diag in findings:
             print(github_line(diag))
-        _print_summary(findings, files)
+        _print_summary(findings, files, silenced)
     else:
         for diag in findings:  # a file that cannot be read is a usage error: said on standard error
             print(diag.format(), file=sys.stderr if diag.rule == "unreadable" else sys.stdout)
-        _print_summary(findings, files)
+        for item in shown:
+            print(item.format())
+        _print_summary(findings, files, silenced)
     return status
 
 
-def _print_summary(findings: list[Diagnostic], files: int) -> None:
-    if findings:
+def _print_summary(findings: list[Diagnostic], files: int, silenced: list[Silenced]) -> None:
+    if findings or silenced:
         errors = count_severity(findings, "error")
         warnings = count_severity(findings, "warning")
-        print(f"{errors} error(s), {warnings} warning(s) in {files} map(s)", file=sys.stderr)
+        quiet = f", {len(silenced)} silenced" if silenced else ""
+        print(f"{errors} error(s), {warnings} warning(s){quiet} in {files} map(s)", file=sys.stderr)

@@ -19,9 +19,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="write the result here instead of into OURS")
     parser.add_argument("--marker-size", type=int, default=7, metavar="N",
                         help="length of the conflict markers (git's %%L; default 7)")
-    parser.add_argument("--ours-label", default="ours", metavar="NAME", help="name after <<<<<<< (default ours)")
+    parser.add_argument("--ours-label", default="ours", metavar="NAME",
+                        help="name on the opening conflict marker (default ours)")
     parser.add_argument("--theirs-label", default="theirs", metavar="NAME",
-                        help="name after >>>>>>> (default theirs)")
+                        help="name on the closing conflict marker (default theirs)")
 
 
 def _read(path: str, role: str) -> str:

@@ -29,16 +29,19 @@ def artifact_uri(file: str) -> str:
     return quote(file.replace(os.sep, "/"))
 
 
-def sarif_log(findings: Iterable[Diagnostic], rules: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+def sarif_log(findings: Iterable[Diagnostic], rules: Mapping[str, tuple[str, str]],
+              silenced: Iterable[tuple[Diagnostic, str]] = ()) -> dict[str, Any]:
     """One SARIF run of argmap: every rule of `rules` (id -> (severity, description)) in `tool.driver.rules`, each
-    finding a result with its rule, level, message and position (line 1 when the finding has none)."""
+    finding a result with its rule, level, message and position (line 1 when the finding has none); silenced
+    findings are results with an in-source suppression and its justification."""
     ids = list(rules)
     index = {rule: i for i, rule in enumerate(ids)}
     descriptors = [{"id": rule, "name": _camel(rule), "shortDescription": {"text": description},
                     "defaultConfiguration": {"level": SARIF_LEVEL.get(severity, "warning")}}
                    for rule, (severity, description) in rules.items()]
     results = []
-    for diag in findings:
+    marked = [(diag, None) for diag in findings] + [(diag, reason) for diag, reason in silenced]
+    for diag, reason in marked:
         region: dict[str, int] = {"startLine": diag.line or 1}
         if diag.column:
             region["startColumn"] = diag.column
@@ -49,6 +52,8 @@ def sarif_log(findings: Iterable[Diagnostic], rules: Mapping[str, tuple[str, str
                                                 "region": region}}]}
         if diag.rule in index:
             result["ruleIndex"] = index[diag.rule]
+        if reason is not None:
+            result["suppressions"] = [{"kind": "inSource", "justification": reason}]
         results.append(result)
     driver = {"name": "argmap", "version": __version__, "informationUri": INFORMATION_URI, "rules": descriptors}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
