@@ -13,7 +13,6 @@ from argmap import __version__
 from argmap.errors import Diagnostic
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/argmap/argmap"
 
 #: argmap's severities as SARIF levels and as GitHub workflow commands.
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -55,7 +54,7 @@ def sarif_log(findings: Iterable[Diagnostic], rules: Mapping[str, tuple[str, str
         if reason is not None:
             result["suppressions"] = [{"kind": "inSource", "justification": reason}]
         results.append(result)
-    driver = {"name": "argmap", "version": __version__, "informationUri": INFORMATION_URI, "rules": descriptors}
+    driver = {"name": "argmap", "version": __version__, "rules": descriptors}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
             "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
 
