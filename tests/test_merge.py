@@ -73,9 +73,11 @@ def test_neighbouring_nodes_merge_into_what_one_file_with_both_edits_says(
 def test_a_rename_meets_the_other_sides_edit_of_the_same_node(maps: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(maps / "ours.yaml", "--rename", "residents-hostile-to-army", "residents-hostile")
     edit(maps / "theirs.yaml", "--set", "residents-hostile-to-army.note=Every report says so.",
-         "--set", "army-treated-residents-harshly.probability=0.7")
+         "--set", "army-treated-residents-harshly.probability=0.7",
+         "--link", "residents-hostile-to-army", "supports", "isis-seizes-mosul")
     code, merged, _ = merge(maps, capsys)
     assert code == 0 and "residents-hostile-to-army" not in merged
+    assert "  - {source: residents-hostile, target: isis-seizes-mosul, type: supports}\n" in merged
     amap = load(maps / "merged.yaml").map
     assert amap is not None
     node = amap.by_id["residents-hostile"]

@@ -10,6 +10,7 @@ under a new id) is matched with its old self, so that the other side's edits to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -134,6 +135,27 @@ def follow_renames(base: list[Unit], side: list[Unit]) -> dict[str, str]:
     return renames
 
 
+def carry_renames(base: list[Unit], side: list[Unit], renames: dict[str, str]) -> None:
+    """The relations a side added that name a node the other side renamed (`renames`: new id -> old id) are
+    made to name it by its new id, as the other side's own relations do."""
+    relations, known = _section(side, "relations"), _section(base, "relations")
+    if not renames or relations is None or relations.parts is None:
+        return
+    old_keys = {u.key for u in known.parts or []} if known is not None else set()
+    new_of = {old: new for new, old in renames.items()}
+    for unit in relations.parts:
+        if unit.key in old_keys or not isinstance(unit.value, dict):
+            continue
+        text = unit.text
+        for end in ("source", "target"):
+            old = str(unit.value.get(end))
+            if old in new_of:
+                text = re.sub(rf"(\b{end}:[ \t]*)(['\"]?){re.escape(old)}\2(?![\w-])", rf"\g<1>\g<2>{new_of[old]}\g<2>",
+                              text, count=1)
+        if text != unit.text:
+            unit.text, unit.parts = text, None
+
+
 def merge_texts(base: str, ours: str, theirs: str, *, ours_label: str = "ours", theirs_label: str = "theirs",
                 marker_size: int = 7) -> MergeResult:
     """Merge two versions of a YAML map made from `base`."""
@@ -147,8 +169,9 @@ def merge_texts(base: str, ours: str, theirs: str, *, ours_label: str = "ours", 
         units = [file_units(text) for text in texts]
     except LayoutError:
         return MergeResult(_conflict(texts[1], texts[2], labels), ["(the whole file: not a block-mapping YAML map)"])
-    follow_renames(units[0], units[1])
-    follow_renames(units[0], units[2])
+    ours_renames, theirs_renames = follow_renames(units[0], units[1]), follow_renames(units[0], units[2])
+    carry_renames(units[0], units[2], ours_renames)
+    carry_renames(units[0], units[1], theirs_renames)
     conflicts: list[str] = []
     text = merge_units(units[0], units[1], units[2], labels, "", conflicts)
     if not conflicts:
