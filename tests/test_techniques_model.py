@@ -74,7 +74,7 @@ def test_canonical_json_only_adds_fields(write_map: Callable[..., Path]) -> None
     doc = load(write_map(MAP))
     assert doc.map is not None
     data = to_canonical(doc.map)
-    assert list(data)[-1] == "hypotheses"
+    assert list(data)[-2:] == ["hypotheses", "rules"]
     forecast = data["nodes"][2]
     assert list(forecast)[-2:] == ["updates", "confidence"]
     assert forecast["signposts"][0] == "Rivals endorse him"  # a plain signpost stays a string

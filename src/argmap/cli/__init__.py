@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
     "fmt": ("argmap.cli.fmt_cmd", "put maps in the canonical layout (--check for CI, --diff to preview)"),
     "coverage": ("argmap.cli.coverage_cmd", "the source sentences no quote covers, and the share covered"),
+    "diff": ("argmap.cli.diff_cmd", "what changed between two versions of a map, and what it does to the reasoning"),
+    "merge": ("argmap.cli.merge_cmd", "three-way merge of a map for git (BASE OURS THEIRS), conflicts marked"),
     "score": ("argmap.cli.score_cmd", "score the forecasts against what happened (Brier, calibration)"),
     "scenario": ("argmap.cli.scenario_cmd", "list scenarios, or show what follows from one against the baseline"),
     "sensitivity": ("argmap.cli.sensitivity_cmd", "rank evidence and assumptions by what rejecting each changes"),

@@ -71,9 +71,23 @@ def too_deep(file: str, line: int, column: int) -> Diagnostic:
                       "than six", line=line, column=column)
 
 
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
+
+
 def parse_text(text: str, fmt: str, file: str) -> tuple[Any, list[Diagnostic]]:
     """Parse a map's text; a syntax error becomes one positioned diagnostic, and so do aliases that expand without
-    bound and values nested deeper than `MAX_DEPTH`: no reader is left to exhaust memory or recursion."""
+    bound and values nested deeper than `MAX_DEPTH`: no reader is left to exhaust memory or recursion. A file that
+    does not read and holds a merge's conflict markers is reported at its first marker."""
+    value, found = _parse_text(text, fmt, file)
+    marker = _CONFLICT_MARKER.search(text) if found else None
+    if marker is not None:
+        return None, [Diagnostic(file, "error", "syntax", "unresolved merge conflict: keep what is right between "
+                                 "'<<<<<<<' and '>>>>>>>' and remove the marker lines",
+                                 line=text.count("\n", 0, marker.start()) + 1, column=1)]
+    return value, found
+
+
+def _parse_text(text: str, fmt: str, file: str) -> tuple[Any, list[Diagnostic]]:
     try:
         if fmt == "json":
             try:

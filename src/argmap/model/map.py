@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -13,6 +14,7 @@ from argmap.model.relations import Relation
 from argmap.model.techniques import HypothesisGroup
 
 FORMAT_VERSION = 1
+RuleLevel = Literal["off", "error", "warning", "info"]
 
 
 class Coverage(Strict):
@@ -80,12 +82,22 @@ class ArgMap(Strict):
     scenarios: list[Scenario] = Field(default_factory=list)
     hypotheses: list[HypothesisGroup] = Field(default_factory=list, description="ACH matrices: groups of mutually "
                                               "exclusive hypotheses and the evidence rated against them.")
+    rules: dict[str, RuleLevel] = Field(default_factory=dict, description="Check rules turned off or given another "
+                                        "severity for this map: rule id and off, error, warning or info.")
 
     @field_validator("argmap")
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value != FORMAT_VERSION:
             raise ValueError(f"format version {value} is not one this argmap reads; write `argmap: {FORMAT_VERSION}`")
+        return value
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _off_is_off(cls, value: object) -> object:
+        """YAML 1.1 reads a bare `off` as false: it means off."""
+        if isinstance(value, dict):
+            return {key: "off" if level is False else level for key, level in value.items()}
         return value
 
     @field_validator(*VOCABULARIES, mode="before")

@@ -126,6 +126,8 @@ class NodeBase(Strict):
     themes: list[Slug] = Field(default_factory=list)
     note: str | None = None
     by: By = Field("author", description="Who made the node: the source's author, or the analyst mapping it.")
+    silence: dict[str, Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=dict, description="Check rules silenced for this node: rule id and the reason.")
 
 
 class Claim(NodeBase):
