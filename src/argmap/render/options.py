@@ -35,7 +35,7 @@ class DiagramOptions:
     links: bool = False
     wrap: int = 30
     dpi: int | None = None
-    engine: str = "dot"
+    engine: str | None = None  # None: chosen by size (`argmap.render.dot.engine_for`)
     system_graphviz: bool = False
 
 
