@@ -1,159 +1,39 @@
 """A map's diagram from a loaded document: the DOT source the options ask for, and that source drawn by Graphviz.
 
-`diagram_dot` is shared by every diagram format: options checked, view selected, colouring resolved, DOT built.
-`draw` lays it out and draws it as svg, png or pdf. A view of more than `PARALLEL_ABOVE` nodes in several
-connected components is laid out on every core (`argmap.render.pack`) and drawn as one document. The writers of
-`argmap.formats` call them.
+`diagram_dot` is shared by every diagram format, `draw` draws it as svg, png or pdf: the overview of a view of
+more than `overview_above` nodes (`argmap.render.overview`) unless `full`, else the full view
+(`argmap.render.layout`, in parallel for a large view in several components). The writers of `argmap.formats`
+call them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from argmap.io.document import MapDocument
-from argmap.model import ArgMap, Forecast, NodeBase, Relation
-from argmap.render.colouring import Colouring, resolve_colouring
-from argmap.render.dot import build_dot, component_dot, engine_for, graph_attributes, header_dot
 from argmap.render.engine import render
-from argmap.render.legend import legend_table
-from argmap.render.options import DiagramOptions, parse_options
-from argmap.render.view import View, select_view
+from argmap.render.layout import Prepared, draw_prepared, packed_dot, prepare, view_dot
+from argmap.render.options import DiagramOptions
+from argmap.render.overview import overview_dot, parts_of, wants_overview
 
-#: Views above this many nodes, in more than one connected component, are laid out in parallel processes.
-PARALLEL_ABOVE = 300
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A checked request: the map, its options, the view to draw and its colouring."""
-
-    amap: ArgMap
-    options: DiagramOptions
-    view: View
-    colouring: Colouring
-
-    @property
-    def engine(self) -> str:
-        return self.options.engine or engine_for(len(self.view.nodes))
-
-    @property
-    def legend(self) -> tuple[str, Any] | None:
-        return (self.colouring.title, self.colouring.entries) if self.colouring.entries else None
-
-
-def prepare(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None) -> Prepared:
-    """Options checked, view selected, colouring resolved. A map whose file does not fully load is refused
-    (`ArgmapError`): the diagram would silently lose its bad parts."""
-    amap = doc.require_full_map("export")
-    opts = options if isinstance(options, DiagramOptions) else parse_options(options)
-    view = select_view(amap, focus=opts.focus, depth=opts.depth, kind=opts.kind, tag=opts.tag, actor=opts.actor,
-                       theme=opts.theme)
-    return Prepared(amap, opts, view, resolve_colouring(amap, opts.color_by))
-
-
-def view_dot(prep: Prepared) -> str:
-    """The DOT source of a prepared view, laid out as one graph."""
-    return build_dot(prep.amap, prep.view.nodes, prep.view.relations, prep.options, prep.colouring.overrides,
-                     prep.legend)
+__all__ = ["Prepared", "diagram_dot", "draw", "packed_dot", "prepare", "view_dot"]
 
 
 def diagram_dot(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None) -> tuple[str, DiagramOptions]:
-    """The DOT source of the diagram the options ask for, and the checked options."""
+    """The DOT source of the diagram the options ask for (the overview of a view above `overview_above` nodes,
+    unless `full`), and the checked options."""
     prep = prepare(doc, options)
+    if wants_overview(prep):
+        return overview_dot(prep, parts_of(prep)), prep.options
     return view_dot(prep), prep.options
-
-
-def components(nodes: Sequence[NodeBase], relations: Sequence[Relation]) -> list[list[int]]:
-    """The connected components of a view (relations taken either way), as node indices, largest first.
-
-    >>> from argmap.model import Claim, Relation
-    >>> ns = [Claim(id=i, text=i) for i in "abc"]
-    >>> components(ns, [Relation(source="c", target="a", type="supports")])
-    [[0, 2], [1]]
-    """
-    parent = list(range(len(nodes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index = {node.id: i for i, node in enumerate(nodes)}
-    for rel in relations:
-        a, b = root(index[rel.source]), root(index[rel.target])
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(nodes)):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
-
-
-def batches(groups: Sequence[Sequence[int]], count: int) -> list[list[int]]:
-    """Components shared among `count` layout processes, largest first to the least loaded (node counts).
-
-    >>> batches([[0, 1, 2], [3, 4], [5]], 2)
-    [[0, 1, 2], [3, 4, 5]]
-    """
-    loads = [0] * count
-    out: list[list[int]] = [[] for _ in range(count)]
-    for group in groups:
-        lightest = loads.index(min(loads))
-        out[lightest].extend(group)
-        loads[lightest] += len(group)
-    return [sorted(batch) for batch in out if batch]
-
-
-def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
-    """The view laid out on every core and packed, as a positioned DOT for `nop2` (neato -n2); None when the view is
-    small, in one component, boxed in clusters, or drawn by the system's Graphviz (then one layout is best)."""
-    from argmap.render.pack import layout_all, pack, workers
-
-    view, opts = prep.view, prep.options
-    if len(view.nodes) <= PARALLEL_ABOVE or opts.cluster != "none" or opts.system_graphviz:
-        return None
-    groups = components(view.nodes, view.relations)
-    count = min(processes or workers(), len(groups))
-    if count < 2:
-        return None
-    where: dict[str, int] = {}
-    parts = batches(groups, count)
-    for number, batch in enumerate(parts):
-        for i in batch:
-            where[view.nodes[i].id] = number
-    rels: list[list[tuple[int, Relation]]] = [[] for _ in parts]
-    for index, rel in enumerate(view.relations):
-        rels[where[rel.source]].append((index, rel))
-    size = len(view.nodes)
-    dots = [component_dot(prep.amap, [(i, view.nodes[i]) for i in batch], rels[number], opts,
-                          prep.colouring.overrides, size) for number, batch in enumerate(parts)]
-    legend: list[str] = []
-    if opts.legend:
-        outcomes = any(isinstance(n, Forecast) and n.resolution is not None for n in view.nodes)
-        kinds = [k for k in ("evidence", "claim", "inference", "forecast") if any(n.kind == k for n in view.nodes)]
-        types = [t for t in ("supports", "attacks", "undercuts", "condition", "requires")
-                 if any(r.type == t for r in view.relations)]
-        legend = legend_table(kinds, types, outcomes=outcomes and "forecast" in kinds, colouring=prep.legend)
-    header = header_dot(prep.amap, opts, legend)
-    laid = layout_all([*dots, header] if header else dots, prep.engine, processes)
-    attrs = graph_attributes(opts, size) | {"tooltip": prep.amap.title}
-    return pack(laid[: len(dots)], attrs, laid[-1] if header else None)
-
-
-def draw_prepared(prep: Prepared, fmt: str, *, capture_stderr: bool = True, processes: int | None = None) -> bytes:
-    """A prepared view drawn as `fmt`: packed from parallel layouts when that pays, else laid out at once."""
-    opts = prep.options
-    packed = packed_dot(prep, processes)
-    if packed is not None:
-        return render(packed, fmt, "nop2", dpi=opts.dpi, capture_stderr=capture_stderr)
-    return render(view_dot(prep), fmt, prep.engine, system=opts.system_graphviz, dpi=opts.dpi,
-                  capture_stderr=capture_stderr)
 
 
 def draw(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None, fmt: str, *,
          capture_stderr: bool = True) -> bytes:
-    """The diagram drawn as `fmt` (svg, png or pdf); `capture_stderr` as in `argmap.render.engine.render`."""
-    return draw_prepared(prepare(doc, options), fmt, capture_stderr=capture_stderr)
+    """The diagram drawn as `fmt` (svg, png or pdf): the overview of a view above `overview_above` nodes unless
+    `full`; `capture_stderr` as in `argmap.render.engine.render`."""
+    prep = prepare(doc, options)
+    if wants_overview(prep):
+        return render(overview_dot(prep, parts_of(prep)), fmt, "dot", system=prep.options.system_graphviz,
+                      dpi=prep.options.dpi, capture_stderr=capture_stderr)
+    return draw_prepared(prep, fmt, capture_stderr=capture_stderr)

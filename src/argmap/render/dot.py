@@ -148,8 +148,9 @@ def edge_statement(rel: Relation, index: int, names: Mapping[str, str]) -> str:
     return f"{quoted(names[rel.source])} -> {quoted(names[rel.target])} [{' '.join(attrs)}]"
 
 
-def _theme_of(node: NodeBase) -> str | None:
-    return node.themes[0] if node.themes else None
+def _facet_of(node: NodeBase, facet: str) -> str | None:
+    values: list[str] = list(getattr(node, facet + "s"))
+    return values[0] if values else None
 
 
 def _title_label(amap: ArgMap, subtitle: str) -> str:
@@ -181,7 +182,7 @@ def graph_attributes(options: DiagramOptions, size: int = 0) -> dict[str, str]:
     """Layout and look of the whole drawing of `size` nodes. No `size` attribute: a diagram is drawn at full
     size, never squeezed."""
     engine = options.engine or engine_for(size)
-    attrs = {"rankdir": options.direction, "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
+    attrs = {"rankdir": options.direction or "BT", "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
              "fontname": FONT, "fontcolor": colours.TEXT, "bgcolor": "white", "pad": "0.3",
              "outputorder": "edgesfirst", "forcelabels": "true"}
     if engine == "dot":
@@ -225,23 +226,26 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
     statements = {node.id: node_statement(node, index, amap, options, overrides.get(node.id),
                                           node.id == options.focus)
                   for index, node in enumerate(view_nodes)}
-    if options.cluster == "theme":
-        order = list(amap.themes) + [t for n in view_nodes for t in n.themes if t not in amap.themes]
+    if options.cluster in ("theme", "actor", "tag"):
+        facet = options.cluster
+        vocabulary: dict[str, str] = getattr(amap, facet + "s")
+        values_used = [v for n in view_nodes for v in getattr(n, facet + "s")]
+        order = list(vocabulary) + [v for v in values_used if v not in vocabulary]
         members: dict[str, list[str]] = {}
         for node in view_nodes:
-            theme = _theme_of(node)
-            if theme is not None:
-                members.setdefault(theme, []).append(node.id)
-        labelloc = "b" if options.direction == "BT" else "t"  # a BT layout turns clusters upside down
-        loose = [node.id for node in view_nodes if _theme_of(node) is None]
-        for number, theme in enumerate(dict.fromkeys(t for t in order if t in members)):
-            name = amap.themes.get(theme, theme)
+            value = _facet_of(node, facet)
+            if value is not None:
+                members.setdefault(value, []).append(node.id)
+        labelloc = "b" if (options.direction or "BT") == "BT" else "t"  # a BT layout turns clusters upside down
+        loose = [node.id for node in view_nodes if _facet_of(node, facet) is None]
+        for number, value in enumerate(dict.fromkeys(t for t in order if t in members)):
+            name = vocabulary.get(value, value)
             graph.body.append(f"\tsubgraph {quoted(f'cluster_{number}')} {{\n")
             graph.body.append(f"\t\tlabel=<<B>{html(name)}</B>> labeljust=l labelloc={labelloc} fontsize=12 "
                               f'style="rounded,filled" color="{colours.CLUSTER_BORDER}" '
                               f'fillcolor="{colours.CLUSTER_FILL}" '
-                              f"tooltip={quoted('theme: ' + theme)}\n")
-            graph.body.extend(f"\t\t{statements[node_id]}\n" for node_id in members[theme])
+                              f"tooltip={quoted(facet + ': ' + value)}\n")
+            graph.body.extend(f"\t\t{statements[node_id]}\n" for node_id in members[value])
             graph.body.append("\t}\n")
         graph.body.extend(f"\t{statements[node_id]}\n" for node_id in loose)
     else:
@@ -252,7 +256,7 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
         outcomes = any(isinstance(n, Forecast) and n.resolution is not None for n in view_nodes)
         graph.body.extend(f"\t{line}\n" for line in legend_lines(
             (n.kind for n in view_nodes), (r.type for r in view_relations), outcomes=outcomes,
-            colouring=colouring_legend, direction=options.direction))
+            colouring=colouring_legend, direction=options.direction or "BT"))
     return graph.source
 
 

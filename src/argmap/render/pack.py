@@ -53,6 +53,25 @@ def layout_all(dots: Sequence[str], engine: str, processes: int | None = None) -
         raise ArgmapError(f"Graphviz could not lay out the diagram with '{engine}': {exc}") from None
 
 
+def draw_one(dot: str, fmt: str, engine: str, dpi: int | None = None) -> bytes:
+    """`dot` laid out by `engine` and drawn as `fmt` (runs in a worker process)."""
+    from argmap.render.engine import render
+
+    return render(dot, fmt, engine, dpi=dpi)
+
+
+def draw_all(dots: Sequence[str], fmt: str, engine: str, *, dpi: int | None = None,
+             processes: int | None = None) -> list[bytes]:
+    """Every DOT laid out and drawn as `fmt`, in parallel processes when there are several and more than one core
+    (an `ArgmapError` from a worker passes through as it is)."""
+    processes = min(processes or workers(), len(dots))
+    if processes <= 1:
+        return [draw_one(dot, fmt, engine, dpi) for dot in dots]
+    n = len(dots)
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        return list(pool.map(draw_one, dots, [fmt] * n, [engine] * n, [dpi] * n))
+
+
 def shift(value: str, dx: float, dy: float) -> str:
     """A coordinate list moved by (dx, dy): `x,y` pairs, with the `e,`/`s,` markers of edge ends kept.
 
