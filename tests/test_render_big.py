@@ -107,3 +107,18 @@ def test_small_or_clustered_views_are_laid_out_at_once(big: MapDocument) -> None
 
 def test_shift_keeps_edge_end_markers() -> None:
     assert shift("s,1,2 e,3,4 5,6", 10, 20) == "s,11,22 e,13,24 15,26"
+
+
+def test_one_big_component_is_cut_into_parts_laid_out_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.render.layout as layout
+
+    monkeypatch.setattr(layout, "SPLIT_ABOVE", 60)
+    doc = load(write_forest(tmp_path, 1, 400))
+    packed = packed_dot(prepare(doc, {"full": True}), processes=2)
+    assert packed is not None and "splines" in packed
+    unrouted = [line for line in packed.splitlines() if ' [id="rel-' in line]  # as argmap wrote them, no pos
+    assert unrouted  # relations between parts laid out apart, drawn straight
+    root = ET.fromstring(write_svg(doc, {"full": True}))
+    edges = [g for g in classed(root, "edge") if (g.get("id") or "").startswith("rel-")]
+    assert sorted(int(g.get("id", "")[4:]) for g in edges) == list(range(399))
+    assert len(classed(root, "node")) >= 400

@@ -12,7 +12,15 @@ from typing import Any
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap, Forecast, NodeBase, Relation
 from argmap.render.colouring import Colouring, resolve_colouring
-from argmap.render.dot import build_dot, component_dot, engine_for, graph_attributes, header_dot
+from argmap.render.dot import (
+    build_dot,
+    component_dot,
+    edge_statement,
+    engine_for,
+    graph_attributes,
+    header_dot,
+    node_name,
+)
 from argmap.render.engine import render
 from argmap.render.legend import legend_table
 from argmap.render.options import DiagramOptions, parse_options
@@ -20,6 +28,8 @@ from argmap.render.view import View, auto_direction, select_view
 
 #: Views above this many nodes, in more than one connected component, are laid out in parallel processes.
 PARALLEL_ABOVE = 300
+#: A connected component above this many nodes is cut into parts laid out in parallel.
+SPLIT_ABOVE = 1500
 
 
 @dataclass(frozen=True)
@@ -89,18 +99,37 @@ def components(nodes: Sequence[NodeBase], relations: Sequence[Relation]) -> list
 
 
 def batches(groups: Sequence[Sequence[int]], count: int) -> list[list[int]]:
-    """Components shared among `count` layout processes, largest first to the least loaded (node counts).
+    """Groups shared among `count` layout processes in order, each process taking about as many nodes (groups
+    that follow each other, the parts of one component, mostly stay together).
 
     >>> batches([[0, 1, 2], [3, 4], [5]], 2)
     [[0, 1, 2], [3, 4, 5]]
     """
-    loads = [0] * count
-    out: list[list[int]] = [[] for _ in range(count)]
+    share = sum(len(g) for g in groups) / count
+    out: list[list[int]] = [[]]
     for group in groups:
-        lightest = loads.index(min(loads))
-        out[lightest].extend(group)
-        loads[lightest] += len(group)
+        if out[-1] and len(out[-1]) + len(group) / 2 > share and len(out) < count:
+            out.append([])
+        out[-1].extend(group)
     return [sorted(batch) for batch in out if batch]
+
+
+def split_large(groups: list[list[int]], view: View, count: int) -> list[list[int]]:
+    """Components of more than `SPLIT_ABOVE` nodes cut into their parts (`argmap.render.parts`), so that one big
+    argument is laid out on every core too; relations between parts laid out apart are drawn straight."""
+    from argmap.render.parts import READABLE, by_conclusion
+
+    out: list[list[int]] = []
+    for group in groups:
+        if len(group) <= SPLIT_ABOVE or count < 2:
+            out.append(group)
+            continue
+        members = {view.nodes[i].id: i for i in group}
+        nodes = [view.nodes[i] for i in group]
+        relations = [r for r in view.relations if r.source in members]
+        parts = by_conclusion(nodes, relations, largest=max(READABLE, len(group) // (2 * count)))
+        out.extend(sorted(members[node_id] for node_id in part.nodes) for part in parts)
+    return out
 
 
 def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
@@ -111,8 +140,9 @@ def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
     view, opts = prep.view, prep.options
     if len(view.nodes) <= PARALLEL_ABOVE or opts.cluster != "none" or opts.system_graphviz:
         return None
-    groups = components(view.nodes, view.relations)
-    count = min(processes or workers(), len(groups))
+    cores = processes or workers()
+    groups = split_large(components(view.nodes, view.relations), view, cores)
+    count = min(cores, len(groups))
     if count < 2:
         return None
     where: dict[str, int] = {}
@@ -121,8 +151,13 @@ def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
         for i in batch:
             where[view.nodes[i].id] = number
     rels: list[list[tuple[int, Relation]]] = [[] for _ in parts]
+    names = {node.id: node_name(node.id, index) for index, node in enumerate(view.nodes)}
+    across: list[str] = []
     for index, rel in enumerate(view.relations):
-        rels[where[rel.source]].append((index, rel))
+        if where[rel.source] == where[rel.target]:
+            rels[where[rel.source]].append((index, rel))
+        else:
+            across.append(f"\t{edge_statement(rel, index, names)}\n")
     size = len(view.nodes)
     dots = [component_dot(prep.amap, [(i, view.nodes[i]) for i in batch], rels[number], opts,
                           prep.colouring.overrides, size) for number, batch in enumerate(parts)]
@@ -136,7 +171,9 @@ def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
     header = header_dot(prep.amap, opts, legend)
     laid = layout_all([*dots, header] if header else dots, prep.engine, processes)
     attrs = graph_attributes(opts, size) | {"tooltip": prep.amap.title}
-    return pack(laid[: len(dots)], attrs, laid[-1] if header else None)
+    if across:
+        attrs["splines"] = "line"  # only the relations between parts laid out apart have no route yet
+    return pack(laid[: len(dots)], attrs, laid[-1] if header else None, "".join(across))
 
 
 def draw_prepared(prep: Prepared, fmt: str, *, capture_stderr: bool = True, processes: int | None = None) -> bytes:

@@ -138,10 +138,11 @@ def shelf_offsets(boxes: Sequence[tuple[float, float]], aspect: float = 1.4) -> 
     return offsets
 
 
-def pack(laid_out: Sequence[str], graph_attrs: dict[str, str], header: str | None = None) -> str:
+def pack(laid_out: Sequence[str], graph_attrs: dict[str, str], header: str | None = None, extra: str = "") -> str:
     """The laid-out components as one DOT for `nop2` (neato -n2): each moved to its shelf, bounding box around all;
     `header` (laid out too: the title and legend) goes above them, at the left. Works on Graphviz's DOT text,
-    so HTML-like labels and every attribute pass through byte for byte."""
+    so HTML-like labels and every attribute pass through byte for byte. `extra` statements (edges between
+    components laid out apart) are added at the end, unpositioned."""
     pieces = [_split(text) for text in laid_out]
     offsets = shelf_offsets([(x1 - x0, y1 - y0) for (x0, y0, x1, y1), _ in pieces])
     if header is not None:
@@ -156,7 +157,7 @@ def pack(laid_out: Sequence[str], graph_attrs: dict[str, str], header: str | Non
         bodies.append(_POSITION.sub(_mover(dx, dy), body))
     attrs = graph_attrs | {"bb": f"0,0,{right:.6g},{highest:.6g}"}
     head = "\tgraph [" + " ".join(f'{key}="{_escape(value)}"' for key, value in attrs.items()) + "];\n"
-    return "digraph argmap {\n" + head + "".join(bodies) + "}\n"
+    return "digraph argmap {\n" + head + "".join(bodies) + extra + "}\n"
 
 
 def _mover(dx: float, dy: float) -> Callable[[re.Match[str]], str]:

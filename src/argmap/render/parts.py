@@ -48,8 +48,10 @@ def _claim(heads: Sequence[str], members: set[str], into: dict[str, list[str]]) 
     return owner
 
 
-def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], target: int = TARGET_PARTS) -> list[Part]:
-    """Parts under the top-level conclusions of a view, split while one part dwarfs the others."""
+def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], target: int = TARGET_PARTS,
+                  largest: int | None = None) -> list[Part]:
+    """Parts under the top-level conclusions of a view, split while one part dwarfs the others (or, with
+    `largest`, while one has more nodes than that)."""
     order = {node.id: i for i, node in enumerate(nodes)}
     into: dict[str, list[str]] = {}
     sources: set[str] = set()
@@ -65,9 +67,14 @@ def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], targ
         if node.id in owner:
             groups[owner[node.id]].append(node.id)
     fixed: set[str] = set()
-    while len(groups) < target:
+    while True:
         head = max((h for h in groups if h not in fixed), key=lambda h: len(groups[h]), default=None)
-        if head is None or len(groups[head]) <= max(READABLE, 2 * len(nodes) // target):
+        if head is None:
+            break
+        if largest is not None:
+            if len(groups[head]) <= largest:
+                break
+        elif len(groups) >= target or len(groups[head]) <= max(READABLE, 2 * len(nodes) // target):
             break
         children = [c for c in dict.fromkeys(into.get(head, ())) if c in groups[head] and c != head]
         if len(children) < 2:
@@ -83,7 +90,8 @@ def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], targ
         groups[head] += leftover
     parts = [Part(f"part-{number + 1}", text_of(nodes, order, head), head, tuple(ids))
              for number, (head, ids) in enumerate(sorted(groups.items(), key=lambda kv: order[kv[0]]))]
-    rest = tuple(node.id for node in nodes if node.id not in {n for p in parts for n in p.nodes})
+    placed = {n for p in parts for n in p.nodes}
+    rest = tuple(node.id for node in nodes if node.id not in placed)
     if rest:
         parts.append(Part(f"part-{len(parts) + 1}", "not linked to a conclusion", None, rest))
     return parts
