@@ -84,8 +84,12 @@ def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], targ
         sub = _claim(children, members, into)
         groups[head] = [head]
         fixed.add(head)
+        under: dict[str, list[str]] = {child: [] for child in children}
+        for member in members:
+            if member in sub:
+                under[sub[member]].append(member)
         for child in children:
-            groups[child] = sorted((n for n in members if sub.get(n) == child), key=order.__getitem__)
+            groups[child] = sorted(under[child], key=order.__getitem__)
         leftover = sorted((n for n in members if n not in sub), key=order.__getitem__)
         groups[head] += leftover
     parts = [Part(f"part-{number + 1}", text_of(nodes, order, head), head, tuple(ids))
