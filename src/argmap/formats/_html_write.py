@@ -11,5 +11,4 @@ from argmap.render.layout import prepare
 
 def write_html(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> bytes:
     """HTML: the diagram (the overview of a large map, its parts opening in place) with search and details."""
-    del capture_stderr  # the page is drawn in full before anything reaches the screen
-    return page(prepare(doc, options)).encode("utf-8")
+    return page(prepare(doc, options), capture_stderr=capture_stderr).encode("utf-8")

@@ -67,8 +67,8 @@ def _one(prep: Prepared, node: NodeBase, index: int, labels: dict[str, str], com
             "computed": computed.get(node.id, ""), "part": part or ""}
 
 
-def page(prep: Prepared) -> str:
-    """The whole page for a prepared view."""
+def page(prep: Prepared, *, capture_stderr: bool = True) -> str:
+    """The whole page for a prepared view (`capture_stderr` as in `argmap.render.engine.render`)."""
     opts = replace(prep.options, links=False)  # nothing in the page leads off it
     prep = replace(prep, options=opts)
     templates: list[str] = []
@@ -76,14 +76,15 @@ def page(prep: Prepared) -> str:
     if wants_overview(prep):
         parts = parts_of(prep)
         links = {part.key: f"#{part.key}" for part in parts}
-        drawn = draw_all([overview_dot(prep, parts, links), *part_dots(prep, parts)], "svg", "dot")
+        drawn = draw_all([overview_dot(prep, parts, links), *part_dots(prep, parts)], "svg", "dot",
+                         capture_stderr=capture_stderr)
         main = inline_svg(drawn[0])
         for part, drawing in zip(parts, drawn[1:], strict=True):
             part_of.update((node_id, part.key) for node_id in part.nodes)
             templates.append(f'<template id="tpl-{part.key}" data-title="{html(part.title)}">'
                              f"{inline_svg(drawing)}</template>")
     else:
-        main = inline_svg(draw_prepared(prep, "svg"))
+        main = inline_svg(draw_prepared(prep, "svg", capture_stderr=capture_stderr))
     payload = json.dumps({"title": prep.amap.title, "nodes": node_data(prep, part_of)}, ensure_ascii=False,
                       separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
     script = resources.files("argmap.render").joinpath("page.js").read_text(encoding="utf-8")

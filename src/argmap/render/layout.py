@@ -132,7 +132,7 @@ def split_large(groups: list[list[int]], view: View, count: int) -> list[list[in
     return out
 
 
-def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
+def packed_dot(prep: Prepared, processes: int | None = None, *, capture_stderr: bool = True) -> str | None:
     """The view laid out on every core and packed, as a positioned DOT for `nop2` (neato -n2); None when the view is
     small, in one component, boxed in clusters, or drawn by the system's Graphviz (then one layout is best)."""
     from argmap.render.pack import layout_all, pack, workers
@@ -169,7 +169,7 @@ def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
                  if any(r.type == t for r in view.relations)]
         legend = legend_table(kinds, types, outcomes=outcomes and "forecast" in kinds, colouring=prep.legend)
     header = header_dot(prep.amap, opts, legend)
-    laid = layout_all([*dots, header] if header else dots, prep.engine, processes)
+    laid = layout_all([*dots, header] if header else dots, prep.engine, processes, capture_stderr=capture_stderr)
     attrs = graph_attributes(opts, size) | {"tooltip": prep.amap.title}
     if across:
         attrs["splines"] = "line"  # only the relations between parts laid out apart have no route yet
@@ -179,7 +179,7 @@ def packed_dot(prep: Prepared, processes: int | None = None) -> str | None:
 def draw_prepared(prep: Prepared, fmt: str, *, capture_stderr: bool = True, processes: int | None = None) -> bytes:
     """A prepared view drawn as `fmt`: packed from parallel layouts when that pays, else laid out at once."""
     opts = prep.options
-    packed = packed_dot(prep, processes)
+    packed = packed_dot(prep, processes, capture_stderr=capture_stderr)
     if packed is not None:
         return render(packed, fmt, "nop2", dpi=opts.dpi, capture_stderr=capture_stderr)
     return render(view_dot(prep), fmt, prep.engine, system=opts.system_graphviz, dpi=opts.dpi,

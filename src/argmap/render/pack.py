@@ -31,21 +31,24 @@ def workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def layout_one(dot: str, engine: str) -> str:
-    """`dot` laid out by `engine`: Graphviz's DOT output, with positions (runs in a worker process)."""
+def layout_one(dot: str, engine: str, capture_stderr: bool = True) -> str:
+    """`dot` laid out by `engine`: Graphviz's DOT output, with positions (runs in a worker process, whose standard
+    error is its own to capture)."""
     import pygraphviz
 
-    with _quiet():
+    with _quiet(capture_stderr):
         graph = pygraphviz.AGraph(string=dot)
         data = graph.draw(format="dot", prog=engine)
     return data.decode("utf-8") if isinstance(data, bytes) else str(data)
 
 
-def layout_all(dots: Sequence[str], engine: str, processes: int | None = None) -> list[str]:
-    """Every DOT laid out, in parallel processes when there are several and more than one core."""
+def layout_all(dots: Sequence[str], engine: str, processes: int | None = None, *,
+               capture_stderr: bool = True) -> list[str]:
+    """Every DOT laid out, in parallel processes when there are several and more than one core
+    (`capture_stderr` as in `argmap.render.engine.render`, for a layout in this process)."""
     processes = min(processes or workers(), len(dots))
     if processes <= 1:
-        return [layout_one(dot, engine) for dot in dots]
+        return [layout_one(dot, engine, capture_stderr) for dot in dots]
     try:
         with ProcessPoolExecutor(max_workers=processes) as pool:
             return list(pool.map(layout_one, dots, [engine] * len(dots)))
@@ -53,20 +56,20 @@ def layout_all(dots: Sequence[str], engine: str, processes: int | None = None) -
         raise ArgmapError(f"Graphviz could not lay out the diagram with '{engine}': {exc}") from None
 
 
-def draw_one(dot: str, fmt: str, engine: str, dpi: int | None = None) -> bytes:
+def draw_one(dot: str, fmt: str, engine: str, dpi: int | None = None, capture_stderr: bool = True) -> bytes:
     """`dot` laid out by `engine` and drawn as `fmt` (runs in a worker process)."""
     from argmap.render.engine import render
 
-    return render(dot, fmt, engine, dpi=dpi)
+    return render(dot, fmt, engine, dpi=dpi, capture_stderr=capture_stderr)
 
 
 def draw_all(dots: Sequence[str], fmt: str, engine: str, *, dpi: int | None = None,
-             processes: int | None = None) -> list[bytes]:
+             processes: int | None = None, capture_stderr: bool = True) -> list[bytes]:
     """Every DOT laid out and drawn as `fmt`, in parallel processes when there are several and more than one core
-    (an `ArgmapError` from a worker passes through as it is)."""
+    (an `ArgmapError` from a worker passes through as it is; `capture_stderr` for a drawing in this process)."""
     processes = min(processes or workers(), len(dots))
     if processes <= 1:
-        return [draw_one(dot, fmt, engine, dpi) for dot in dots]
+        return [draw_one(dot, fmt, engine, dpi, capture_stderr) for dot in dots]
     n = len(dots)
     with ProcessPoolExecutor(max_workers=processes) as pool:
         return list(pool.map(draw_one, dots, [fmt] * n, [engine] * n, [dpi] * n))
