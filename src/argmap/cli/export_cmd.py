@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_folder(output: str) -> bool:
-    return output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    """`-o DIR/` (with the slash) asks for a folder of diagrams; `-o DIR` without it stays an error."""
+    return output != "-" and output.endswith(("/", os.sep))
 
 
 def _export_folder(args: argparse.Namespace) -> int:
