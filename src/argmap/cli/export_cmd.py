@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from argmap.cli import numbers
+from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, export_with_losses, format_for
 from argmap.io import load
 from argmap.io.atomic import write_output
@@ -31,10 +34,15 @@ def add_view_options(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--actor", action="append", default=[], help="keep only nodes with this actor (repeatable)")
     view.add_argument("--theme", action="append", default=[], help="keep only nodes with this theme (repeatable)")
     view.add_argument("--direction", choices=("TB", "BT", "LR", "RL"), default=None, help="layout direction")
-    view.add_argument("--cluster", choices=("none", "theme"), default=None, help="group nodes in boxes")
+    view.add_argument("--cluster", choices=("none", "theme", "actor", "tag"), default=None,
+                      help="group nodes in boxes (and the overview's parts) by their first theme, actor or tag")
     view.add_argument("--color-by", dest="color_by", default=None, help="kind (default), acceptance, or scenario:NAME")
     view.add_argument("--no-legend", dest="legend", action="store_false", default=True, help="leave out the legend")
-    view.add_argument("--engine", default=None, help="Graphviz layout engine (dot, neato, ...)")
+    view.add_argument("--engine", default=None,
+                      help="Graphviz layout engine (default: dot, sfdp for the very large; neato, ...)")
+    view.add_argument("--overview-above", dest="overview_above", type=numbers.count, default=None, metavar="N",
+                      help="draw an overview, one node per part, for a view of more than N nodes (default 500)")
+    view.add_argument("--full", action="store_true", default=None, help="draw every node, however many")
     view.add_argument("--system-graphviz", dest="system_graphviz", action="store_true",
                       help="render with the `dot` program on PATH instead of the bundled Graphviz")
 
@@ -43,7 +51,7 @@ def options_from(args: argparse.Namespace) -> dict[str, object]:
     """The exporter options named on the command line."""
     options: dict[str, object] = {}
     for name in ("focus", "depth", "kind", "tag", "actor", "theme", "direction", "cluster", "color_by", "legend",
-                 "engine", "system_graphviz"):
+                 "engine", "system_graphviz", "overview_above", "full"):
         options[name] = getattr(args, name, None)
     for item in args.option:
         key, _, value = item.partition("=")
@@ -60,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.map or not args.output:
         print("argmap export: error: give MAP and -o OUT (use -o - for standard output)", file=sys.stderr)
         return 2
+    if _is_folder(args.output):
+        return _export_folder(args)
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
     exported = export_with_losses(doc, fmt, options_from(args))
@@ -69,4 +79,27 @@ def run(args: argparse.Namespace) -> int:
     write_output(args.output, data)
     if args.output != "-":
         print(f"wrote {args.output} ({fmt.name}, {len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def _is_folder(output: str) -> bool:
+    """`-o DIR/` (with the slash) asks for a folder of diagrams; `-o DIR` without it stays an error."""
+    return output != "-" and output.endswith(("/", os.sep))
+
+
+def _export_folder(args: argparse.Namespace) -> int:
+    """`-o DIR/`: the overview and one diagram per part (or the whole diagram of a small view) in DIR."""
+    from argmap.render.diagram import prepare
+    from argmap.render.overview import diagram_files
+
+    fmt = (args.to or "svg").lower()
+    if fmt not in ("svg", "png", "pdf"):
+        raise ArgmapError(f"-o DIR/ writes diagrams (svg, png or pdf), not '{fmt}'")
+    folder = Path(args.output)
+    if not folder.is_dir():
+        raise ArgmapError(f"{folder}: no such folder (create it first)")
+    files = diagram_files(prepare(load(args.map), options_from(args)), fmt)
+    for name, data in files.items():
+        write_output(str(folder / name), data)
+    print(f"wrote {len(files)} {fmt} file{'s' if len(files) != 1 else ''} to {folder}", file=sys.stderr)
     return 0

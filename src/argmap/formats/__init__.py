@@ -25,6 +25,7 @@ from argmap.formats._argdown_json_read import looks_like_argdown_json
 from argmap.formats._dot_write import write_dot
 from argmap.formats._graphml_read import read_graphml, sniff_graphml
 from argmap.formats._graphml_write import write_graphml
+from argmap.formats._html_write import write_html
 from argmap.formats._json_read import read_json
 from argmap.formats._json_write import write_json
 from argmap.formats._microtexts_read import read_microtext, sniff_microtext
@@ -94,6 +95,7 @@ register(Format("dot", (".dot", ".gv"), write_dot, description="diagram, Graphvi
 register(Format("svg", (".svg",), write_svg, description="diagram, SVG with tooltips"))
 register(Format("png", (".png",), write_png, binary=True, description="diagram, PNG image"))
 register(Format("pdf", (".pdf",), write_pdf, binary=True, description="diagram, PDF"))
+register(Format("html", (".html", ".htm"), write_html, description="diagram, one interactive page (search, details)"))
 register(Format("aif", (".aif", ".json"), importer=read_aif, exporter=write_aif, sniff=sniff_aif,
                 description="AIF: AIFdb JSON nodesets and OVA3 xAIF"))
 register(Format("sadface", (".sadface", ".json"), importer=read_sadface, exporter=write_sadface,

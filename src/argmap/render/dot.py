@@ -137,8 +137,8 @@ def edge_statement(rel: Relation, index: int, names: Mapping[str, str]) -> str:
     penwidth = look.penwidth if rel.weight is None else round(0.6 + 1.6 * rel.weight, 2)
     attrs = [f"id=\"rel-{index}\"", f"class={type_class}", f'color="{look.colour}"', f"style={look.style}",
              f"arrowhead={look.arrowhead}", f"penwidth={penwidth}"]
-    if look.label:
-        attrs.append(f'label=<{_small(html(look.label), look.colour, 10, bold=True)}>')
+    if look.label:  # an xlabel is placed after layout: a `label` would make dot double every rank
+        attrs.append(f'xlabel=<{_small(html(look.label), look.colour, 10, bold=True)}>')
     tooltip = [f"{rel.source} {rel.type} {rel.target}"]
     if rel.weight is not None:
         tooltip.append(f"weight {rel.weight:g}")
@@ -148,8 +148,9 @@ def edge_statement(rel: Relation, index: int, names: Mapping[str, str]) -> str:
     return f"{quoted(names[rel.source])} -> {quoted(names[rel.target])} [{' '.join(attrs)}]"
 
 
-def _theme_of(node: NodeBase) -> str | None:
-    return node.themes[0] if node.themes else None
+def _facet_of(node: NodeBase, facet: str) -> str | None:
+    values: list[str] = list(getattr(node, facet + "s"))
+    return values[0] if values else None
 
 
 def _title_label(amap: ArgMap, subtitle: str) -> str:
@@ -172,14 +173,40 @@ def view_subtitle(options: DiagramOptions) -> str:
     return " · ".join(parts)
 
 
-def graph_attributes(options: DiagramOptions) -> dict[str, str]:
-    """Layout and look of the whole drawing. No `size`: a diagram is drawn at full size, never squeezed."""
-    attrs = {"rankdir": options.direction, "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
+#: Above this many nodes `dot` runs with its cheap settings (fewer network-simplex and crossing-minimisation
+#: passes, no second crossing pass over clusters): the picture stays clean, the layout takes far less time.
+CHEAP_ABOVE = 300
+
+
+def graph_attributes(options: DiagramOptions, size: int = 0) -> dict[str, str]:
+    """Layout and look of the whole drawing of `size` nodes. No `size` attribute: a diagram is drawn at full
+    size, never squeezed."""
+    engine = options.engine or engine_for(size)
+    attrs = {"rankdir": options.direction or "BT", "nodesep": "0.3", "ranksep": "0.45", "splines": "true",
              "fontname": FONT, "fontcolor": colours.TEXT, "bgcolor": "white", "pad": "0.3",
-             "outputorder": "edgesfirst"}
-    if options.engine != "dot":
+             "outputorder": "edgesfirst", "forcelabels": "true"}
+    if engine == "dot":
+        attrs["newrank"] = "true"
+        if size > CHEAP_ABOVE:
+            attrs.update({"nslimit": "2", "nslimit1": "2", "mclimit": "0.5", "remincross": "false"})
+    else:
         attrs["overlap"] = "false"
+        if engine == "sfdp":
+            attrs.update({"overlap": "prism0", "splines": "false", "outputorder": "edgesfirst"})
     return attrs
+
+
+#: Above this many nodes the default engine is `sfdp` (multilevel force-directed), not `dot`.
+SFDP_ABOVE = 20000
+
+
+def engine_for(size: int) -> str:
+    """The layout engine for a diagram of `size` nodes when the user names none.
+
+    >>> engine_for(85), engine_for(50000)
+    ('dot', 'sfdp')
+    """
+    return "sfdp" if size > SFDP_ABOVE else "dot"
 
 
 def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequence[Relation],
@@ -190,7 +217,7 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
     `overrides` (node id -> `NodeStyle`) replaces a node's fill or border and adds a badge line; with it,
     `colouring_legend` (title, entries) adds the swatches that explain the colours to the legend."""
     overrides = overrides or {}
-    graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(options), node_attr={
+    graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(options, len(view_nodes)), node_attr={
         "fontname": FONT, "fontsize": "11", "fontcolor": colours.TEXT, "penwidth": "1.3"},
         edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "color": colours.MUTED})
     graph.body.append(f"\ttooltip={quoted(amap.title)}\n")
@@ -199,23 +226,26 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
     statements = {node.id: node_statement(node, index, amap, options, overrides.get(node.id),
                                           node.id == options.focus)
                   for index, node in enumerate(view_nodes)}
-    if options.cluster == "theme":
-        order = list(amap.themes) + [t for n in view_nodes for t in n.themes if t not in amap.themes]
+    if options.cluster in ("theme", "actor", "tag"):
+        facet = options.cluster
+        vocabulary: dict[str, str] = getattr(amap, facet + "s")
+        values_used = [v for n in view_nodes for v in getattr(n, facet + "s")]
+        order = list(vocabulary) + [v for v in values_used if v not in vocabulary]
         members: dict[str, list[str]] = {}
         for node in view_nodes:
-            theme = _theme_of(node)
-            if theme is not None:
-                members.setdefault(theme, []).append(node.id)
-        labelloc = "b" if options.direction == "BT" else "t"  # a BT layout turns clusters upside down
-        loose = [node.id for node in view_nodes if _theme_of(node) is None]
-        for number, theme in enumerate(dict.fromkeys(t for t in order if t in members)):
-            name = amap.themes.get(theme, theme)
+            value = _facet_of(node, facet)
+            if value is not None:
+                members.setdefault(value, []).append(node.id)
+        labelloc = "b" if (options.direction or "BT") == "BT" else "t"  # a BT layout turns clusters upside down
+        loose = [node.id for node in view_nodes if _facet_of(node, facet) is None]
+        for number, value in enumerate(dict.fromkeys(t for t in order if t in members)):
+            name = vocabulary.get(value, value)
             graph.body.append(f"\tsubgraph {quoted(f'cluster_{number}')} {{\n")
             graph.body.append(f"\t\tlabel=<<B>{html(name)}</B>> labeljust=l labelloc={labelloc} fontsize=12 "
                               f'style="rounded,filled" color="{colours.CLUSTER_BORDER}" '
                               f'fillcolor="{colours.CLUSTER_FILL}" '
-                              f"tooltip={quoted('theme: ' + theme)}\n")
-            graph.body.extend(f"\t\t{statements[node_id]}\n" for node_id in members[theme])
+                              f"tooltip={quoted(facet + ': ' + value)}\n")
+            graph.body.extend(f"\t\t{statements[node_id]}\n" for node_id in members[value])
             graph.body.append("\t}\n")
         graph.body.extend(f"\t{statements[node_id]}\n" for node_id in loose)
     else:
@@ -226,5 +256,36 @@ def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequ
         outcomes = any(isinstance(n, Forecast) and n.resolution is not None for n in view_nodes)
         graph.body.extend(f"\t{line}\n" for line in legend_lines(
             (n.kind for n in view_nodes), (r.type for r in view_relations), outcomes=outcomes,
-            colouring=colouring_legend, direction=options.direction))
+            colouring=colouring_legend, direction=options.direction or "BT"))
     return graph.source
+
+
+def component_dot(amap: ArgMap, nodes: Sequence[tuple[int, NodeBase]], relations: Sequence[tuple[int, Relation]],
+                  options: DiagramOptions, overrides: Mapping[str, NodeStyle], size: int) -> str:
+    """The DOT of some connected components of a view, laid out on their own and packed (`pack=true`) before
+    `argmap.render.pack` puts them beside the others: nodes and relations keep their index in the whole view
+    (so their SVG ids stay unique), the graph attributes are those of the whole `size`-node diagram."""
+    attrs = graph_attributes(options, size) | {"pack": "true", "packmode": "graph"}
+    lines = [f"digraph {GRAPH_NAME} {{", "\tgraph [" + " ".join(f"{k}={quoted(v)}" for k, v in attrs.items()) + "]",
+             f'\tnode [fontname={quoted(FONT)} fontsize=11 fontcolor="{colours.TEXT}" penwidth=1.3]',
+             f'\tedge [fontname={quoted(FONT)} fontsize=9 arrowsize=0.8 color="{colours.MUTED}"]']
+    names = {node.id: node_name(node.id, index) for index, node in nodes}
+    lines += [f"\t{node_statement(node, index, amap, options, overrides.get(node.id), node.id == options.focus)}"
+              for index, node in nodes]
+    lines += [f"\t{edge_statement(rel, index, names)}" for index, rel in relations]
+    return "\n".join(lines) + "\n}\n"
+
+
+def header_dot(amap: ArgMap, options: DiagramOptions, legend: Sequence[str]) -> str | None:
+    """The title and the legend (as one table) of a packed diagram, side by side; None when neither is drawn."""
+    lines = [f"digraph {GRAPH_NAME} {{", "\tnodesep=0.6 pad=0",
+             f'\tnode [fontname={quoted(FONT)} fontsize=11 fontcolor="{colours.TEXT}"]']
+    if options.title:
+        lines.append(f'\t"_title" [shape=plaintext label=<{_title_label(amap, view_subtitle(options))}> '
+                     f"tooltip={quoted(amap.title)}]")
+    lines += [f"\t{line}" for line in legend]
+    if len(lines) == 3:
+        return None
+    if options.title and legend:
+        lines.append('\t{rank=same "_title" "_legend_table"}')
+    return "\n".join(lines) + "\n}\n"

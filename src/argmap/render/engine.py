@@ -29,18 +29,19 @@ _NOISE = ("Fontconfig warning", "Fontconfig error")
 
 
 def render(dot: str, fmt: str, engine: str = "dot", *, system: bool = False, dpi: int | None = None,
-           capture_stderr: bool = True) -> bytes:
+           capture_stderr: bool = True, args: str = "") -> bytes:
     """Lay out and draw `dot` as `fmt` (svg, png or pdf) with the named Graphviz layout engine. `dpi` sets the
     resolution of a PNG (Graphviz's default is 96); the other formats are scalable and ignore it.
     `capture_stderr=False` leaves the process's standard error stream alone (a terminal interface is drawing on
-    it): the bundled Graphviz's messages are then quoted only as far as Python sees them."""
+    it): the bundled Graphviz's messages are then quoted only as far as Python sees them. `args` are extra
+    command-line flags for the engine (`-n2`: keep the positions a packed diagram already has)."""
     if fmt not in FORMATS:
         raise ArgmapError(f"cannot render '{fmt}' (formats: {', '.join(FORMATS)})")
     attrs = {"dpi": str(dpi)} if dpi is not None and fmt == "png" else {}
     if system:
         data = _render_system(dot, fmt, engine, attrs)
     else:
-        data = _render_bundled(dot, fmt, engine, attrs, capture_stderr)
+        data = _render_bundled(dot, fmt, engine, attrs, capture_stderr, args)
     if fmt == "pdf":
         data = stable_pdf(data)
     return data
@@ -59,7 +60,8 @@ def _engine_error(engine: str) -> ArgmapError:
     return ArgmapError(f"Graphviz has no layout engine '{engine}' (engines: {', '.join(ENGINES)})")
 
 
-def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str], capture_stderr: bool) -> bytes:
+def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str], capture_stderr: bool,
+                    args: str = "") -> bytes:
     try:
         import pygraphviz
     except ImportError as exc:  # pragma: no cover - a dependency of argmap
@@ -70,7 +72,7 @@ def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str], capt
         try:
             graph = pygraphviz.AGraph(string=dot)
             graph.graph_attr.update(attrs)
-            data = graph.draw(format=fmt, prog=engine)
+            data = graph.draw(format=fmt, prog=engine, args=args)
         except Exception as exc:  # pygraphviz raises ValueError, DotError, TypeError...
             error = exc
     if error is not None:

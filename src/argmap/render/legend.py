@@ -99,7 +99,7 @@ def legend_lines(kinds: Iterable[str], relation_types: Iterable[str], *, outcome
             lines.append(f'\t{point} [shape=point width=0.05 color="{colours.MUTED}" label="" tooltip=""]')
         label = _small(html(_relation_name(relation_type)), colours.TEXT)
         lines.append(f'\t{tail} -> {head} [color="{edge.colour}" style={edge.style} arrowhead={edge.arrowhead} '
-                     f"penwidth={edge.penwidth} minlen=2 label=<{label}> "
+                     f"penwidth={edge.penwidth} minlen=2 xlabel=<{label}> "
                      f"tooltip={quoted(relation_type + ': ' + edge.description)}]")
     if points:
         lines.append(f"\t{{rank=same {' '.join(points)}}}")

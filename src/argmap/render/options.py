@@ -10,7 +10,7 @@ from typing import Any
 from argmap.errors import ArgmapError, suggest
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
-CLUSTERS = ("none", "theme")
+CLUSTERS = ("none", "theme", "actor", "tag")
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
@@ -26,7 +26,7 @@ class DiagramOptions:
     tag: tuple[str, ...] = ()
     actor: tuple[str, ...] = ()
     theme: tuple[str, ...] = ()
-    direction: str = "BT"
+    direction: str | None = None  # None: BT, or LR for a shallow, wide graph (`render.view.auto_direction`)
     cluster: str = "none"
     color_by: str = "kind"
     legend: bool = True
@@ -35,8 +35,10 @@ class DiagramOptions:
     links: bool = False
     wrap: int = 30
     dpi: int | None = None
-    engine: str = "dot"
+    engine: str | None = None  # None: chosen by size (`argmap.render.dot.engine_for`)
     system_graphviz: bool = False
+    overview_above: int = 500
+    full: bool = False
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in fields(DiagramOptions))
@@ -98,10 +100,12 @@ def parse_options(raw: Mapping[str, Any] | None) -> DiagramOptions:
             continue
         if name in ("kind", "tag", "actor", "theme"):
             values[name] = _values(value)
-        elif name in ("legend", "title", "ids", "links", "system_graphviz"):
+        elif name in ("legend", "title", "ids", "links", "system_graphviz", "full"):
             values[name] = _flag(name, value)
         elif name == "depth":
             values[name] = _number(name, value, 0, 1000)
+        elif name == "overview_above":
+            values[name] = _number(name, value, 0, 10_000_000)
         elif name == "wrap":
             values[name] = _number(name, value, 8, 200)
         elif name == "dpi":

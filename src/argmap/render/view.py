@@ -8,6 +8,7 @@ within one); the focus node itself always stays. A relation is kept when both it
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,3 +101,41 @@ def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind:
     if not nodes and keep.active:
         raise ArgmapError(f"no node passes the filters ({keep.describe()})")
     return View(tuple(nodes), tuple(relations), focus)
+
+
+def auto_direction(ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> str:
+    """BT (premises below, conclusions on top) unless the graph is so shallow and wide that LR (conclusions on
+    the right) comes nearer a square: estimated from its ranks (longest path, as `dot` ranks it) and the widest
+    rank, with nodes about three times as wide as they are high.
+
+    >>> auto_direction(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    'BT'
+    >>> auto_direction([str(i) for i in range(41)], [(str(i), "0") for i in range(1, 41)])
+    'LR'
+    """
+    rank = dict.fromkeys(ids, 0)
+    into: dict[str, int] = dict.fromkeys(ids, 0)
+    out: dict[str, list[str]] = {}
+    for a, b in edges:
+        if a in rank and b in rank:
+            out.setdefault(a, []).append(b)
+            into[b] += 1
+    queue = deque(i for i in ids if into[i] == 0)
+    while queue:
+        node = queue.popleft()
+        for other in out.get(node, ()):
+            rank[other] = max(rank[other], rank[node] + 1)
+            into[other] -= 1
+            if into[other] == 0:
+                queue.append(other)
+    if not rank:
+        return "BT"
+    widths: dict[int, int] = {}
+    for value in rank.values():
+        widths[value] = widths.get(value, 0) + 1
+    ranks, widest = len(widths), max(widths.values())
+    if ranks < 2:  # no relation drawn: nothing to lay along a direction
+        return "BT"
+    tall = abs(math.log((widest * 3.0) / (ranks * 1.6)))  # BT: a rank is a row of nodes
+    wide = abs(math.log((ranks * 4.0) / (widest * 1.0)))  # LR: a rank is a column of nodes
+    return "LR" if wide < tall else "BT"
