@@ -134,7 +134,7 @@ class AchScreen(ModalScreen[None]):
 
     def _head(self) -> Text:
         result = self.result
-        text = Text()
+        text = Text()  # a line each (not wrapped: argmap.tcss), so that the table keeps its room
         if result.group.description:
             text.append(" ".join(result.group.description.split()) + "\n", style=self.look.muted)
         for i, hyp in enumerate(result.hypotheses, 1):
@@ -146,8 +146,8 @@ class AchScreen(ModalScreen[None]):
                 text.append(f"  {' '.join(hyp.text.split())}", style=self.look.muted)
             text.append("\n")
         order = "by diagnosticity, most first" if self.sort == "diagnosticity" else "in the file's order"
-        text.append(f"Items {order}; weighted inconsistency: the lower the better; * without it the leader "
-                    "changes, + the order changes.", style=self.look.muted)
+        text.append(f"Items {order} · lowest inconsistency leads · * without it the leader changes, + the order",
+                    style=self.look.muted)
         return text
 
     def _item_at(self, coordinate: Coordinate) -> str | None:
