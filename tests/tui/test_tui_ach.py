@@ -303,3 +303,17 @@ def test_a_map_without_assumptions_says_so(harbour: Path) -> None:
         assert any("marks no key assumption" in note for note in notes)
 
     run(open_app(harbour), scenario)
+
+
+def test_the_screen_closes_when_its_group_goes(lighthouse: Path) -> None:
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        notes = notes_of(app)
+        await open_why_dark(pilot)
+        text = lighthouse.read_text(encoding="utf-8")
+        lighthouse.write_text(text.replace("id: why-dark", "id: why-it-went-dark"), encoding="utf-8")
+        app.files.poll_disk()
+        await pilot.pause()
+        assert not isinstance(app.screen, AchScreen)
+        assert any("'why-dark' is no longer in the map" in note for note in notes)
+
+    run(open_app(lighthouse), scenario)

@@ -63,6 +63,7 @@ class AchScreen(ModalScreen[None]):
         self.look = look
         self.sort = sort if sort in SORTS else "map"
         self.rows: list[ItemRow] = []
+        self._gone = False
 
     @property
     def group_id(self) -> str:
@@ -93,9 +94,15 @@ class AchScreen(ModalScreen[None]):
         group = next((g for g in amap.hypotheses if g.id == self.group_id), None) if amap is not None else None
         if amap is None or group is None:
             self.app.notify(f"the ACH group '{self.group_id}' is no longer in the map", severity="warning")
-            self.dismiss(None)
+            self._gone = True
+            if self.is_current:
+                self.dismiss(None)
             return
         self.show(analyse(amap, group))
+
+    def on_screen_resume(self) -> None:
+        if self._gone:  # the group went while a screen over this one was open
+            self.dismiss(None)
 
     def show(self, result: AchResult) -> None:
         """Fill the screen with `result`, the cursor staying on the same item and column."""
