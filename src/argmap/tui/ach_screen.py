@@ -109,7 +109,7 @@ class AchScreen(ModalScreen[None]):
         self.result = result
         table: DataTable[Text] = self.query_one(DataTable)
         keep_item = self._item_at(table.cursor_coordinate)
-        keep_column = table.cursor_coordinate.column
+        keep_row, keep_column = table.cursor_coordinate
         group, hyps = result.group, result.hypotheses
         self.query_one("#ach-box").border_title = Text(f"ACH · {group.title}")
         self.query_one("#ach-head", Static).update(self._head())
@@ -118,11 +118,11 @@ class AchScreen(ModalScreen[None]):
                           *(Text(f"H{i}", justify="center") for i in range(1, len(hyps) + 1)),
                           Text("diag", justify="right"))
         self.rows = result.sorted_items(self.sort)
-        for row in self.rows:
+        for index, row in enumerate(self.rows):  # keyed by position: `check` only warns of an item listed twice
             mark = "*" if row.changes_leader else ("+" if row.changes_ranking else "")
             table.add_row(Text(row.item + mark), Text(row.credibility[0].upper()), Text(row.relevance[0].upper()),
                           *(self._rating(row.ratings.get(h.id)) for h in hyps),
-                          Text(f"{row.diagnosticity:.2f}", justify="right"), key=f"item:{row.item}")
+                          Text(f"{row.diagnosticity:.2f}", justify="right"), key=f"item:{index}")
         muted = self.look.muted
         blank = Text("")
         table.add_row(Text("weighted inconsistency", style="bold"), blank, blank,
@@ -131,9 +131,8 @@ class AchScreen(ModalScreen[None]):
                       *(Text(str(h.inconsistency), style=muted, justify="center") for h in hyps), blank, key="count")
         table.add_row(Text("rank", style="bold"), blank, blank,
                       *(Text(str(h.rank), style="bold", justify="center") for h in hyps), blank, key="rank")
-        if keep_item is not None:
-            index = next((i for i, r in enumerate(self.rows) if r.item == keep_item), 0)
-            table.move_cursor(row=index, column=keep_column, animate=False)
+        kept = next((i for i, r in enumerate(self.rows) if r.item == keep_item), None) if keep_item else None
+        table.move_cursor(row=keep_row if kept is None else kept, column=keep_column, animate=False)
         self._describe_cell()
 
     def _rating(self, rating: str | None) -> Text:
