@@ -17,6 +17,7 @@ from argmap.tui.ach_screen import FIRST_HYPOTHESIS, AchScreen
 from argmap.tui.app import ArgmapApp
 from argmap.tui.assumptions_screen import AssumptionsScreen
 from argmap.tui.choice import ChoiceScreen
+from argmap.tui.commands import COMMANDS, map_commands
 from support import DATA, open_app, run
 
 RATED = "ratings: {negligence: I, storm-damage: CC, sabotage: C}"
@@ -315,5 +316,17 @@ def test_the_screen_closes_when_its_group_goes(lighthouse: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, AchScreen)
         assert any("'why-dark' is no longer in the map" in note for note in notes)
+
+    run(open_app(lighthouse), scenario)
+
+
+def test_the_palette_has_a_row_per_group_and_per_rejected_assumption(lighthouse: Path) -> None:
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        rows = {command.name: command.action for command in map_commands(app)}
+        assert rows["ACH: Why the light went out"] == "ach('why-dark')"
+        assert rows["ACH: What the council does"] == "ach('what-next')"
+        assert rows["Scenario: Reject the assumption: The keeper had never missed a night before."] == \
+            "set_scenario('reject-keeper-reliable')"
+        assert {"ach", "assumptions"} <= {command.action for command in COMMANDS}
 
     run(open_app(lighthouse), scenario)
