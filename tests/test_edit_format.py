@@ -413,3 +413,28 @@ def test_json_one_line_objects_stay_on_one_line(tmp_path: Path) -> None:
     assert session.text.startswith('{\n  "title": "T",\n  "nodes": [\n    {"id": "a", "kind": "claim", "text": "A", '
                                    '"note": "n"},\n    {"id": "b"')
     assert json.loads(session.text)["relations"] == [{"source": "a", "target": "b", "type": "supports"}]
+
+
+WRAPPED_RATINGS = ("title: T\n" + NODES + "hypotheses:\n- id: g\n  title: G\n  hypotheses: [a, b]\n  evidence:\n"
+                   "  - item: x\n    text: X.\n    ratings: {a: C,   # first\n              b: I}\n")
+
+
+def test_a_value_of_a_flow_mapping_over_several_lines_changes_in_place(tmp_path: Path) -> None:
+    session = _session(tmp_path, WRAPPED_RATINGS)
+    session.set_rating("g", "x", "b", "II")
+    assert changed(WRAPPED_RATINGS, session.text) == ["-              b: I}", "+              b: II}"]
+    session.set_field("a", "text", "x")  # elsewhere: unchanged
+    session.set_rating("g", "x", "a", "NA")
+    assert "ratings: {a: NA,   # first\n" in session.text
+    session.set_rating("g", "x", "a", None)  # a key goes: the mapping is written again, reading the same
+    assert parse_text(session.text, "yaml", "x")[0]["hypotheses"][0]["evidence"][0]["ratings"] == {"b": "II"}
+
+
+def test_a_flow_value_in_place_is_quoted_as_flow_needs(tmp_path: Path) -> None:
+    body = ("title: T\nnodes:\n- id: f\n  kind: forecast\n  text: F\n  words: likely\n"
+            "  horizon: {stated: within weeks,\n            resolve_by: 2031-04-30}\n")
+    session = _session(tmp_path, body)
+    session.set_field("f", "horizon.stated", "soon, or {later}")
+    assert changed(body, session.text) == ["-  horizon: {stated: within weeks,",
+                                           "+  horizon: {stated: 'soon, or {later}',"]
+    assert parse_text(session.text, "yaml", "x")[0]["nodes"][0]["horizon"]["stated"] == "soon, or {later}"

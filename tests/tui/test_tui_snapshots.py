@@ -78,3 +78,8 @@ def test_node_form(snap_compare: Compare, in_data: None, tmp_path: Path) -> None
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
     assert snap_compare(open_app(tmp_path / "harbour.yaml"), press=["i", "tab", "tab", "tab", *"1.5"],
                         terminal_size=(100, 40))
+
+
+def test_ach_screen(snap_compare: Compare, in_data: None) -> None:
+    # the lighthouse map's first group, sorted by diagnosticity, the cursor on a rating against H2
+    assert snap_compare(open_app("ach.yaml"), press=["H", "enter", "s", "right"], terminal_size=(120, 40))

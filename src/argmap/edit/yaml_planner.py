@@ -243,6 +243,11 @@ class YamlPlanner:
             return []
         if node.kind == "map" and not node.flow and isinstance(old, dict) and isinstance(new, dict) and new:
             return self._mapping(node, old, new, style)
+        if node.kind == "map" and node.flow and isinstance(old, dict) and isinstance(new, dict) \
+                and "\n" in self.text[node.start:node.end]:
+            done = self._flow_values(node, old, new, style)
+            if done is not None:
+                return done
         if node.kind == "seq" and isinstance(old, list) and isinstance(new, list) and old and new:
             return self._sequence(node, old, new, key, style)
         if node.kind == "scalar" and node.value == "" and node.style is None:
@@ -256,6 +261,25 @@ class YamlPlanner:
         if inline is None:
             return None
         return [Splice(node.start, node.end, inline)]
+
+    def _flow_values(self, node: Node, old: dict[str, Any], new: dict[str, Any], style: YamlStyle
+                     ) -> list[Splice] | None:
+        """Change scalar values of a flow mapping written over several lines in place, its keys unchanged (an ACH
+        item's `ratings: {a: C, b: I,\n c: N}`), or None when the caller must rewrite it."""
+        if [key for key, _, _ in node.keys] != list(old) or list(old) != list(new):
+            return None
+        out: list[Splice] = []
+        for key, _key_node, value_node in node.keys:
+            if same(old[key], new[key]):
+                continue
+            if value_node.kind != "scalar" or isinstance(new[key], dict | list) \
+                    or "\n" in self.text[value_node.start:value_node.end]:
+                return None
+            inline = emit_inline([new[key]], style)  # in a flow sequence, the scalar is quoted as flow needs
+            if inline is None or not (inline.startswith("[") and inline.endswith("]")):
+                return None
+            out.append(Splice(value_node.start, value_node.end, inline[1:-1]))
+        return out
 
     def _mapping(self, node: Node, old: dict[str, Any], new: dict[str, Any], style: YamlStyle
                  ) -> list[Splice] | None:

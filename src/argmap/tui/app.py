@@ -2,10 +2,11 @@
 
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
 use the same factory. Panes and screens ask with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`,
-`ScenarioChosen`); the app changes `focused_node` (reactive) and updates every pane; `reload(doc)` shows a new,
-re-read or edited document. The app owns plain objects for the rest: `ReasoningState` (what stands),
-`FileController` (the edit session and the file on disk) and `NodeEditor` (edits of nodes and relations). Work in
-the background runs in `@work` threads that post typed messages (`argmap.tui.background`), one handler each.
+`ScenarioChosen`, `NodeChosen`, `RatingChosen`); the app changes `focused_node` (reactive) and updates every
+pane; `reload(doc)` shows a new, re-read or edited document. The app owns plain objects for the rest:
+`ReasoningState` (what stands), `FileController` (the edit session and the file on disk) and `NodeEditor` (edits
+of nodes, relations and ACH ratings). Work in the background runs in `@work` threads that post typed messages
+(`argmap.tui.background`), one handler each.
 Screens are imported where they are opened, so the first screen comes sooner; none of them imports this module.
 """
 
@@ -45,7 +46,15 @@ from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.export import export_target, shown_path, view_options
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
-from argmap.tui.messages import NodeSelected, ProblemSelected, RelationChosen, ScenarioChosen
+from argmap.tui.messages import (
+    FollowsDocument,
+    NodeChosen,
+    NodeSelected,
+    ProblemSelected,
+    RatingChosen,
+    RelationChosen,
+    ScenarioChosen,
+)
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.problems import ProblemList
@@ -181,6 +190,9 @@ class ArgmapApp(App[int]):
             self.history.replace(keep)
         self._reveal_or_home()
         self._show_focused()
+        for screen in self.screen_stack:
+            if isinstance(screen, FollowsDocument):
+                screen.document_shown(doc)
 
     def show_document(self, doc: MapDocument, focus: str | None = None) -> None:
         """Show an edited or re-read document (the edit session's buffer), focused on `focus` when it names a
@@ -301,6 +313,12 @@ class ArgmapApp(App[int]):
     def _node_selected(self, message: NodeSelected) -> None:
         self.focus_node(message.node_id, jump=message.jump)
 
+    @on(NodeChosen)
+    def _node_chosen(self, message: NodeChosen) -> None:
+        if self.screen is message.origin:
+            self.pop_screen()
+        self.focus_node(message.node_id)
+
     @on(ProblemSelected)
     def _problem_selected(self, message: ProblemSelected) -> None:
         diag = message.diagnostic
@@ -366,7 +384,7 @@ class ArgmapApp(App[int]):
         """Show the map under a declared scenario (None: the baseline), and say what changed."""
         if self.doc.map is None:
             return
-        if scenario_id is not None and not any(s.id == scenario_id for s in self.doc.map.scenarios):
+        if scenario_id is not None and self.reasoning.find(scenario_id) is None:
             self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
         elif scenario_id == self.reasoning.scenario_id:
             return
@@ -391,10 +409,23 @@ class ArgmapApp(App[int]):
         amap = self.doc.map
         if amap is None:
             return
-        if not amap.scenarios:
-            self.notify("this map declares no scenarios (add them under 'scenarios:')", timeout=4)
+        if not amap.scenarios and not any(getattr(node, "assumption", None) for node in amap.nodes):
+            self.notify("this map declares no scenarios (add them under 'scenarios:') and marks no key assumption",
+                        timeout=4)
             return
         self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
+
+    def action_ach(self, group: str | None = None) -> None:
+        """The ACH matrix of a group of competing hypotheses (a chooser first when the map has several)."""
+        from argmap.tui.ach_screen import open_ach
+
+        open_ach(self, group)
+
+    def action_assumptions(self) -> None:
+        """The key assumptions: status, reason, and what rejecting each does to the conclusions."""
+        from argmap.tui.assumptions_screen import open_assumptions
+
+        open_assumptions(self, self.reasoning)
 
     def action_analysis(self, tab: str = "forecasts") -> None:
         """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
@@ -557,16 +588,23 @@ class ArgmapApp(App[int]):
     def _relation_chosen(self, message: RelationChosen) -> None:
         self.editor.change_relation(message)
 
+    @on(RatingChosen)
+    def _rating_chosen(self, message: RatingChosen) -> None:
+        self.editor.set_rating(message)
+
     # -- views and panes ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
-        waits until an open node form is saved or cancelled (its text is not an edit yet)."""
+        waits until an open node form is saved or cancelled (its text is not an edit yet). A screen may allow some
+        of them (`APP_ACTIONS`)."""
         if action == "quit":
             from argmap.tui.node_form import NodeFormScreen
 
             return not isinstance(self.screen, NodeFormScreen)
-        return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen))
+        allowed: frozenset[str] = getattr(self.screen, "APP_ACTIONS", frozenset())  # e.g. undo under the ACH screen
+        return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen)
+                    and action not in allowed)
 
     def action_history_back(self) -> None:
         self._go(self.history.back())
@@ -648,7 +686,9 @@ class ArgmapApp(App[int]):
         self.screen.refresh()
 
     def action_help(self) -> None:
+        from argmap.tui.ach_screen import AchScreen
         from argmap.tui.analysis_screen import AnalysisScreen
+        from argmap.tui.assumptions_screen import AssumptionsScreen
         from argmap.tui.filters import FilterScreen
         from argmap.tui.help import HelpScreen
         from argmap.tui.node_form import NodeFormScreen
@@ -656,7 +696,8 @@ class ArgmapApp(App[int]):
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
-                                     FilterScreen, AnalysisScreen, NodeFormScreen, PassageScreen]))
+                                     FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen, NodeFormScreen,
+                                     PassageScreen]))
 
 
 @lru_cache(maxsize=8)

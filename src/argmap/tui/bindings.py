@@ -17,6 +17,8 @@ BINDINGS: list[BindingType] = [
     Binding("s", "scenario", "Scenario", tooltip="See the map under one of its scenarios, or the baseline"),
     Binding("a", "analysis", "Analysis",
             tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
+    Binding("H", "ach", "ACH matrix: evidence against competing hypotheses, ratings editable", show=False),
+    Binding("K", "assumptions", "Key assumptions: status and what rejecting each does", show=False),
     Binding("A", "toggle_standing", "Show or hide the acceptance badges", show=False),
     Binding("i", "edit_node", "Edit", tooltip="Edit the focused node's fields in a form"),
     Binding("n", "new_node", "New node (choose its kind, fill in the form)", show=False),

@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from argmap.analysis.outline import GROUPINGS, ViewFilter, facet_values
+from argmap.analysis.scenarios import assumption_scenarios
 from argmap.analysis.search import SearchIndex
 from argmap.io import MapDocument
 from argmap.tui.style import Look, node_line
@@ -58,6 +59,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("Sensitivity: most load-bearing evidence",
             "evidence ranked by how much of the map falls if it is rejected", "analysis('sensitivity')"),
     Command("Choose a scenario…", "see the map under one of its scenarios", "scenario"),
+    Command("ACH matrix…", "evidence rated against competing hypotheses: scores, diagnosticity, ratings editable",
+            "ach"),
+    Command("Key assumptions", "each one's status, and what rejecting it does to the conclusions", "assumptions"),
     Command("Edit the focused node…", "every field in a form, checked as you type", "edit_node"),
     Command("New node…", "choose its kind, then fill in the form", "new_node"),
     Command("New node quoting the source…",
@@ -102,7 +106,10 @@ def map_commands(source: PaletteSource, *, with_filters: bool = True) -> list[Co
         if current is not None:
             found.append(Command("Scenario: baseline", "the map as the author argues it", "set_scenario(None)"))
         found += [Command(f"Scenario: {scenario.title}", scenario.description or scenario.id,
-                          f"set_scenario({scenario.id!r})") for scenario in amap.scenarios if scenario.id != current]
+                          f"set_scenario({scenario.id!r})")
+                  for scenario in [*amap.scenarios, *assumption_scenarios(amap)] if scenario.id != current]
+        found += [Command(f"ACH: {group.title}", f"{len(group.hypotheses)} hypotheses, {len(group.evidence)} items",
+                          f"ach({group.id!r})") for group in amap.hypotheses]
     found += [Command(f"Group the outline by {grouping}", "argument: conclusions and their reasons"
                       if grouping == "argument" else f"one group per {grouping}", f"set_grouping({grouping!r})")
               for grouping in GROUPINGS]

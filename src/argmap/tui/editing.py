@@ -18,7 +18,7 @@ from argmap.errors import EditError
 from argmap.io import MapDocument
 from argmap.model import RELATION_TYPES, VOCABULARIES
 from argmap.tui.map_file import FileController
-from argmap.tui.messages import RelationChosen
+from argmap.tui.messages import RatingChosen, RelationChosen
 from argmap.tui.style import Look
 
 RELATION_CHOICES = [(f"out:{t}", f"this node {verb} …") for t, verb in
@@ -252,6 +252,15 @@ class NodeEditor:
 
         self.host.push_screen(ChoiceScreen(f"{source} … {target}", [(t, t) for t in RELATION_TYPES],
                                            current=rel_type, hint="The new type of the relation:"), retyped)
+
+    # -- ACH ratings ------------------------------------------------------------------------------------------
+
+    def set_rating(self, message: RatingChosen) -> None:
+        """Set (or clear) one ACH rating, as one edit; the focus stays where it is."""
+        session = self.files.editable()
+        if session is not None:
+            self.files.edit(lambda: session.set_rating(message.group, message.item, message.hypothesis,
+                                                       message.rating), focus=self.host.focused_node)
 
     # -- history ----------------------------------------------------------------------------------------------
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol, runtime_checkable
+
 from textual.message import Message
+from textual.screen import Screen
 
 from argmap.errors import Diagnostic
+from argmap.io import MapDocument
 
 
 class NodeSelected(Message):
@@ -42,3 +46,32 @@ class ScenarioChosen(Message):
     def __init__(self, scenario_id: str | None) -> None:
         super().__init__()
         self.scenario_id = scenario_id
+
+
+class NodeChosen(Message):
+    """A screen over the main one asks to go to a node: the app closes `origin` (when it is still shown) and focuses
+    the node."""
+
+    def __init__(self, node_id: str, origin: Screen[Any]) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.origin = origin
+
+
+class RatingChosen(Message):
+    """The user sets the ACH rating of `item` against `hypothesis` in `group` (`rating` None: clears it)."""
+
+    def __init__(self, group: str, item: str, hypothesis: str, rating: str | None) -> None:
+        super().__init__()
+        self.group = group
+        self.item = item
+        self.hypothesis = hypothesis
+        self.rating = rating
+
+
+@runtime_checkable
+class FollowsDocument(Protocol):
+    """A screen that shows part of the map and is given each new document the app shows (an edit, an undo, a
+    re-read), so that it shows it again."""
+
+    def document_shown(self, doc: MapDocument) -> None: ...

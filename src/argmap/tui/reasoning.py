@@ -13,7 +13,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from argmap.analysis.scenarios import NodeChange, ScenarioOutcome, compare
+from argmap.analysis.scenarios import REJECT_PREFIX, NodeChange, ScenarioOutcome, assumption_scenarios, compare
 from argmap.analysis.semantics import Evaluation, build_framework, evaluate
 from argmap.io import MapDocument
 from argmap.model import NodeBase, Scenario
@@ -54,11 +54,20 @@ class ReasoningState:
 
     @property
     def scenario(self) -> Scenario | None:
-        """The chosen scenario, as the shown map declares it (None: the baseline)."""
+        """The chosen scenario, as the shown map declares it or rejecting one of its key assumptions (None: the
+        baseline)."""
+        return self.find(self.scenario_id) if self.scenario_id is not None else None
+
+    def find(self, scenario_id: str) -> Scenario | None:
+        """The shown map's scenario `scenario_id`: one it declares, else one rejecting a key assumption
+        (`reject-ID`, as `argmap scenario` and `argmap assumptions` know them); None when there is none."""
         amap = self.doc.map if self.doc is not None else None
-        if amap is None or self.scenario_id is None:
+        if amap is None:
             return None
-        return next((s for s in amap.scenarios if s.id == self.scenario_id), None)
+        found = next((s for s in amap.scenarios if s.id == scenario_id), None)
+        if found is None and scenario_id.startswith(REJECT_PREFIX):
+            found = next((s for s in assumption_scenarios(amap) if s.id == scenario_id), None)
+        return found
 
     def show(self, doc: MapDocument) -> None:
         """`doc` is shown now; a scenario it does not declare (any more) is dropped for the baseline."""

@@ -1,10 +1,11 @@
-"""The scenario chooser (`s`): the map's scenarios with what each assumes, and the baseline first."""
+"""The scenario chooser (`s`): the baseline first, the map's scenarios with what each assumes, then one scenario per
+key assumption, rejecting it (`reject-ID`, as `argmap scenario` and `argmap assumptions` know them)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from argmap.analysis.scenarios import assumption_text
+from argmap.analysis.scenarios import assumption_scenarios, assumption_text
 from argmap.model import ArgMap
 from argmap.tui.choice import ChoiceScreen
 from argmap.tui.messages import ScenarioChosen
@@ -19,6 +20,11 @@ class ScenarioChoice(ChoiceScreen):
         for scenario in amap.scenarios:
             choices.append((scenario.id, Text.assemble((scenario.title, "bold"),
                                                        ("  " + assumption_text(scenario), "dim"))))
+        for scenario in assumption_scenarios(amap):
+            node = amap.node(next(iter(scenario.assume)))
+            status = getattr(getattr(node, "assumption", None), "status", None) or "no status"
+            choices.append((scenario.id, Text.assemble((scenario.title, "bold"),
+                                                       (f"  {scenario.id} · assumption {status}", "dim"))))
         super().__init__("Scenario", choices, current=current or "",
                          hint="See the map under a scenario's assumptions; Enter chooses.")
 

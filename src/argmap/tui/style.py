@@ -19,6 +19,10 @@ BadgeFn = Callable[[str], Text | str | None]
 RELATION_ROLES: dict[str, str] = {"supports": "success", "attacks": "error", "undercuts": "warning",
                                   "condition": "accent", "requires": "accent"}
 BULLET = "●"
+#: Which theme colour marks each ACH rating: consistent in the success colour, inconsistent in warning and error
+#: (the very strong ratings bold), neutral plain, not applicable muted.
+RATING_ROLES: dict[str, str] = {"CC": "success", "C": "success", "I": "warning", "II": "error",
+                                "NA": "foreground-muted"}
 
 
 def _colour(value: str | None, fallback: str) -> Color:
@@ -46,6 +50,12 @@ class Look:
     @property
     def muted(self) -> Style:
         return Style(color=self.colour("foreground-muted", "grey50"))
+
+    def rating(self, rating: str | None) -> Style:
+        """The style of an ACH rating (None: unrated, muted)."""
+        role = RATING_ROLES.get(rating or "", "foreground-muted" if rating is None else "")
+        style = Style(color=self.colour(role, "white")) if role else Style()
+        return style + Style(bold=True) if rating in ("CC", "II") else style
 
     def severity(self, severity: str) -> Style:
         role = {"error": "error", "warning": "warning"}.get(severity, "primary")
