@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.formats._aif_read import _Builder
+from argmap.formats._aif_read import argument_layer
 from argmap.formats.interop import Ids, Imported, Losses, node_text, slug
 from argmap.model import RELATION_TYPES
 
@@ -66,7 +66,7 @@ def read_graphml(path: Path, *, text: str | None = None) -> Imported:
         aif_nodes = [{"nodeID": key, "type": found.get("nodeType", "I-node").removesuffix("-node"),
                       "text": found.get("label") or found.get("description") or key} for key, found in nodes]
         aif_edges = [{"fromID": start, "toID": end} for start, end, _ in edges]
-        built = _Builder(aif_nodes, aif_edges, losses).build(_NoDialogue())  # type: ignore[arg-type]
+        built = argument_layer(path, {"nodes": aif_nodes, "edges": aif_edges}, losses, _NoDialogue())
         return Imported({"title": title, "nodes": built.nodes, "relations": built.relations}, losses.report())
     ids, names = Ids(), {}
     out_nodes = []
