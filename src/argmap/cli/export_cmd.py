@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
-    exported = export_with_losses(doc, fmt, options_from(args))
+    options = {**options_from(args), "output": args.output}  # exports write source paths relative to it
+    exported = export_with_losses(doc, fmt, options)
     data = exported.data
     for loss in exported.losses:  # what the format cannot carry, one warning per kind
         print(f"{args.map}: warning: {loss.message}", file=sys.stderr)

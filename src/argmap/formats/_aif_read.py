@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from argmap.errors import ArgmapError
 from argmap.formats._aif_dialogue import Dialogue
 from argmap.formats._ova_text import looks_like_html, strip_html
-from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, node_text, slug
+from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, imported_sources, node_text, slug
 from argmap.memory import collector_paused
 
 SOURCE_ID = "text"
@@ -182,7 +182,7 @@ def _read(path: Path, text: str | None) -> Imported:
     for key in MAP_EXTRAS:
         if key not in ("title", "sources", "actors") and ext.get(key):
             result[key] = ext[key]
-    sources = list(ext.get("sources") or [])
+    sources = imported_sources(list(ext.get("sources") or []), path)
     if source is not None and not ext.get("sources"):
         sources.append(source)
     if sources:

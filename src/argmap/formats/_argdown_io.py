@@ -47,7 +47,7 @@ def import_argdown_json(path: Path, *, text: str | None = None) -> Imported:
 def export_argdown(doc: MapDocument, options: dict[str, Any]) -> Exported:
     """A loaded map as Argdown text, with what Argdown's own relations cannot carry."""
     losses = Losses()
-    text = map_to_argdown(doc, losses)
+    text = map_to_argdown(doc, losses, options)
     return Exported(text.encode("utf-8"), losses.report())
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_read import argument_layer
-from argmap.formats.interop import Ids, Imported, Losses, node_text, slug
+from argmap.formats.interop import Ids, Imported, Losses, imported_sources, node_text, slug
 from argmap.model import RELATION_TYPES
 
 _NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -58,6 +58,8 @@ def read_graphml(path: Path, *, text: str | None = None) -> Imported:
     top = _data(graph, keys)
     if "argmap" in top:  # argmap's own export
         data = json.loads(top["argmap"])
+        if isinstance(data.get("sources"), list):
+            data["sources"] = imported_sources(data["sources"], path)
         data["nodes"] = [json.loads(found["argmap"]) for _, found in nodes if "argmap" in found]
         data["relations"] = [json.loads(found["argmap"]) for *_, found in edges if "argmap" in found]
         return Imported(data, [])

@@ -12,7 +12,7 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from argmap.formats.interop import Exported, Losses
+from argmap.formats.interop import Exported, Losses, exported_sources
 from argmap.io.canonical import to_authoring
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap
@@ -63,6 +63,8 @@ def write_graphml(doc: MapDocument, options: dict[str, Any]) -> Exported:
               '  <key id="eg" for="edge" yfiles.type="edgegraphics"/>',
               '  <graph id="G" edgedefault="directed">']
     top = {key: value for key, value in data.items() if key not in ("nodes", "relations")}
+    if top.get("sources"):
+        top["sources"] = exported_sources(doc, top["sources"], options)
     lines.append(f'    <data key="gargmap">{escape(json.dumps(top, ensure_ascii=False))}</data>')
     for node, authored in zip(amap.nodes, data["nodes"], strict=True):
         x, y = where.get(node.id, (0.0, 0.0))

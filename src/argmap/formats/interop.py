@@ -276,6 +276,35 @@ def materialise(imported: Imported, source: Path, output: Path) -> Converted:
     return Converted(amap, dump_yaml(amap, offsets=True), texts, imported.losses)
 
 
+def exported_sources(doc: MapDocument, sources: list[Any], options: dict[str, Any]) -> list[Any]:
+    """A map's `sources` as an export writes them: each local `path` (relative to the map file) made relative to
+    the exported file (`options["output"]`, as `argmap export -o` gives it), or absolute when there is no output
+    file or no relative way there (another drive), so the export reads elsewhere without `source-missing`."""
+    output = options.get("output")
+    folder = Path(str(output)).parent if output and output != "-" else None
+    result = []
+    for entry in sources:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str) and not Path(entry["path"]).is_absolute():
+            target = (doc.path.parent / entry["path"]).resolve()
+            entry = {**entry, "path": _relative(target, folder) if folder is not None else target.as_posix()}
+        result.append(entry)
+    return result
+
+
+def imported_sources(sources: list[Any], path: Path) -> list[Any]:
+    """Sources read from an export: a relative `path` is relative to the exported file, so it is made absolute
+    (where the file is) for `materialise` to make relative to the map it writes."""
+    result = []
+    for entry in sources:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str) and entry["path"] \
+                and not Path(entry["path"]).is_absolute():
+            local = path.parent / entry["path"]
+            if local.is_file():
+                entry = {**entry, "path": str(local.resolve())}
+        result.append(entry)
+    return result
+
+
 def _relative(target: Path, folder: Path) -> str:
     try:
         return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
