@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -76,3 +78,13 @@ def test_the_microtexts_corpus_converts_and_checks(tmp_path: Path, capsys: pytes
     maps = sorted(str(p) for p in out.glob("*.yaml"))
     assert len(maps) == 9
     assert main(["check", *maps]) == 0
+
+
+def test_graphml_export_prints_nothing_of_graphviz(tmp_path: Path) -> None:
+    # a fresh process: Fontconfig speaks (here, of its sample configuration) the first time Graphviz lays out
+    out = tmp_path / "mosul.graphml"
+    done = subprocess.run([sys.executable, "-m", "argmap", "export", str(REPO / "maps" / "mosul-2014.yaml"), "-o",
+                           str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Fontconfig" not in done.stderr and "Warning" not in done.stderr
+    assert done.stderr.startswith(f"{REPO / 'maps' / 'mosul-2014.yaml'}: warning:") or done.stderr.startswith("wrote")

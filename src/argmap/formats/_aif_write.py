@@ -34,7 +34,7 @@ def _relation_ext(rel: dict[str, Any], default_type: str | None) -> dict[str, An
     return ext
 
 
-def write_aif(doc: MapDocument, options: dict[str, Any]) -> Exported:
+def write_aif(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported:
     """The map as AIFdb JSON (`nodes`, `edges`, `locutions`), argmap's extras under `argmap` keys."""
     amap = doc.map
     assert amap is not None

@@ -117,9 +117,10 @@ class Importer(Protocol):
 
 
 class Exporter(Protocol):
-    """Writes a fully loaded map into another tool's format, with what it loses."""
+    """Writes a fully loaded map into another tool's format, with what it loses. `capture_stderr`, as for the
+    registry's writers, says whether Graphviz's messages may be kept off the process's standard error stream."""
 
-    def __call__(self, doc: MapDocument, options: dict[str, Any]) -> Exported: ...
+    def __call__(self, doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported: ...
 
 
 class Sniffer(Protocol):
