@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
-    options = {**options_from(args), "output": args.output}  # exports write source paths relative to it
+    options = options_from(args)
+    if fmt.exporter is not None:  # other tools' formats write source paths relative to the output
+        options["output"] = args.output
     exported = export_with_losses(doc, fmt, options)
     data = exported.data
     for loss in exported.losses:  # what the format cannot carry, one warning per kind
