@@ -110,7 +110,7 @@ def test_the_mosul_map_round_trips_through_aif(tmp_path: Path) -> None:
     exported = export_with_losses(doc, AIF)
     out = tmp_path / "mosul.aif"
     out.write_bytes(exported.data)
-    back = import_file(out, AIF).build(out)
+    back = materialise(import_file(out, AIF), out, REPO / "maps" / "mosul-2014.yaml").map
     assert to_authoring(back) == to_authoring(doc.map)
     losses = {loss.kind: loss.count for loss in exported.losses}
     assert losses["forecast written as a plain I-node"] == sum(n.kind == "forecast" for n in doc.map.nodes)

@@ -72,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
         return _export_folder(args)
     fmt = format_for(args.output, args.to)
     doc = load(args.map)
-    exported = export_with_losses(doc, fmt, options_from(args))
+    options = options_from(args)
+    if fmt.exporter is not None:  # other tools' formats write source paths relative to the output
+        options["output"] = args.output
+    exported = export_with_losses(doc, fmt, options)
     data = exported.data
     for loss in exported.losses:  # what the format cannot carry, one warning per kind
         print(f"{args.map}: warning: {loss.message}", file=sys.stderr)

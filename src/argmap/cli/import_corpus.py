@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -88,18 +88,29 @@ def convert_folder(folder: Path, output: Path, fmt_name: str | None, *, jobs: in
                             "error": None})
         else:
             tasks.append((str(path), str(target), name))
-    workers = jobs or os.cpu_count() or 1
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(tasks) // POOL_MIN_PER_WORKER))
     with _progress(len(tasks)) as advance:
-        if workers == 1 or len(tasks) < 2:
+        if workers == 1:  # a few files: starting processes would cost more than it gives
             for task in tasks:
                 results.append(convert_one(*task))
                 advance()
         else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
-                for future in as_completed([pool.submit(convert_one, *task) for task in tasks]):
-                    results.append(future.result())
+            # Tasks go out in batches (one round trip per batch, not per file); the workers are forked, so
+            # argmap's modules are imported once, not per file. A few batches per worker keep the load even.
+            chunk = max(1, len(tasks) // (workers * 4))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(_convert_task, tasks, chunksize=chunk):
+                    results.append(result)
                     advance()
     return sorted(results, key=lambda result: result["file"])
+
+
+#: Files per worker below which a folder is converted in this process (a worker's start costs about as much).
+POOL_MIN_PER_WORKER = 16
+
+
+def _convert_task(task: tuple[str, str, str]) -> dict[str, Any]:
+    return convert_one(*task)
 
 
 class _NoProgress:

@@ -141,7 +141,7 @@ def export_with_losses(doc: MapDocument, fmt: Format, options: dict[str, Any] | 
     """Write `doc` in `fmt` with what the format could not carry (nothing, for argmap's own formats)."""
     if fmt.exporter is not None:
         doc.require_full_map("export")
-        return fmt.exporter(doc, options or {})
+        return fmt.exporter(doc, options or {}, capture_stderr=capture_stderr)
     if fmt.write is None:
         raise ArgmapError(f"argmap reads {fmt.name} but does not write it")
     return Exported(fmt.write(doc, options or {}, capture_stderr=capture_stderr))

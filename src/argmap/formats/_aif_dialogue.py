@@ -10,10 +10,9 @@ A nodeset without locutions (AraucariaDB, microtexts) gets quotes where an I-nod
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
-from argmap.formats.interop import Losses, slug
-from argmap.io.quotes import Normalised, locate
+from argmap.formats.interop import LooseText, Losses, slug
 
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.DOTALL)
 SOURCE_ID = "text"
@@ -33,39 +32,48 @@ def split_locution(text: str) -> tuple[str | None, str]:
     return found.group(1).strip(), found.group(2).strip()
 
 
+class _Nodeset(Protocol):
+    """What the dialogue layer reads of a nodeset (the AIF reader's indexes)."""
+
+    order: list[str]
+    types: dict[str, str]
+    ins: dict[str, list[str]]
+    outs: dict[str, list[str]]
+    locutions: int
+
+    def text(self, key: str) -> str: ...
+
+
 class Dialogue:
     """The L- and YA-nodes of a nodeset and the source text, if any."""
 
-    def __init__(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], text: str | None,
-                 spans: dict[str, tuple[int, int]], locutions: list[dict[str, Any]], losses: Losses) -> None:
-        self.types = {str(node["nodeID"]): str(node["type"]) for node in nodes}
-        self.texts = {str(node["nodeID"]): str(node.get("text") or "") for node in nodes}
-        self.order = [str(node["nodeID"]) for node in nodes]
-        self.ins: dict[str, list[str]] = {}
-        self.outs: dict[str, list[str]] = {}
-        for edge in edges:
-            self.outs.setdefault(str(edge["fromID"]), []).append(str(edge["toID"]))
-            self.ins.setdefault(str(edge["toID"]), []).append(str(edge["fromID"]))
+    def __init__(self, graph: _Nodeset, text: str | None, spans: dict[str, tuple[int, int]],
+                 losses: Losses) -> None:
+        self.graph = graph
         self.text, self.spans, self.losses = text, spans, losses
-        self.locution_records = len(locutions)
-        self._norm: Normalised | None = None
+        self._loose: LooseText | None = None
 
     def anchor(self, names: dict[str, str], actors: dict[str, str]) -> dict[str, dict[str, Any]]:
         """Per kept node (by AIF id): its `quotes` and `actors`; the speakers are added to `actors`."""
         found: dict[str, dict[str, Any]] = {}
+        graph = self.graph
+        types, ins, outs = graph.types, graph.ins, graph.outs
+        speakers_seen: dict[str, str] = {}  # a speaker's name: their actor id
         cursor = 0
         missed = unquoted = 0
-        for key in self.order:
-            if self.types[key] != "YA":
+        for key in graph.order:
+            if types[key] != "YA":
                 continue
-            speakers = [start for start in self.ins.get(key, []) if self.types.get(start) == "L"]
-            targets = [end for end in self.outs.get(key, []) if end in names]
+            speakers = [start for start in ins.get(key, ()) if types[start] == "L"]
+            targets = [end for end in outs.get(key, ()) if end in names]
             for locution in speakers:
-                speaker, words = split_locution(self.texts[locution])
+                speaker, words = split_locution(graph.text(locution))
                 for target in targets:
                     entry = found.setdefault(target, {})
                     if speaker:
-                        actor = slug(speaker, "speaker")
+                        actor = speakers_seen.get(speaker)
+                        if actor is None:
+                            actor = speakers_seen[speaker] = slug(speaker, "speaker")
                         actors.setdefault(actor, speaker)
                         if actor not in entry.setdefault("actors", []):
                             entry["actors"].append(actor)
@@ -80,8 +88,8 @@ class Dialogue:
                     self._quote(entry, span)
         if self.text is not None:
             for key in names:  # statements no locution anchors: their own text, where verbatim
-                if self.types.get(key) == "I" and not found.get(key, {}).get("quotes"):
-                    words = " ".join(self.texts[key].split())
+                if types.get(key) == "I" and not found.get(key, {}).get("quotes"):
+                    words = " ".join(graph.text(key).split())
                     at = self.text.find(words) if words else -1
                     if at >= 0:
                         self._quote(found.setdefault(key, {}), (at, at + len(words)))
@@ -90,7 +98,7 @@ class Dialogue:
         self.losses.add("locution's words", "not found in the source text", "kept as the speaker only",
                         n=missed, plural="locutions' words")
         self.losses.add("locution record", "dropped", "argmap keeps no timestamps or dialogue turns",
-                        n=self.locution_records)
+                        n=graph.locutions)
         return found
 
     def _place(self, locution: str, words: str, cursor: int) -> tuple[int, int] | None:
@@ -110,13 +118,9 @@ class Dialogue:
             at = self.text.find(words)
         if at >= 0:
             return at, at + len(words)
-        match = locate(words, self.text, normalised=self._normalised)
-        return (match.start, match.end) if match else None
-
-    def _normalised(self) -> Normalised:
-        if self._norm is None:
-            self._norm = Normalised(self.text or "")
-        return self._norm
+        if self._loose is None:
+            self._loose = LooseText(self.text)
+        return self._loose.find(words)
 
     def _quote(self, entry: dict[str, Any], span: tuple[int, int]) -> None:
         assert self.text is not None

@@ -11,13 +11,15 @@ written by argmap's own AIF export carry an `argmap` key that restores what AIF 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_dialogue import Dialogue
 from argmap.formats._ova_text import looks_like_html, strip_html
-from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, node_text, slug
+from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, imported_sources, node_text, slug
+from argmap.memory import collector_paused
 
 SOURCE_ID = "text"
 EXTENSION = "argmap"
@@ -31,6 +33,9 @@ _SCHEME_WORDS = (
 )
 _DEFAULTS = {"", "ra", "default inference", "default conflict", "ca", "inference", "conflict"}
 _KNOWN = {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
+_ARGUMENT = {"I", "RA", "CA"}  # what an S-node may bear on
+_BEARING = {"RA", "CA", "PA"}  # S-nodes that bear on another S-node
+_RELATING = {"I", "RA", "CA", "MA"}  # nodes whose outgoing edges make relations (or notes)
 
 
 def sniff_aif(head: str) -> bool:
@@ -67,24 +72,77 @@ def _load(path: Path, text: str | None) -> Any:
         raise ArgmapError(f"{path}: JSON nested too deeply to be an AIF nodeset") from None
 
 
-def _checked(path: Path, aif: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    if not isinstance(aif, dict) or "nodes" not in aif or not isinstance(aif.get("nodes"), list) \
-            or not isinstance(aif.get("edges", []), list):
-        raise ArgmapError(f"{path}: not an AIF nodeset: expected an object with lists 'nodes' and 'edges'")
-    nodes = aif.get("nodes") or []
-    for index, node in enumerate(nodes):
-        if not isinstance(node, dict) or "nodeID" not in node or "type" not in node:
-            raise ArgmapError(f"{path}: nodes[{index}] is not an AIF node: each needs 'nodeID' and 'type'")
-    edges = aif.get("edges") or []
-    for index, edge in enumerate(edges):
-        if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
-            raise ArgmapError(f"{path}: edges[{index}] is not an AIF edge: each needs 'fromID' and 'toID'")
-    locutions = aif.get("locutions") or []
-    return nodes, edges, [item for item in locutions if isinstance(item, dict)] if isinstance(locutions, list) else []
+class _Graph:
+    """A nodeset's nodes and edges, indexed in one pass each, shared by the argument and the dialogue layers."""
+
+    def __init__(self, path: Path, aif: Any, losses: Losses) -> None:
+        if not isinstance(aif, dict) or not isinstance(aif.get("nodes"), list) \
+                or not isinstance(aif.get("edges", []), list):
+            raise ArgmapError(f"{path}: not an AIF nodeset: expected an object with lists 'nodes' and 'edges'")
+        nodes: list[Any] = aif["nodes"]
+        by_id: dict[str, dict[str, Any]] = {}
+        types: dict[str, str] = {}
+        for index, node in enumerate(nodes):
+            if not isinstance(node, dict) or "nodeID" not in node or "type" not in node:
+                raise ArgmapError(f"{path}: nodes[{index}] is not an AIF node: each needs 'nodeID' and 'type'")
+            key, kind = node["nodeID"], node["type"]
+            if key.__class__ is not str:
+                key = str(key)
+            by_id[key] = node
+            types[key] = kind if kind.__class__ is str else str(kind)
+        #: every node's id in the file's order (an id given twice comes twice, with the last node of that id)
+        self.order: list[str] = list(by_id) if len(by_id) == len(nodes) else \
+            [str(node["nodeID"]) for node in nodes]
+        self.by_id, self.types = by_id, types
+        self.ins: dict[str, list[str]] = {}
+        self.outs: dict[str, list[str]] = {}
+        self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
+        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
+        self.edge_order: dict[tuple[str, str], int] = {}
+        missing = 0
+        ins, outs, order = self.ins, self.outs, self.edge_order
+        for index, edge in enumerate(aif.get("edges") or []):
+            if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
+                raise ArgmapError(f"{path}: edges[{index}] is not an AIF edge: each needs 'fromID' and 'toID'")
+            start, end = edge["fromID"], edge["toID"]
+            if start.__class__ is not str:
+                start = str(start)
+            if end.__class__ is not str:
+                end = str(end)
+            if start not in types or end not in types:
+                missing += 1
+                continue
+            pair = (start, end)
+            if pair not in order:
+                order[pair] = len(order)
+            if start in outs:
+                outs[start].append(end)
+            else:
+                outs[start] = [end]
+            if end in ins:
+                ins[end].append(start)
+            else:
+                ins[end] = [start]
+            ext = edge.get(EXTENSION)
+            if ext is not None and isinstance(ext, dict):
+                self.edge_ext[pair] = ext
+        losses.add("edge", "dropped", "it names a node the nodeset does not have", n=missing)
+        locutions = aif.get("locutions") or []
+        self.locutions = sum(1 for item in locutions if isinstance(item, dict)) if isinstance(locutions, list) else 0
+
+    def text(self, key: str) -> str:
+        """A node's text, as a string."""
+        value = self.by_id[key].get("text")
+        return value if value.__class__ is str else str(value or "")
 
 
 def read_aif(path: Path, *, text: str | None = None) -> Imported:
     """The map of an AIFdb nodeset or an xAIF file, with its losses (`ArgmapError` for a file that is not one)."""
+    with collector_paused():  # thousands of small dicts and lists, no cycles
+        return _read(path, text)
+
+
+def _read(path: Path, text: str | None) -> Imported:
     data = _load(path, text)
     losses = Losses()
     source_text: str | None = None
@@ -117,14 +175,14 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
             elif raw is not None:
                 source_text = raw
                 source = {"id": SOURCE_ID, "title": beside.name, "path": str(beside.resolve())}
-    nodes, edges, locutions = _checked(path, aif)
-    built = _Builder(nodes, edges, losses).build(Dialogue(nodes, edges, source_text, spans, locutions, losses))
+    graph = _Graph(path, aif, losses)
+    built = _Builder(graph, losses).build(Dialogue(graph, source_text, spans, losses))
     ext: dict[str, Any] = aif[EXTENSION] if isinstance(aif.get(EXTENSION), dict) else {}
     result: dict[str, Any] = {"title": ext.get("title") or path.stem}
     for key in MAP_EXTRAS:
         if key not in ("title", "sources", "actors") and ext.get(key):
             result[key] = ext[key]
-    sources = list(ext.get("sources") or [])
+    sources = imported_sources(list(ext.get("sources") or []), path)
     if source is not None and not ext.get("sources"):
         sources.append(source)
     if sources:
@@ -132,6 +190,19 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
     result["actors"] = {**built.actors, **(ext.get("actors") or {})}
     result["nodes"], result["relations"] = built.nodes, built.relations
     return Imported(result, losses.report(), texts)
+
+
+class Anchors(Protocol):
+    """What gives kept nodes their quotes and actors: the dialogue layer, or a format's own passages."""
+
+    def anchor(self, names: dict[str, str], actors: dict[str, str]) -> dict[str, dict[str, Any]]: ...
+
+
+def argument_layer(path: Path, aif: dict[str, Any], losses: Losses, anchors: Anchors) -> _Built:
+    """Nodes, relations and actors of the argument layer of `aif` (`nodes` and `edges` in AIF's shape), for the
+    formats read through it (SADFace, a GraphML of AIF nodes)."""
+    with collector_paused():
+        return _Builder(_Graph(path, aif, losses), losses).build(anchors)
 
 
 class _Built:
@@ -145,92 +216,77 @@ class _Built:
 class _Builder:
     """Turns the argument layer of a nodeset into argmap nodes and relations."""
 
-    def __init__(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], losses: Losses) -> None:
-        self.by_id = {str(node["nodeID"]): node for node in nodes}
-        self.types = {key: str(node["type"]) for key, node in self.by_id.items()}
+    def __init__(self, graph: _Graph, losses: Losses) -> None:
+        self.graph = graph
+        self.by_id, self.types = graph.by_id, graph.types
+        self.ins, self.outs = graph.ins, graph.outs
+        self.edge_ext, self.edge_order = graph.edge_ext, graph.edge_order
         self.losses = losses
-        self.ins: dict[str, list[str]] = {key: [] for key in self.by_id}
-        self.outs: dict[str, list[str]] = {key: [] for key in self.by_id}
-        self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
-        self.edge_order: dict[tuple[str, str], int] = {}
-        missing = 0
-        for edge in edges:
-            start, end = str(edge["fromID"]), str(edge["toID"])
-            if start not in self.by_id or end not in self.by_id:
-                missing += 1
-                continue
-            self.edge_order.setdefault((start, end), len(self.edge_order))
-            self.outs[start].append(end)
-            self.ins[end].append(start)
-            if isinstance(edge.get(EXTENSION), dict):
-                self.edge_ext[(start, end)] = edge[EXTENSION]
-        losses.add("edge", "dropped", "it names a node the nodeset does not have", n=missing)
 
-
-    def build(self, dialogue: Dialogue) -> _Built:
+    def build(self, dialogue: Anchors) -> _Built:
         built = _Built()
         ids = Ids()
         names: dict[str, str] = {}
-        for key, node in self.by_id.items():  # argmap's own ids first, so they stay as they were
+        by_id, types = self.by_id, self.types
+        for key, node in by_id.items():  # argmap's own ids first, so they stay as they were
             ext = node.get(EXTENSION)
-            if isinstance(ext, dict) and isinstance(ext.get("id"), str):
+            if ext is not None and isinstance(ext, dict) and isinstance(ext.get("id"), str):
                 names[key] = ids.new(ext["id"])
-        kinds = {}
-        for key, node in self.by_id.items():
-            kind = self.types[key]
+        kinds: dict[str, str] = {}
+        for key, kind in types.items():
             if kind == "I" or (kind in ("RA", "CA") and self._as_node(key)):
                 kinds[key] = kind
                 if key not in names:
-                    wish = slug(str(node.get("text") or ""), "statement") if kind == "I" else \
+                    wish = slug(self.graph.text(key), "statement") if kind == "I" else \
                         ("inference" if kind == "RA" else "conflict")
                     names[key] = ids.new(wish)
-        dropped = {"L": 0, "YA": 0, "TA": 0, "PA": 0, "MA": 0, "other": 0}
-        for key in self.by_id:
-            kind = self.types[key]
-            if kind in ("L", "YA", "TA", "PA", "MA"):
-                dropped[kind] += 1
-            elif kind not in _KNOWN:
-                dropped["other"] += 1
+        counted = Counter(types.values())
         anchored = dialogue.anchor(names, built.actors)
         for key, kind in kinds.items():
             built.nodes.append(self._node(key, kind, names[key], anchored.get(key)))
         notes = self._relations(kinds, names, built)
-        ranked = sorted(range(len(built.relations)), key=lambda i: built.order[i])
-        built.relations = [built.relations[i] for i in ranked]
-        for key, note in notes.items():
-            node = next(item for item in built.nodes if item["id"] == names[key])
-            node["note"] = f"{node['note']} {note}" if node.get("note") else note
+        if any(built.order[i] > built.order[i + 1] for i in range(len(built.order) - 1)):
+            ranked = sorted(range(len(built.relations)), key=built.order.__getitem__)
+            built.relations = [built.relations[i] for i in ranked]
+        if notes:
+            by_name: dict[str, dict[str, Any]] = {}
+            for item in built.nodes:
+                by_name.setdefault(item["id"], item)
+            for key, note in notes.items():
+                found = by_name.get(names[key])
+                if found is not None:
+                    found["note"] = f"{found['note']} {note}" if found.get("note") else note
         self.losses.add("locution (L-node)", "dropped", "argmap keeps no dialogue layer (their speakers are actors, "
-                        "their words quotes)", n=dropped["L"], plural="locutions (L-nodes)")
-        self.losses.add("illocution (YA-node)", "dropped", "argmap keeps no illocutionary force", n=dropped["YA"],
+                        "their words quotes)", n=counted["L"], plural="locutions (L-nodes)")
+        self.losses.add("illocution (YA-node)", "dropped", "argmap keeps no illocutionary force", n=counted["YA"],
                         plural="illocutions (YA-nodes)")
-        self.losses.add("transition (TA-node)", "dropped", "argmap keeps no dialogue transitions", n=dropped["TA"],
+        self.losses.add("transition (TA-node)", "dropped", "argmap keeps no dialogue transitions", n=counted["TA"],
                         plural="transitions (TA-nodes)")
-        self.losses.add("preference (PA-node)", "dropped", "argmap has no preference relation", n=dropped["PA"],
+        self.losses.add("preference (PA-node)", "dropped", "argmap has no preference relation", n=counted["PA"],
                         plural="preferences (PA-nodes)")
         self.losses.add("rephrase (MA-node)", "kept as a note", "argmap has no rephrase relation",
-                        n=dropped["MA"], plural="rephrases (MA-nodes)")
+                        n=counted["MA"], plural="rephrases (MA-nodes)")
         self.losses.add("node of an unknown type", "dropped", "AIF knows I, L, RA, CA, MA, YA, TA, PA",
-                        n=dropped["other"], plural="nodes of unknown types")
+                        n=sum(n for kind, n in counted.items() if kind not in _KNOWN), plural="nodes of unknown types")
         return built
 
     def _as_node(self, key: str) -> bool:
         """Whether an S-node becomes an inference node: every RA-node, and a CA-node that is not one plain attack
         (argmap's own export says so; else several premises or conclusions, or something bears on it)."""
-        node = self.by_id[key]
-        ext = node.get(EXTENSION)
-        if isinstance(ext, dict):
+        ext = self.by_id[key].get(EXTENSION)
+        if ext is not None and isinstance(ext, dict):
             return "relation" not in ext
-        if self.types[key] == "RA":
+        types = self.types
+        if types[key] == "RA":
             return True
-        premises = [p for p in self.ins[key] if self.types[p] == "I"]
-        targets = [t for t in self.outs[key] if self.types[t] in ("I", "RA", "CA")]
-        borne = any(self.types[other] in ("RA", "CA", "PA") for other in self.ins[key])
-        return len(premises) != 1 or len(targets) != 1 or borne
+        ins = self.ins.get(key, ())
+        premises = sum(1 for p in ins if types[p] == "I")
+        targets = sum(1 for t in self.outs.get(key, ()) if types[t] in _ARGUMENT)
+        borne = any(types[other] in _BEARING for other in ins)
+        return premises != 1 or targets != 1 or borne
 
     def _node(self, key: str, kind: str, name: str, quotes: dict[str, Any] | None) -> dict[str, Any]:
         node = self.by_id[key]
-        ext: dict[str, Any] = node[EXTENSION] if isinstance(node.get(EXTENSION), dict) else {}
         if kind == "I":
             result: dict[str, Any] = {"id": name, "kind": "claim", "text": node_text(node.get("text"), name)}
             if quotes:
@@ -243,20 +299,26 @@ class _Builder:
                 result["scheme"] = scheme
             if aif_name and scheme == "other":
                 result["note"] = f"AIF scheme: {aif_name}."
-        result.update({k: v for k, v in ext.items() if k not in ("id", "relation")})
-        result["id"] = name
+        ext = node.get(EXTENSION)
+        if ext is not None and isinstance(ext, dict):
+            result.update({k: v for k, v in ext.items() if k not in ("id", "relation")})
+            result["id"] = name
         return result
 
     def _relations(self, kinds: dict[str, str], names: dict[str, str], built: _Built) -> dict[str, str]:
         notes: dict[str, str] = {}
         direct = 0
-        for key in self.by_id:
-            kind = self.types[key]
-            premises = [p for p in self.ins[key] if self.types[p] == "I"]  # an S-node bears on it from its side
-            targets = [t for t in self.outs[key] if t in kinds or self.types[t] in ("RA", "CA")]
+        types, ins, outs = self.types, self.ins, self.outs
+        for key, kind in types.items():
+            if kind not in _RELATING:
+                continue
             if kind == "I":
-                direct += sum(1 for t in self.outs[key] if self.types[t] == "I")
-            elif kind == "MA":
+                if key in outs:
+                    direct += sum(1 for t in outs[key] if types[t] == "I")
+                continue
+            premises = [p for p in ins.get(key, ()) if types[p] == "I"]  # an S-node bears on it from its side
+            targets = [t for t in outs.get(key, ()) if t in kinds or types[t] in ("RA", "CA")]
+            if kind == "MA":
                 for target in targets:
                     said = [f"'{names[p]}'" for p in premises if p in names]
                     if target in names and said:
@@ -265,17 +327,17 @@ class _Builder:
                 for premise in premises:
                     self._relate(built, names, premise, key, "supports")
                 for target in targets:
-                    if self.types[target] == "I" or kind == "CA" or (key, target) in self.edge_ext:
+                    if types[target] == "I" or kind == "CA" or (key, target) in self.edge_ext:
                         self._relate(built, names, key, target, "supports" if kind == "RA" else "attacks")
                     elif target in names:  # an inference for an inference: through a conclusion of its own
                         self._through_statement(built, names, key, target)
-            elif kind in ("RA", "CA"):  # a plain relation: one premise, one target
+            else:  # a plain relation (RA or CA): one premise, one target
                 ext = self.by_id[key].get(EXTENSION)
                 relation = ext.get("relation") if isinstance(ext, dict) else None
                 for premise in premises:
                     for target in targets:
                         default = "supports" if kind == "RA" else \
-                            ("attacks" if self.types[target] == "I" else "undercuts")
+                            ("attacks" if types[target] == "I" else "undercuts")
                         self._relate(built, names, premise, target, default,
                                      relation if isinstance(relation, dict) else None, via=key)
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
@@ -295,12 +357,16 @@ class _Builder:
 
     def _relate(self, built: _Built, names: dict[str, str], start: str, end: str, default: str,
                 relation: dict[str, Any] | None = None, via: str | None = None) -> None:
-        if start not in names or end not in names:
+        source, target = names.get(start), names.get(end)
+        if source is None or target is None:
             return
         if start == end:
             self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself",
                             plural="relations of nodes to themselves")
             return
-        extra = relation or self.edge_ext.get((start, end)) or {}
-        built.relations.append({"source": names[start], "target": names[end], "type": default, **extra})
+        extra = relation or self.edge_ext.get((start, end))
+        item = {"source": source, "target": target, "type": default}
+        if extra:
+            item.update(extra)
+        built.relations.append(item)
         built.order.append(self.edge_order.get((start, via or end), len(self.edge_order)))

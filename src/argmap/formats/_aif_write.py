@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.formats.interop import MAP_EXTRAS, Exported, Losses
+from argmap.formats.interop import MAP_EXTRAS, Exported, Losses, exported_sources
 from argmap.io.canonical import to_authoring
 from argmap.io.document import MapDocument
 
@@ -34,7 +34,7 @@ def _relation_ext(rel: dict[str, Any], default_type: str | None) -> dict[str, An
     return ext
 
 
-def write_aif(doc: MapDocument, options: dict[str, Any]) -> Exported:
+def write_aif(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported:
     """The map as AIFdb JSON (`nodes`, `edges`, `locutions`), argmap's extras under `argmap` keys."""
     amap = doc.map
     assert amap is not None
@@ -98,6 +98,8 @@ def write_aif(doc: MapDocument, options: dict[str, Any]) -> Exported:
                 losses.add(f"'{rel.type}' relation", "written as an RA-node", f"AIF has no {rel.type} relation "
                            "(the type is in the 'argmap' extension)")
     top = {key: data[key] for key in MAP_EXTRAS if data.get(key)}
+    if top.get("sources"):
+        top["sources"] = exported_sources(doc, top["sources"], options)
     if amap.scenarios:
         losses.add("scenario", "kept only in the 'argmap' extension", "AIF has no scenarios", n=len(amap.scenarios))
     if amap.hypotheses:

@@ -44,10 +44,10 @@ def import_argdown_json(path: Path, *, text: str | None = None) -> Imported:
     return Imported(data, losses.report(), format="argdown-json")
 
 
-def export_argdown(doc: MapDocument, options: dict[str, Any]) -> Exported:
+def export_argdown(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported:
     """A loaded map as Argdown text, with what Argdown's own relations cannot carry."""
     losses = Losses()
-    text = map_to_argdown(doc, losses)
+    text = map_to_argdown(doc, losses, options)
     return Exported(text.encode("utf-8"), losses.report())
 
 

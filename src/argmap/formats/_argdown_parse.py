@@ -15,12 +15,30 @@ outgoing relations of a reconstructed argument are those of its main conclusion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from argmap.formats._argdown_inline import _LOADER, Located, plain_text, split_data
+from argmap.formats._argdown_lines import (
+    _ARGUMENT_HEAD,
+    _COLLAPSED,
+    _EXPANDED_CLOSE,
+    _EXPANDED_LINE,
+    _EXPANDED_OPEN,
+    _HEADING,
+    _LIST_ITEM,
+    _PCS_ITEM,
+    _RELATION,
+    _STATEMENT_HEAD,
+    Ref,
+    _brace_delta,
+    _Line,
+    _merge,
+    _RawRelation,
+    _strip_tags,
+    split_lines,
+)
 from argmap.formats._argdown_model import (
     ArgdownDocument,
     ArgdownError,
@@ -29,44 +47,12 @@ from argmap.formats._argdown_model import (
     Inference,
     MemberKind,
     PcsStatement,
-    Relation,
     Section,
     Statement,
 )
+from argmap.formats._argdown_relations import resolve_relations
 
 __all__ = ["ArgdownError", "parse_argdown"]
-
-_COMMENT = re.compile(r"\\.|\[[^\]\n]*\]\([^)\n]*\)|/\*.*?(?:\*/|$(?![\s\S]))|<!--.*?(?:-->|$(?![\s\S]))|//[^\n]*"
-                      r"|[{}\"]", re.DOTALL)
-_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
-_PCS_ITEM = re.compile(r"\((\d+)\)(?=\s|$)")
-_LIST_ITEM = re.compile(r"(\*|\d+\.)(?=\s)")
-_HEADING = re.compile(r"(#+)\s")
-_COLLAPSED = re.compile(r"-{4,}\s*$")
-_EXPANDED_OPEN = re.compile(r"-{2,3}\s*$")
-_EXPANDED_LINE = re.compile(r"(-{2,})\s+(\S.*?)\s+-{2,}\s*$")
-_EXPANDED_CLOSE = re.compile(r"-{2,}\s*$")
-_STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)(?!\()")
-_ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
-
-Ref = tuple[MemberKind, str, int | None]
-
-
-@dataclass
-class _Line:
-    number: int      # 1-based
-    indent: int      # columns of leading whitespace
-    content: str     # the line without comments and without leading whitespace
-    brace: int = 0   # open '{' count after this line, within its block
-
-
-@dataclass
-class _RawRelation:
-    symbol: str
-    parent: Ref
-    child: Ref
-    line: int
-    column: int
 
 
 def parse_argdown(text: str, path: str = "<argdown>") -> ArgdownDocument:
@@ -97,18 +83,7 @@ class _Parser:
 
     def _lines(self) -> list[_Line | None]:
         """Every line, comments blanked; None for a blank line (one that separates blocks)."""
-        cleaned = _uncomment(self.text)
-        result: list[_Line | None] = []
-        for number, (raw, line) in enumerate(zip(self.text.split("\n"), cleaned.split("\n"), strict=True), 1):
-            if not raw.strip():
-                result.append(None)
-                continue
-            stripped = line.lstrip(" \t")
-            if not stripped.strip():
-                continue  # a line of comments only: neither text nor a block separator
-            indent = len(line) - len(stripped)
-            result.append(_Line(number, indent, stripped.rstrip()))
-        return result
+        return split_lines(self.text)
 
     # -- document ------------------------------------------------------------------------------------------------
 
@@ -129,7 +104,7 @@ class _Parser:
             block.append(item)
         if block:
             self._block(block)
-        self._resolve()
+        resolve_relations(self.doc, self.raw)
         return self.doc
 
     def _front_matter(self, lines: list[_Line | None]) -> int:
@@ -424,84 +399,3 @@ class _Parser:
             index = self._tree(block, index, ref, in_list=True)
 
     # -- relations -----------------------------------------------------------------------------------------------
-
-    def _resolve(self) -> None:
-        strict = self.doc.mode == "strict"
-        seen: set[Relation] = set()
-        for raw in self.raw:
-            symbol = raw.symbol
-            if symbol.endswith(">") or symbol == "><":  # +> -> _> and ><: from the parent to the child
-                source, target = raw.parent, raw.child
-            else:
-                source, target = raw.child, raw.parent
-            kind = symbol.strip("<>") or "><"
-            source = self._conclusion_of(source)
-            if source[:2] == target[:2]:
-                continue  # an argument supporting its own conclusion: nothing between statements
-            both_statements = source[0] == "statement" and target[0] == "statement"
-            if kind == "><":
-                rtype = "contradictory"
-            elif kind == "_":
-                rtype = "undercut"
-            elif kind == "+":
-                rtype = "entails" if strict and both_statements else "support"
-            else:
-                rtype = "contrary" if strict and both_statements else "attack"
-            relation = Relation(rtype, source[1], source[0], target[1], target[0], target[2])
-            if relation not in seen:
-                seen.add(relation)
-                self.doc.relations.append(relation)
-
-    def _conclusion_of(self, ref: Ref) -> Ref:
-        """A reconstructed argument's outgoing relations are its main conclusion's."""
-        if ref[0] == "argument":
-            arg = self.doc.arguments.get(ref[1])
-            if arg is not None and arg.conclusion is not None:
-                return ("statement", arg.conclusion, None)
-        return ref
-
-
-def _uncomment(text: str) -> str:
-    """The text with every comment blanked (line breaks kept, so positions hold); links, escapes and YAML data
-    (`{...}`, with its quoted strings) are left alone, as Argdown's lexer does."""
-    out: list[str] = []
-    pos, depth, quoted = 0, 0, False
-    for m in _COMMENT.finditer(text):
-        token = m.group(0)
-        if quoted:
-            if token == '"':
-                quoted = False
-            continue
-        if depth > 0:
-            if token == '"':
-                quoted = True
-            elif token == "{":
-                depth += 1
-            elif token == "}":
-                depth -= 1
-            continue
-        if token == "{":
-            depth = 1
-        elif token[0] in "/<" and token[:2] in ("//", "/*", "<!"):
-            out.append(text[pos:m.start()])
-            out.append(re.sub(r"[^\n]", " ", token))
-            pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _brace_delta(content: str) -> int:
-    clean = re.sub(r"\\.", "", content)
-    return clean.count("{") - clean.count("}")
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"(?<!\S)#(\([^)]*\)|[\w][\w\-/]*)", "", text).strip()
-
-
-def _merge(tags: list[str], data: dict[str, Any], new_tags: list[str], new_data: Any) -> None:
-    for tag in new_tags:
-        if tag not in tags:
-            tags.append(tag)
-    if isinstance(new_data, dict):
-        data.update(new_data)

@@ -19,15 +19,15 @@ from typing import Any
 import yaml
 
 from argmap.formats._argdown_read import RELATIONS_KEY
-from argmap.formats.interop import Losses
+from argmap.formats.interop import Losses, exported_sources
 from argmap.io.document import MapDocument
 
 _ESCAPE = re.compile(r"([\\\[\]<>#{}*_@])")
 _SYMBOLS = {"supports": "+>", "attacks": "->", "undercuts": "_>"}
 
 
-def map_to_argdown(doc: MapDocument, losses: Losses) -> str:
-    """The Argdown text of a fully loaded map."""
+def map_to_argdown(doc: MapDocument, losses: Losses, options: dict[str, Any] | None = None) -> str:
+    """The Argdown text of a fully loaded map (source paths relative to `options["output"]`, else absolute)."""
     raw = doc.data if isinstance(doc.data, dict) else {}
     amap = doc.map
     assert amap is not None
@@ -37,6 +37,8 @@ def map_to_argdown(doc: MapDocument, losses: Losses) -> str:
         [r.model_dump(mode="json", exclude_unset=True) for r in amap.relations]
     kinds = {str(n["id"]): str(n.get("kind", "claim")) for n in nodes}
     header = {k: v for k, v in raw.items() if k not in ("nodes", "relations", "argmap")}
+    if isinstance(header.get("sources"), list):
+        header["sources"] = exported_sources(doc, header["sources"], options or {})
     out = ["===", _yaml({"title": amap.title, "argmap": header or {"title": amap.title}}).rstrip(), "===", ""]
 
     structured = _structured(relations, kinds)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.formats._aif_read import _Builder
-from argmap.formats.interop import Ids, Imported, Losses, node_text, slug
+from argmap.formats._aif_read import argument_layer
+from argmap.formats.interop import Ids, Imported, Losses, imported_sources, node_text, slug
 from argmap.model import RELATION_TYPES
 
 _NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -58,6 +58,8 @@ def read_graphml(path: Path, *, text: str | None = None) -> Imported:
     top = _data(graph, keys)
     if "argmap" in top:  # argmap's own export
         data = json.loads(top["argmap"])
+        if isinstance(data.get("sources"), list):
+            data["sources"] = imported_sources(data["sources"], path)
         data["nodes"] = [json.loads(found["argmap"]) for _, found in nodes if "argmap" in found]
         data["relations"] = [json.loads(found["argmap"]) for *_, found in edges if "argmap" in found]
         return Imported(data, [])
@@ -66,7 +68,7 @@ def read_graphml(path: Path, *, text: str | None = None) -> Imported:
         aif_nodes = [{"nodeID": key, "type": found.get("nodeType", "I-node").removesuffix("-node"),
                       "text": found.get("label") or found.get("description") or key} for key, found in nodes]
         aif_edges = [{"fromID": start, "toID": end} for start, end, _ in edges]
-        built = _Builder(aif_nodes, aif_edges, losses).build(_NoDialogue())  # type: ignore[arg-type]
+        built = argument_layer(path, {"nodes": aif_nodes, "edges": aif_edges}, losses, _NoDialogue())
         return Imported({"title": title, "nodes": built.nodes, "relations": built.relations}, losses.report())
     ids, names = Ids(), {}
     out_nodes = []

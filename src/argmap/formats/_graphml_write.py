@@ -12,10 +12,11 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from argmap.formats.interop import Exported, Losses
+from argmap.formats.interop import Exported, Losses, exported_sources
 from argmap.io.canonical import to_authoring
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap
+from argmap.render.engine import _quiet  # the render engine's way of keeping Graphviz quiet
 
 _COLOURS = {"claim": "#DCE9F7", "evidence": "#E4F2DC", "inference": "#F2F2F2", "forecast": "#FBEBD3"}
 _EDGE_COLOURS = {"supports": "#2E7D32", "attacks": "#C62828", "undercuts": "#EF6C00", "condition": "#6A1B9A",
@@ -27,8 +28,14 @@ _KEYS = (
 )
 
 
-def positions(amap: ArgMap) -> dict[str, tuple[float, float]]:
-    """Where Graphviz's `dot` puts each node (points, y down as yEd and Gephi expect); a grid without it."""
+def positions(amap: ArgMap, *, capture_stderr: bool = True) -> dict[str, tuple[float, float]]:
+    """Where Graphviz's `dot` puts each node (points, y down as yEd and Gephi expect); a grid without it. What
+    Graphviz and Fontconfig print is kept off standard error, as when a diagram is rendered."""
+    with _quiet(capture_stderr):
+        return _positions(amap)
+
+
+def _positions(amap: ArgMap) -> dict[str, tuple[float, float]]:
     try:
         import pygraphviz
 
@@ -49,12 +56,12 @@ def positions(amap: ArgMap) -> dict[str, tuple[float, float]]:
         return {node.id: (200.0 * (i % 8), 120.0 * (i // 8)) for i, node in enumerate(amap.nodes)}
 
 
-def write_graphml(doc: MapDocument, options: dict[str, Any]) -> Exported:
+def write_graphml(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported:
     """The map as GraphML with yEd graphics and plain data keys."""
     amap = doc.map
     assert amap is not None
     data = to_authoring(amap)
-    where = positions(amap)
+    where = positions(amap, capture_stderr=capture_stderr)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">']
     for key, domain, name, kind in _KEYS:
@@ -63,6 +70,8 @@ def write_graphml(doc: MapDocument, options: dict[str, Any]) -> Exported:
               '  <key id="eg" for="edge" yfiles.type="edgegraphics"/>',
               '  <graph id="G" edgedefault="directed">']
     top = {key: value for key, value in data.items() if key not in ("nodes", "relations")}
+    if top.get("sources"):
+        top["sources"] = exported_sources(doc, top["sources"], options)
     lines.append(f'    <data key="gargmap">{escape(json.dumps(top, ensure_ascii=False))}</data>')
     for node, authored in zip(amap.nodes, data["nodes"], strict=True):
         x, y = where.get(node.id, (0.0, 0.0))

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.formats._aif_read import EXTENSION, _Builder, _load
-from argmap.formats.interop import MAP_EXTRAS, Imported, Losses, slug
+from argmap.formats._aif_read import EXTENSION, _load, argument_layer
+from argmap.formats.interop import MAP_EXTRAS, Imported, Losses, imported_sources, slug
 
 _TYPES = {"atom": "I", "inference": "RA", "conflict": "CA"}
 
@@ -99,7 +99,7 @@ def read_sadface(path: Path, *, text: str | None = None) -> Imported:
         if isinstance(edge_meta.get(EXTENSION), dict):
             link[EXTENSION] = edge_meta[EXTENSION]
         edges.append(link)
-    built = _Builder(nodes, edges, losses).build(_Passages(quotes))  # type: ignore[arg-type]
+    built = argument_layer(path, {"nodes": nodes, "edges": edges}, losses, _Passages(quotes))
     result: dict[str, Any] = {"title": ext.get("title") or core.get("title") or path.stem}
     description = ext.get("description") or core.get("description")
     if description:
@@ -108,6 +108,7 @@ def read_sadface(path: Path, *, text: str | None = None) -> Imported:
         if key not in ("title", "description", "sources") and ext.get(key):
             result[key] = ext[key]
     if ext.get("sources"):
+        ext["sources"] = imported_sources(ext["sources"], path)
         known = {source["id"] for source in ext["sources"]}
         result["sources"] = ext["sources"] + [s for s in sources if s["id"] not in known]
         texts = {key: value for key, value in texts.items() if key not in known or not any(

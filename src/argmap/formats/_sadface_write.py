@@ -17,7 +17,7 @@ from argmap.io.document import MapDocument
 _TYPES = {"I": "atom", "RA": "inference", "CA": "conflict"}
 
 
-def write_sadface(doc: MapDocument, options: dict[str, Any]) -> Exported:
+def write_sadface(doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported:
     """The map as a SADFace document."""
     amap = doc.map
     assert amap is not None

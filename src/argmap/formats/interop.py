@@ -10,6 +10,7 @@ Bad input raises `ArgmapError` with one line naming the file (and line and colum
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -22,6 +23,9 @@ from pydantic import ValidationError
 from argmap.errors import ArgmapError
 from argmap.io.canonical import dump_yaml
 from argmap.io.document import MapDocument
+from argmap.io.quotes import _TYPOGRAPHIC as TYPOGRAPHIC  # the folding loose quotes get
+from argmap.io.quotes import Normalised, fold
+from argmap.memory import collector_paused
 from argmap.model import TOP_ORDER, ArgMap
 
 
@@ -88,7 +92,8 @@ class Imported:
     def build(self, path: Path) -> ArgMap:
         """The validated map (an importer's bug, not the user's input, if it does not validate)."""
         try:
-            return ArgMap.model_validate(self.data)
+            with collector_paused():  # a map's objects are made in bulk and hold no cycles
+                return ArgMap.model_validate(self.data)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
@@ -112,9 +117,10 @@ class Importer(Protocol):
 
 
 class Exporter(Protocol):
-    """Writes a fully loaded map into another tool's format, with what it loses."""
+    """Writes a fully loaded map into another tool's format, with what it loses. `capture_stderr`, as for the
+    registry's writers, says whether Graphviz's messages may be kept off the process's standard error stream."""
 
-    def __call__(self, doc: MapDocument, options: dict[str, Any]) -> Exported: ...
+    def __call__(self, doc: MapDocument, options: dict[str, Any], *, capture_stderr: bool = True) -> Exported: ...
 
 
 class Sniffer(Protocol):
@@ -134,14 +140,23 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
-    """A readable id made of `text`: lower case, ASCII, dashes.
+    """A readable id made of `text`: lower case, ASCII, dashes. Only the head of a long text is looked at (when
+    it gives enough of the id), and only text that is not ASCII is decomposed.
 
-    >>> slug("Participant Rachel"), slug("Ünïcode — 42"), slug("!!")
-    ('participant-rachel', 'unicode-42', 'n')
+    >>> slug("Participant Rachel"), slug("Ünïcode — 42"), slug("!!"), slug("a" * 500 + "!") == "a" * 40
+    ('participant-rachel', 'unicode-42', 'n', True)
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    value = _NOT_SLUG.sub("-", ascii_text).strip("-")[:limit].strip("-")
-    return value or fallback
+    head = text[:3 * limit]
+    value = _slug_of(head)
+    if len(value) <= limit and len(head) < len(text):  # the head gave too little: the whole text decides
+        value = _slug_of(text)
+    return value[:limit].strip("-") or fallback
+
+
+def _slug_of(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 class Ids:
@@ -160,6 +175,67 @@ class Ids:
         self._next[wish] = n
         self._taken.add(candidate)
         return candidate
+
+
+class LooseText:
+    """A source text folded once for finding quotes that are not verbatim in it, as `argmap.io.quotes.locate`
+    finds them (typographic marks made plain, white space collapsed, the first place), with the folding done by
+    `str` and `re` over the whole text rather than character by character.
+
+    >>> loose = LooseText("He said \u201cno\u201d.  Then\\n left.")
+    >>> start, end = loose.find('said "no". Then left')
+    >>> loose.text[start:end]
+    'said \u201cno\u201d.  Then\\n left'
+    >>> loose.find("absent") is None
+    True
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        translated = text.translate(TYPOGRAPHIC)
+        self._slow: Normalised | None = None
+        if len(translated) != len(text) or _WIDE_FOLD:  # a mark dropped or widened: offsets move everywhere
+            self._slow = Normalised(text)
+            return
+        body = translated.lstrip()
+        self._lead = len(translated) - len(body)
+        self._folded = _SPACES.sub(" ", body)
+        # where collapsing moved the offsets: per run of two or more spaces, its place in the folded text and
+        # how many characters it lost (summed over it and the runs before)
+        self._runs: list[int] = []
+        self._lost: list[int] = []
+        lost = 0
+        for run in _RUN.finditer(body):
+            self._runs.append(run.start() - lost)
+            lost += run.end() - run.start() - 1
+            self._lost.append(lost)
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """The start and end of the first place `quote` stands loosely, or None."""
+        loose = fold(quote)
+        if not loose:
+            return None
+        if self._slow is not None:
+            found = self._slow.text.find(loose)
+            if found < 0:
+                return None
+            return self._slow.index[found], self._slow.index[found + len(loose) - 1] + 1
+        found = self._folded.find(loose)
+        if found < 0:
+            return None
+        return self._offset(found), self._offset(found + len(loose) - 1) + 1
+
+    def _offset(self, folded: int) -> int:
+        """The offset in the text of the character at `folded` in the folded text (not a collapsed space)."""
+        runs = bisect.bisect_left(self._runs, folded)
+        return folded + self._lead + (self._lost[runs - 1] if runs else 0)
+
+
+_SPACES = re.compile(r"\s+")
+_RUN = re.compile(r"\s\s+")
+#: whether the folding maps a character to several (or white space to something else): offsets cannot be derived
+_WIDE_FOLD = any(isinstance(value, str) and (len(value) > 1 or (value and value.isspace() != chr(code).isspace()))
+                 for code, value in TYPOGRAPHIC.items())
 
 
 def node_text(text: object, fallback: str) -> str:
@@ -199,6 +275,35 @@ def materialise(imported: Imported, source: Path, output: Path) -> Converted:
         data["sources"] = sources
     amap = Imported(data, imported.losses, format=imported.format).build(source)
     return Converted(amap, dump_yaml(amap, offsets=True), texts, imported.losses)
+
+
+def exported_sources(doc: MapDocument, sources: list[Any], options: dict[str, Any]) -> list[Any]:
+    """A map's `sources` as an export writes them: each local `path` (relative to the map file) made relative to
+    the exported file (`options["output"]`, as `argmap export -o` gives it), or absolute when there is no output
+    file or no relative way there (another drive), so the export reads elsewhere without `source-missing`."""
+    output = options.get("output")
+    folder = Path(str(output)).parent if output and output != "-" else None
+    result = []
+    for entry in sources:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str) and not Path(entry["path"]).is_absolute():
+            target = (doc.path.parent / entry["path"]).resolve()
+            entry = {**entry, "path": _relative(target, folder) if folder is not None else target.as_posix()}
+        result.append(entry)
+    return result
+
+
+def imported_sources(sources: list[Any], path: Path) -> list[Any]:
+    """Sources read from an export: a relative `path` is relative to the exported file, so it is made absolute
+    (where the file is) for `materialise` to make relative to the map it writes."""
+    result = []
+    for entry in sources:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str) and entry["path"] \
+                and not Path(entry["path"]).is_absolute():
+            local = path.parent / entry["path"]
+            if local.is_file():
+                entry = {**entry, "path": str(local.resolve())}
+        result.append(entry)
+    return result
 
 
 def _relative(target: Path, folder: Path) -> str:

@@ -1,0 +1,75 @@
+"""The helpers every importer shares: loose quote search agrees with the loader's own, slugs stay the same when
+only the head of a long text is looked at, and exports carry source paths that still work in another folder."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.formats.interop import LooseText, slug
+from argmap.io import load
+from argmap.io.quotes import locate
+from support import REPO
+
+_ALPHABET = "ab. '\"-\n\t\u2019\u201c\u201d\u2013\u00a0\u2009"
+texts = st.text(alphabet=_ALPHABET, max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, texts, st.booleans())
+def test_loose_search_finds_what_the_loader_finds(text: str, quote: str, soft_hyphens: bool) -> None:
+    if soft_hyphens:  # marks the folding drops: the offsets move everywhere
+        text = text.replace("a", "a\u00ad")
+    if not quote.strip() or quote in text:
+        return  # a verbatim quote is found verbatim before any loose search
+    expected = locate(quote, text)
+    assert LooseText(text).find(quote) == ((expected.start, expected.end) if expected else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aZ ü-!\u0301\u00e9", max_size=300))
+def test_a_slug_of_the_head_is_the_slug_of_the_whole(text: str) -> None:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    whole = "".join(c if c.isascii() and c.isalnum() else "-" for c in ascii_text)
+    while "--" in whole:
+        whole = whole.replace("--", "-")
+    assert slug(text) == (whole.strip("-")[:40].strip("-") or "n")
+
+
+def test_loose_search_of_a_quote_over_many_spaces() -> None:
+    text = "  One\u00a0 two \u201cthree\u201d\n\n\tfour.  "
+    loose = LooseText(text)
+    assert loose.find('two "three" four') == (text.index("two"), text.index("four") + 4)
+    assert loose.find("One two") == (2, text.index("two") + 3)
+    assert loose.find("five") is None and loose.find("  ") is None
+
+
+@pytest.mark.parametrize("suffix", [".aif", ".sadface", ".graphml", ".argdown"])
+def test_an_export_imported_in_another_folder_finds_its_sources(tmp_path: Path, suffix: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    exported = tmp_path / "out" / f"mosul{suffix}"
+    exported.parent.mkdir()
+    assert main(["export", str(REPO / "maps" / "mosul-2014.yaml"), "-o", str(exported)]) == 0
+    written = exported.read_text(encoding="utf-8")
+    assert "../seeds/" not in written  # relative to the map, it would point nowhere from here
+    assert "seeds/chatham-house-2014-06-11-mosul.txt" in written
+    imported = tmp_path / "elsewhere" / "deeper" / "mosul.yaml"
+    imported.parent.mkdir(parents=True)
+    assert main(["import", str(exported), "-o", str(imported)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(imported)]) == 0, capsys.readouterr().out
+    doc = load(imported)
+    assert all(loaded.text for loaded in doc.sources.values() if loaded.source.path)
+
+
+def test_an_export_to_standard_output_writes_absolute_source_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(REPO / "maps" / "mosul-2014.yaml"), "-o", "-", "--to", "aif"]) == 0
+    sources = json.loads(capsys.readouterr().out)["argmap"]["sources"]
+    paths = [Path(source["path"]) for source in sources if source.get("path")]
+    assert paths and all(path.is_absolute() and path.is_file() for path in paths)
