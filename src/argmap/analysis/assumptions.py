@@ -102,7 +102,7 @@ def assumption_lines(rows: list[AssumptionEffect]) -> list[str]:
     table = text_table(
         ["assumption", "status", "stands", "impact", "labels", "rejecting it changes"],
         [[r.node, r.status or "(none)", f"{r.label} {r.strength:.2f}", number(r.impact, 2), len(r.labels_changed),
-          _changes(r)] for r in rows], right=[3, 4], widths={0: 34, 5: 70})
+          changes_text(r)] for r in rows], right=[3, 4], widths={0: 34, 5: 70})
     lines = [*table, ""]
     for r in rows:
         lines.append(f"{r.node} [{r.status or 'no status'}] (scenario {r.scenario})")
@@ -113,7 +113,8 @@ def assumption_lines(rows: list[AssumptionEffect]) -> list[str]:
     return lines
 
 
-def _changes(row: AssumptionEffect) -> str:
+def changes_text(row: AssumptionEffect) -> str:
+    """What rejecting an assumption changes, in words: labels that change, then forecasts whose probability moves."""
     parts = [f"{n} {b}→{a}" for n, b, a in row.labels_changed]
     parts += [f"{n} p {d:+.3f}" for n, d in row.forecasts_moved if n not in {x for x, _b, _a in row.labels_changed}]
     return "; ".join(parts) or "no conclusion changes label or probability"

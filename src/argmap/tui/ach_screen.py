@@ -11,16 +11,14 @@ screen is given the computed matrix when it is built and each new document the a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from argmap.analysis.ach import AchResult, ItemRow, analyse
@@ -28,6 +26,7 @@ from argmap.io import MapDocument
 from argmap.model import ArgMap
 from argmap.model.techniques import RATINGS
 from argmap.tui.messages import NodeChosen, RatingChosen
+from argmap.tui.screen_host import ScreenHost
 from argmap.tui.style import Look
 
 RATING_NAMES = {"CC": "very consistent", "C": "consistent", "N": "neutral", "I": "inconsistent",
@@ -264,22 +263,7 @@ class AchScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class AchHost(Protocol):
-    """What opening the ACH screen needs from the explorer."""
-
-    @property
-    def doc(self) -> MapDocument: ...
-
-    @property
-    def look(self) -> Look: ...
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None) -> None: ...
-
-    def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> Any: ...
-
-
-def open_ach(host: AchHost, group_id: str | None = None) -> None:
+def open_ach(host: ScreenHost, group_id: str | None = None) -> None:
     """Open the ACH screen of `group_id`; without one, of the map's only group, or choose among several."""
     from argmap.tui.choice import ChoiceScreen
 
@@ -306,7 +290,7 @@ def open_ach(host: AchHost, group_id: str | None = None) -> None:
     host.push_screen(ChoiceScreen("ACH matrix", choices, hint="Which group of competing hypotheses?"), chosen)
 
 
-def _push(host: AchHost, amap: ArgMap, group_id: str) -> None:
+def _push(host: ScreenHost, amap: ArgMap, group_id: str) -> None:
     group = next((g for g in amap.hypotheses if g.id == group_id), None)
     if group is None:
         host.notify(f"no ACH group '{group_id}' in this map", severity="warning")

@@ -9,24 +9,21 @@ is given the rows when it is built.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from argmap.analysis.assumptions import AssumptionEffect, key_assumptions
-from argmap.analysis.assumptions import _changes as changes_text
+from argmap.analysis.assumptions import AssumptionEffect, changes_text, key_assumptions
 from argmap.analysis.tables import number
-from argmap.io import MapDocument
 from argmap.tui.messages import NodeChosen, ScenarioChosen
 from argmap.tui.reasoning import ReasoningState
+from argmap.tui.screen_host import ScreenHost
 from argmap.tui.style import Look
 
 #: Which theme colour marks each status: the weakest assumptions stand out.
@@ -114,22 +111,7 @@ class AssumptionsScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class AssumptionsHost(Protocol):
-    """What opening the key assumptions screen needs from the explorer."""
-
-    @property
-    def doc(self) -> MapDocument: ...
-
-    @property
-    def look(self) -> Look: ...
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None) -> None: ...
-
-    def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> Any: ...
-
-
-def open_assumptions(host: AssumptionsHost, reasoning: ReasoningState) -> None:
+def open_assumptions(host: ScreenHost, reasoning: ReasoningState) -> None:
     """Open the key assumptions screen of the shown map, rejecting each on top of the chosen scenario."""
     amap = host.doc.map
     if amap is None:
