@@ -16,7 +16,7 @@ from argmap.formats.interop import Exported, Losses, exported_sources
 from argmap.io.canonical import to_authoring
 from argmap.io.document import MapDocument
 from argmap.model import ArgMap
-from argmap.render.engine import _quiet  # the render engine's way of keeping Graphviz quiet
+from argmap.render.engine import quiet_stderr
 
 _COLOURS = {"claim": "#DCE9F7", "evidence": "#E4F2DC", "inference": "#F2F2F2", "forecast": "#FBEBD3"}
 _EDGE_COLOURS = {"supports": "#2E7D32", "attacks": "#C62828", "undercuts": "#EF6C00", "condition": "#6A1B9A",
@@ -31,7 +31,7 @@ _KEYS = (
 def positions(amap: ArgMap, *, capture_stderr: bool = True) -> dict[str, tuple[float, float]]:
     """Where Graphviz's `dot` puts each node (points, y down as yEd and Gephi expect); a grid without it. What
     Graphviz and Fontconfig print is kept off standard error, as when a diagram is rendered."""
-    with _quiet(capture_stderr):
+    with quiet_stderr(capture_stderr):
         return _positions(amap)
 
 

@@ -68,7 +68,7 @@ def _render_bundled(dot: str, fmt: str, engine: str, attrs: dict[str, str], capt
         raise ArgmapError(f"rendering needs pygraphviz ({exc}); reinstall argmap, or use --system-graphviz") from None
     error: Exception | None = None
     data: object = None
-    with _quiet(capture_stderr) as messages:
+    with quiet_stderr(capture_stderr) as messages:
         try:
             graph = pygraphviz.AGraph(string=dot)
             graph.graph_attr.update(attrs)
@@ -95,7 +95,7 @@ def _first_message(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _quiet(capture_fd: bool = True) -> Iterator[io.StringIO]:
+def quiet_stderr(capture_fd: bool = True) -> Iterator[io.StringIO]:
     """Collect what Graphviz and its libraries print to the standard error stream (font configuration notices,
     pygraphviz's size warning), so a diagram is drawn silently and errors can be quoted.
 

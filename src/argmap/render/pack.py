@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from argmap.errors import ArgmapError
-from argmap.render.engine import _quiet
+from argmap.render.engine import quiet_stderr
 
 #: Space between packed components, in points.
 GAP = 24.0
@@ -36,7 +36,7 @@ def layout_one(dot: str, engine: str, capture_stderr: bool = True) -> str:
     error is its own to capture)."""
     import pygraphviz
 
-    with _quiet(capture_stderr):
+    with quiet_stderr(capture_stderr):
         graph = pygraphviz.AGraph(string=dot)
         data = graph.draw(format="dot", prog=engine)
     return data.decode("utf-8") if isinstance(data, bytes) else str(data)

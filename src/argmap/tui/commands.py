@@ -57,7 +57,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("Weak points", "single-evidence claims, unsupported claims, missing warrants, signposts and quotes",
             "analysis('weak')"),
     Command("Sensitivity: most load-bearing evidence",
-            "evidence ranked by how much of the map falls if it is rejected", "analysis('sensitivity')"),
+            "evidence and assumptions ranked by what rejecting each changes in the conclusions and forecasts",
+            "analysis('sensitivity')"),
     Command("Choose a scenario…", "see the map under one of its scenarios", "scenario"),
     Command("ACH matrix…", "evidence rated against competing hypotheses: scores, diagnosticity, ratings editable",
             "ach"),
@@ -72,7 +73,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("Redo", "make the last undone edit again", "redo"),
     Command("Save", "write the edits to the map file (atomically, keeping a backup)", "save"),
     Command("Open the map in your editor", "$VISUAL or $EDITOR, at the focused node", "open_editor"),
-    Command("Show or hide the acceptance badges", "✓ in, ✗ out, ? undecided, with strength", "toggle_standing"),
+    Command("Show or hide the acceptance badges", "✓ in, ✗ out, ? undecided, ◌ unsupported, with strength and p",
+            "toggle_standing"),
 )
 
 
