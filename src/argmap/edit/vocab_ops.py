@@ -83,8 +83,9 @@ def rename_entry(data: dict[str, Any], vocabulary: str, old: str, new: Any) -> O
     if new_id == old:
         raise EditError(f"{vocabulary[:-1]} '{old}' already has that id")
     if new_id in entries(data, vocabulary):
-        raise EditError(f"a {vocabulary[:-1]} '{new_id}' is already declared; choose another id (or remove "
-                        f"'{old}' from the nodes and then the vocabulary)", loc=(vocabulary,))
+        article = "an" if vocabulary == "actors" else "a"
+        raise EditError(f"{article} {vocabulary[:-1]} '{new_id}' is already declared; choose another id (or "
+                        f"remove '{old}' from the nodes and then the vocabulary)", loc=(vocabulary,))
     current = data[vocabulary]
     value: Any = {(new_id if k == old else k): v for k, v in current.items()} if isinstance(current, dict) else \
         [new_id if v == old else v for v in current]
