@@ -80,7 +80,8 @@ def test_the_maps_title_and_description(harbour: Path, original: str) -> None:
 def test_a_source_refuses_a_missing_path(harbour: Path, original: str) -> None:
     shutil.copy(harbour.parent / "harbour.txt", harbour.parent / "gazette.txt")
     expected = cli_result(harbour, "--source-set", "gazette.author=The Harbour Gazette",
-                          "--source-set", "gazette.publisher=Eastport Press", "--source-set", "gazette.path=gazette.txt")
+                          "--source-set", "gazette.publisher=Eastport Press",
+                          "--source-set", "gazette.path=gazette.txt")
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         await app.run_action("edit_part('sources')")  # the only source: its form at once
@@ -117,7 +118,7 @@ def test_a_relations_note_weight_and_author(harbour: Path, original: str) -> Non
         await pilot.press("2")
         relations = app.query_one(RelationList)
         assert relations.relations[0] == ("wage-cut", "supports", "momentum")
-        await pilot.press("e")
+        await pilot.press("w")
         screen = form(app)
         assert screen.value_of("by") == "author" and screen.value_of("weight") == ""
         screen.set_value("weight", "1.5")

@@ -5,7 +5,7 @@ everywhere; the list follows every document the app shows (`document_shown`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,8 +18,13 @@ from textual.widgets.option_list import Option
 from argmap.analysis.scenarios import assumption_text
 from argmap.io import MapDocument
 
-if TYPE_CHECKING:
-    from argmap.tui.part_editor import PartEditor
+
+class ScenarioParts(Protocol):
+    """What the list asks to do (`argmap.tui.part_editor.PartEditor` does it)."""
+
+    def edit_scenario(self, scenario_id: str | None) -> None: ...
+
+    def remove_scenario(self, scenario_id: str) -> None: ...
 
 
 class ScenarioListScreen(ModalScreen[None]):
@@ -40,7 +45,7 @@ class ScenarioListScreen(ModalScreen[None]):
         Binding("ctrl+s", "app.save", "Save", show=False),
     ]
 
-    def __init__(self, doc: MapDocument, parts: PartEditor) -> None:
+    def __init__(self, doc: MapDocument, parts: ScenarioParts) -> None:
         super().__init__()
         self.doc = doc
         self.parts = parts
