@@ -294,6 +294,7 @@ def test_random_part_edits_read_back_and_undo_exactly(tmp_path: Path, data: st.D
         path = path.with_suffix(".json")
         path.write_text(_mosul_text(fmt), encoding="utf-8")
     session = EditSession.open(path, journal=False)
+    session.document()
     original = session.text
     texts = [original]
     for _ in range(data.draw(st.integers(1, 5))):
@@ -304,8 +305,8 @@ def test_random_part_edits_read_back_and_undo_exactly(tmp_path: Path, data: st.D
             continue
         assert parse_text(session.text, fmt, "x")[0] == session.data
         texts.append(session.text)
-    loaded = load(session.path, text=session.text)
-    assert loaded.map is not None
+        patched, loaded = session.document(), load(session.path, text=session.text)  # patched as loading reads it
+        assert patched.map == loaded.map and patched.diagnostics == loaded.diagnostics
     while session.undo():
         pass
     assert session.text == original
