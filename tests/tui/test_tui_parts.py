@@ -84,8 +84,10 @@ def test_a_source_refuses_a_missing_path(harbour: Path, original: str) -> None:
                           "--source-set", "gazette.path=gazette.txt")
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
-        await app.run_action("edit_part('sources')")  # the only source: its form at once
+        await app.run_action("edit_part('sources')")
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # the first source
         screen = form(app)
         assert screen.value_of("path") == "harbour.txt" and screen.value_of("date") == "2031-03-04"
         screen.set_value("path", "missing.txt")
@@ -104,6 +106,20 @@ def test_a_source_refuses_a_missing_path(harbour: Path, original: str) -> None:
         await save_and_compare(app, pilot, harbour, expected)
         await pilot.press("u")
         assert app.doc.map is not None and app.doc.map.sources[0].publisher is None
+        await app.run_action("edit_part('sources')")
+        await pilot.pause()
+        app.screen.choose("-add")  # type: ignore[attr-defined]
+        await pilot.pause()
+        new = form(app)
+        assert new.value_of("id") == "source-1"
+        new.set_value("id", "gazette")
+        assert "already called 'gazette'" in str(new.query_one("#" + part_dom_id("id") + "-error").render())
+        new.set_value("id", "follow-up")
+        new.set_value("title", "Gazette follow-up")
+        new.set_value("path", "gazette.txt")
+        await pilot.press("ctrl+s")
+        assert app.doc.map is not None and [s.id for s in app.doc.map.sources] == ["gazette", "follow-up"]
+        assert app.doc.map.sources[1].path == "gazette.txt"
 
     run(open_app(harbour), scenario)
 

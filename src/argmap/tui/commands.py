@@ -72,7 +72,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("Edit scenarios…", "add, change and remove scenarios: what each holds true or false, probabilities",
             "edit_part('scenarios')"),
     Command("Edit the map's title and description…", "the map's own fields, in a form", "edit_part('map')"),
-    Command("Edit a source…", "its title, author, publisher, date, link and path", "edit_part('sources')"),
+    Command("Edit a source…", "its title, author, publisher, date, link and path; or add one", "edit_part('sources')"),
     Command("Edit tags, actors and themes…", "declare, relabel, rename everywhere, remove",
             "edit_part('vocabularies')"),
     Command("Remove unused tags, actors and themes", "every entry no node uses", "edit_part('prune')"),

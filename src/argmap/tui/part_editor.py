@@ -123,34 +123,36 @@ class PartEditor:
     # -- sources ----------------------------------------------------------------------------------------------
 
     def edit_sources(self) -> None:
-        """Choose a source (when there are several), then edit it in a form."""
+        """Choose a source to edit in a form, or add one."""
         from argmap.tui.choice import ChoiceScreen
 
         session = self.files.editable()
         if session is None:
             return
         sources = [s for s in session.data.get("sources") or [] if isinstance(s, dict)]
-        if not sources:
-            self.host.notify("this map has no sources to edit (add one: argmap edit MAP --source-add ID TITLE)",
-                             timeout=5)
-            return
-        if len(sources) == 1:
-            self.edit_source(str(sources[0].get("id")))
-            return
         choices: list[tuple[str, str | Text]] = [
             (str(s.get("id")), Text.assemble((str(s.get("title")), "bold"), (f"  {s.get('id')}", "dim")))
             for s in sources]
-        self.host.push_screen(ChoiceScreen("Sources", choices, hint="Which source?"),
-                              lambda chosen: self.edit_source(chosen) if chosen else None)
+        choices.append(("-add", Text("Add a source…")))
 
-    def edit_source(self, source_id: str) -> None:
-        """A source's id, title, author, publisher, date, link and path in a form; the path must lead to a file."""
+        def chosen(value: str | None) -> None:
+            if value == "-add":
+                self.edit_source(None)
+            elif value:
+                self.edit_source(value)
+
+        self.host.push_screen(ChoiceScreen("Sources", choices, hint="Which source?"), chosen)
+
+    def edit_source(self, source_id: str | None) -> None:
+        """A source's id, title, author, publisher, date, link and path in a form (None: a new source); the path
+        must lead to a file."""
         session = self.files.editable()
         if session is None:
             return
-        source = session.data["sources"][source_ops.find_source(session.data, source_id)]
+        data = session.data
+        source = data["sources"][source_ops.find_source(data, source_id)] if source_id is not None else {}
         base = session.path.parent
-        taken = set(source_ops.source_ids(session.data)) - {source_id}
+        taken = set(source_ops.source_ids(data)) - {source_id}
 
         def path_check(text: str, _values: dict[str, str]) -> str | None:
             if text.strip() and not (base / text.strip()).is_file():
@@ -161,7 +163,8 @@ class PartEditor:
             value = source.get(name)
             return "" if value is None else str(value)
 
-        fields = [PartField("id", "Id", source_id, "quotes naming it follow a new id", check=_slug(taken, "source")),
+        fields = [PartField("id", "Id", source_id or _free(taken, "source"), "quotes naming it follow a new id",
+                            check=_slug(taken, "source")),
                   PartField("title", "Title", text("title"), check=_required),
                   PartField("author", "Author", text("author")),
                   PartField("publisher", "Publisher", text("publisher")),
@@ -171,9 +174,14 @@ class PartEditor:
 
         def save(values: dict[str, str]) -> None:
             cleaned = {k: v.strip() for k, v in values.items()}
-            self._edit(session, lambda: part_update.update_source(session.data, source_id, cleaned, base=base))
+            if source_id is None:
+                extra = {k: v or None for k, v in cleaned.items() if k not in ("id", "title")}
+                self._edit(session, lambda: source_ops.add_source(session.data, cleaned["id"], cleaned["title"],
+                                                                  base=base, **extra))
+            else:
+                self._edit(session, lambda: part_update.update_source(session.data, source_id, cleaned, base=base))
 
-        self._form(f"Source {source_id}", fields, save)
+        self._form(f"Source {source_id}" if source_id else "New source", fields, save)
 
     # -- relations --------------------------------------------------------------------------------------------
 

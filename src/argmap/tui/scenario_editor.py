@@ -86,6 +86,9 @@ class ScenarioListScreen(ModalScreen[None]):
                                       disabled=True))
             return
         ids = self.ids
+        added = [i for i in ids if i not in old]
+        if len(added) == 1 and old:  # a scenario just added (or renamed): highlight it
+            keep = added[0]
         options.highlighted = ids.index(keep) if keep in ids else min(place, len(ids) - 1)
 
     def document_shown(self, doc: MapDocument) -> None:
