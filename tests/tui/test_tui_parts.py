@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button
 
+from argmap.analysis.outline import ViewFilter
 from argmap.cli import main
 from argmap.tui.app import ArgmapApp
 from argmap.tui.choice import ChoiceScreen
@@ -208,6 +209,7 @@ def test_vocabularies_rename_everywhere_and_remove_after_asking(harbour: Path, o
                           "--vocab-remove", "themes", "order", "--force")
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        app.view_filter = ViewFilter(actor=frozenset({"police"}), theme=frozenset({"order"}))
         await app.run_action("edit_part('vocabularies')")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
@@ -228,6 +230,7 @@ def test_vocabularies_rename_everywhere_and_remove_after_asking(harbour: Path, o
         amap = app.doc.map
         assert amap is not None and amap.actors["city-police"] == "City police"
         assert amap.node("police-cleared-gate").actors == ["city-police"]  # type: ignore[union-attr]
+        assert app.view_filter.actor == {"city-police"}  # the filter follows the rename
         await app.run_action("edit_part('vocabularies')")
         await pilot.pause()
         app.screen.choose("themes")  # type: ignore[attr-defined]
@@ -241,6 +244,7 @@ def test_vocabularies_rename_everywhere_and_remove_after_asking(harbour: Path, o
         amap = app.doc.map
         assert amap is not None and "order" not in amap.themes
         assert amap.node("districts-angry").themes == []  # type: ignore[union-attr]
+        assert app.view_filter.theme == frozenset()
         await save_and_compare(app, pilot, harbour, expected)
         await pilot.press("u", "u")
         assert app.doc.map is not None and "police" in app.doc.map.actors and "order" in app.doc.map.themes

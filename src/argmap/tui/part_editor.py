@@ -9,12 +9,14 @@ and safe saves work as for node edits. `PartEditor` asks with modal screens and 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any, Protocol
 
 from rich.text import Text
 
+from argmap.analysis.outline import ViewFilter
 from argmap.edit import part_update, scenario_ops, source_ops, vocab_ops
 from argmap.edit.part_values import read_probability
 from argmap.edit.session import EditSession
@@ -29,7 +31,10 @@ _URL = re.compile(URL_PATTERN)
 
 
 class PartHost(EditorHost, Protocol):
-    """The node editor's host, and the scenario shown (a renamed scenario stays shown)."""
+    """The node editor's host, the scenario shown (a renamed scenario stays shown) and the filter (a renamed tag,
+    actor or theme stays in it)."""
+
+    view_filter: ViewFilter
 
     @property
     def scenario_id(self) -> str | None: ...
@@ -328,6 +333,15 @@ class PartEditor:
             lambda: session.declare(vocabulary, values["id"].strip(), values["label"].strip()),
             focus=self.host.focused_node))
 
+    def _refilter(self, vocabulary: str, old: str, new: str | None) -> None:
+        """Keep the filter on a renamed entry (`new`), or drop a removed one from it (None)."""
+        facet = vocabulary[:-1]
+        current = self.host.view_filter
+        values: frozenset[str] = getattr(current, facet)
+        if old in values and new != old:
+            kept = (values - {old}) | ({new} if new else set())
+            self.host.view_filter = dataclasses.replace(current, **{facet: frozenset(kept)})
+
     def _entry_action(self, session: EditSession, vocabulary: str, item: str) -> None:
         from argmap.tui.choice import ChoiceScreen
         from argmap.tui.confirm import ConfirmScreen
@@ -339,8 +353,13 @@ class PartEditor:
         what = vocabulary[:-1]
 
         def remove_everywhere(answer: str | None) -> None:
-            if answer == "remove":
-                self._edit(session, lambda: vocab_ops.remove_entry(session.data, vocabulary, item, force=True))
+            if answer == "remove" and self._edit(session, lambda: vocab_ops.remove_entry(
+                    session.data, vocabulary, item, force=True)):
+                self._refilter(vocabulary, item, None)
+
+        def saved(values: dict[str, str]) -> None:
+            if self._edit(session, lambda: _entry_update(session.data, vocabulary, item, values)):
+                self._refilter(vocabulary, item, values["id"].strip())
 
         def chosen(action: str | None) -> None:
             if action == "edit":
@@ -348,8 +367,7 @@ class PartEditor:
                 fields = [PartField("id", "Id", item, f"a new id is changed in every node using it ({len(using)})",
                                     check=_slug(taken, what)),
                           PartField("label", "Label", str(label), check=_required)]
-                self._form(f"{what.capitalize()} {item}", fields, lambda values: self._edit(
-                    session, lambda: _entry_update(session.data, vocabulary, item, values)))
+                self._form(f"{what.capitalize()} {item}", fields, saved)
             elif action == "remove" and not using:
                 self._edit(session, lambda: vocab_ops.remove_entry(session.data, vocabulary, item))
             elif action == "remove":
