@@ -66,6 +66,10 @@ def test_the_maps_title_and_description(harbour: Path, original: str) -> None:
         assert "required" in str(screen.query_one("#" + part_dom_id("title") + "-error").render())
         assert screen.query_one("#form-save", Button).disabled
         screen.set_value("title", "Eastport: the dock strike")
+        await pilot.press("escape")  # something was typed: asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("k")  # keep editing
+        assert app.screen is screen and screen.value_of("title") == "Eastport: the dock strike"
         screen.set_value("description", "A strike in two weeks.")
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, PartFormScreen)
@@ -74,6 +78,15 @@ def test_the_maps_title_and_description(harbour: Path, original: str) -> None:
         assert app.doc.map.title == "Eastport dock strike" and not app.dirty
         await pilot.press("U")
         await save_and_compare(app, pilot, harbour, expected)
+        await app.run_action("edit_part('map')")
+        await pilot.pause()
+        form(app).set_value("title", "Something else")
+        await pilot.press("escape", "d")  # discard
+        assert not isinstance(app.screen, PartFormScreen | ConfirmScreen) and not app.dirty
+        await app.run_action("edit_part('map')")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        assert not isinstance(app.screen, PartFormScreen | ConfirmScreen)
 
     run(open_app(harbour), scenario)
 

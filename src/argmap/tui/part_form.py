@@ -1,8 +1,9 @@
 """A form for a part of a map that is not a node (the map's title and description, a source, a relation, a
 scenario): labelled fields, each checked as you type by its own function, Save disabled until nothing is wrong.
 
-Ctrl+S (or Save) dismisses with the fields' text, Escape cancels. The form only reads; the caller turns the text
-into one edit (`argmap.edit.part_update`) through the file controller, as the node form's saves are.
+Ctrl+S (or Save) dismisses with the fields' text; Escape cancels, asking first when something was typed. The form
+only reads; the caller turns the text into one edit (`argmap.edit.part_update`) through the file controller, as
+the node form's saves are.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class PartFormScreen(ModalScreen[dict[str, str] | None]):
         self.title_text = title
         self.fields = list(fields)
         self.cursor_blink = cursor_blink
+        self.initial = {spec.name: spec.value for spec in self.fields}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -141,7 +143,20 @@ class PartFormScreen(ModalScreen[dict[str, str] | None]):
         self.query_one("#" + part_dom_id(first)).focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; when a field was changed, ask first."""
+        from argmap.tui.confirm import ConfirmScreen
+
+        if self.values() == self.initial:
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard the changes?", f"{self.title_text}: what you typed is not saved.",
+                                           [("discard", "Discard"), ("keep", "Keep editing")], default="keep",
+                                           danger=["discard"]), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
