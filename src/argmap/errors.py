@@ -106,12 +106,15 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
 
 class EditError(ArgmapError):
     """An edit that was refused (unknown node, bad value, duplicate relation...). The buffer is unchanged.
-    `node` and `field` name what the edit was about, when known, so that a form can point at it."""
+    `node` and `field` name what the edit was about, when known, so that a form can point at it; `loc`, the data
+    path of another part it was about (`("scenarios", 2, "title")`), so that a message can give its line."""
 
-    def __init__(self, message: str, *, node: str | None = None, field: str | None = None) -> None:
+    def __init__(self, message: str, *, node: str | None = None, field: str | None = None,
+                 loc: tuple[str | int, ...] | None = None) -> None:
         super().__init__(message)
         self.node = node
         self.field = field
+        self.loc = loc
 
 
 class LayoutError(EditError):

@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from argmap.analysis.check import check
+from argmap.cli import edit_parts
+from argmap.cli.edit_parts import describe_removed
+from argmap.cli.edit_parts import parse_value as _parse_value
 from argmap.edit.operations import is_text_field
 from argmap.edit.session import Edit, EditSession
-from argmap.errors import ConflictError, Diagnostic, EditError, plural, suggest
-from argmap.layout.yaml_loader import MapLoader
+from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError, plural, suggest
 from argmap.model import NODE_CLASSES
 
 EXAMPLES = """\
@@ -29,6 +29,11 @@ examples:
   argmap edit map.yaml --retype a supports b attacks      (a supports b becomes a attacks b)
   argmap edit map.yaml --add-node new-claim claim "The city fell within days" --link new-claim supports x
   argmap edit map.yaml --remove old-node --rename army-fled army-abandoned-posts --diff    (a preview)
+  argmap edit map.yaml --set-map title="Mosul, June 2014" --source-set chatham.path=../seeds/chatham.txt
+  argmap edit map.yaml --scenario-add worst "Worst case" --assume worst army-fled true --override worst x 40%
+  argmap edit map.yaml --scenario-rename worst worst-case --scenario-set worst-case.description="..."
+  argmap edit map.yaml --relation-set a supports b weight=0.8 --relation-set a supports b by=analyst
+  argmap edit map.yaml --vocab-rename actors isis islamic-state --vocab-remove tags old --vocab-prune
 VALUE is read as YAML: 0.7, true, [a, b], {outcome: happened}, "text: with colon"; null (or nothing) removes the
 field. Free-text fields (text, note, words...) take VALUE as written.
 """
@@ -65,6 +70,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="change a node's id, in its relations and scenarios too")
     ops.add_argument("--declare", dest="declare", action=_Ordered, nargs=3, metavar=("VOCABULARY", "ID", "LABEL"),
                      help="declare a tag, actor or theme: --declare actors isis 'Islamic State'")
+    edit_parts.configure(ops, _Ordered)
     parser.add_argument("--force", action="store_true", help="save even if the edit introduces errors")
     parser.add_argument("--diff", action="store_true",
                         help="preview: print the change as a diff, write nothing (with --write, save as well)")
@@ -75,7 +81,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _option(name: str, values: Sequence[str]) -> str:
-    return f"--{name.replace('_', '-')} {' '.join(values)}"
+    return f"--{name.replace('_', '-')} {' '.join(values)}".rstrip()
 
 
 def _split_target(session: EditSession, spec: str) -> tuple[str, str]:
@@ -89,21 +95,6 @@ def _split_target(session: EditSession, spec: str) -> tuple[str, str]:
         raise EditError(f"'{spec}' names no field: write NODE.FIELD=VALUE, e.g. fall-of-mosul.probability=0.7")
     node = spec[: positions[0]]
     raise EditError(f"no node '{node}'{suggest(node, ids)}", node=node)
-
-
-def _parse_value(raw: str) -> Any:
-    if raw.strip() == "":
-        return None
-    try:
-        return yaml.load(raw, Loader=MapLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = ""
-        if mark is not None:
-            where = " at its end" if mark.index >= len(raw.rstrip()) else f" at column {mark.column + 1}"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise EditError(f"VALUE '{raw}' is not valid YAML{where}: {problem}; quote text that holds ': ' or ' #', "
-                        "e.g. \"'a: b'\"") from None
 
 
 def _set(session: EditSession, spec: str) -> Edit:
@@ -150,6 +141,12 @@ def _apply(session: EditSession, name: str, values: list[str]) -> Edit:
 def _where(session: EditSession, error: EditError) -> str:
     """`file:line:column` of what a refused edit was about, as far as it exists in the file."""
     name = session.display_path
+    if error.loc is not None and error.node is None:
+        try:
+            line, column = session.document().position(error.loc)
+        except (ArgmapError, LookupError, TypeError, ValueError):
+            return name
+        return f"{name}:{line}:{column}"
     if error.node is None or error.node not in session.node_ids():
         return name
     doc = session.document()
@@ -170,23 +167,22 @@ def run(args: argparse.Namespace) -> int:
     ops: list[tuple[str, list[str]]] = getattr(args, "ops", None) or []
     if not ops:
         print("argmap edit: error: give at least one operation (--set, --link, --unlink, --retype, --add-node, "
-              "--remove, --rename, --declare); see argmap edit --help", file=sys.stderr)
+              "--remove, --rename, --declare, --set-map, --scenario-..., --assume, --override, --source-..., "
+              "--relation-set, --vocab-...); see argmap edit --help", file=sys.stderr)
         return 2
     session = EditSession.open(args.map, journal=False, backup=args.backup)
     before = {_key(d) for d in check(session.document()) if d.is_error}
     for name, values in ops:
         try:
-            edit = _apply(session, name, values)
+            edit = edit_parts.apply(session, name, values, force=args.force) if name in edit_parts.NAMES \
+                else _apply(session, name, values)
         except EditError as exc:
             print(f"{_where(session, exc)}: error: {_option(name, values)}: {exc}", file=sys.stderr)
             print(f"argmap edit: nothing was changed in {session.display_path}", file=sys.stderr)
             return 1
         print(edit.summary)
-        for removed in edit.removed if name == "remove" else []:
-            if "scenario" in removed:
-                print(f"  removed from scenario '{removed['scenario']}' {removed['field']}: {removed['node']}")
-            else:
-                print(f"  removed relation: {removed.get('source')} {removed.get('type')} {removed.get('target')}")
+        for removed in edit.removed if name in ("remove", "vocab_remove") else []:
+            print(f"  {describe_removed(removed)}")
     introduced = [d for d in check(session.document()) if d.is_error and _key(d) not in before]
     if args.diff or args.dry_run:
         sys.stdout.write(session.changes())

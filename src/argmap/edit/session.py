@@ -12,6 +12,7 @@
     edit = session.remove_node("x")           # edit.removed: the relations (and scenario entries) it took along
     edit = session.add_relation("a", "supports", "b"); session.remove_relation("a", "supports", "b")
     edit = session.retype_relation("a", "supports", "b", "attacks"); session.rename_node("a", "a2")
+    edit = session.apply(scenario_ops.set_assumption(session.data, "worst", "a", True))  # any operation's Outcome
     session.undo(); session.redo(); session.dirty
     session.save()                            # ConflictError if the file changed on disk since it was read
     session.save_as(other_path); session.diff(); session.reload(discard=True, focus="a")
@@ -276,6 +277,11 @@ class EditSession:
     def declare(self, vocabulary: str, item_id: str, label: str | None = None) -> Edit:
         """Declare a tag, actor or theme."""
         return self._apply(edit_ops.declare(self.data, vocabulary, item_id, label))
+
+    def apply(self, outcome: edit_ops.Outcome) -> Edit:
+        """Make the edit an operation worked out on `self.data` (`argmap.edit.scenario_ops`, `source_ops`,
+        `vocab_ops`...): one undoable step, checked like every other."""
+        return self._apply(outcome)
 
     def _apply(self, outcome: edit_ops.Outcome) -> Edit:
         new_text, splices = edit_text(self.text, self.format, self.data, outcome.data, full_check=self.full_check)

@@ -57,6 +57,7 @@ from argmap.tui.messages import (
 )
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
+from argmap.tui.part_editor import PartEditor
 from argmap.tui.problems import ProblemList
 from argmap.tui.reasoning import ReasoningState, evaluate_document
 from argmap.tui.source_view import SourceView
@@ -101,6 +102,7 @@ class ArgmapApp(App[int]):
         self.reasoning = ReasoningState(scenario_id=scenario, standing=standing, badges=badges)
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
+        self.parts = PartEditor(self, self.files)
         self._start_focus = focus
         self._frozen = False
         self._delayed: dict[str, Timer] = {}
@@ -410,8 +412,7 @@ class ArgmapApp(App[int]):
         if amap is None:
             return
         if not amap.scenarios and not any(getattr(node, "assumption", None) for node in amap.nodes):
-            self.notify("this map declares no scenarios (add them under 'scenarios:') and marks no key assumption",
-                        timeout=4)
+            self.notify("this map declares no scenarios and marks no key assumption; S adds a scenario", timeout=4)
             return
         self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
 
@@ -586,7 +587,14 @@ class ArgmapApp(App[int]):
 
     @on(RelationChosen)
     def _relation_chosen(self, message: RelationChosen) -> None:
-        self.editor.change_relation(message)
+        if message.action == "edit":
+            self.parts.edit_relation(message.source, message.rel_type, message.target)
+        else:
+            self.editor.change_relation(message)
+
+    def action_edit_part(self, part: str) -> None:
+        """Edit a part of the map that is not a node: `map`, `sources`, `scenarios`, `vocabularies`, `prune`."""
+        self.parts.open(part)
 
     @on(RatingChosen)
     def _rating_chosen(self, message: RatingChosen) -> None:
@@ -600,8 +608,9 @@ class ArgmapApp(App[int]):
         of them (`APP_ACTIONS`)."""
         if action == "quit":
             from argmap.tui.node_form import NodeFormScreen
+            from argmap.tui.part_form import PartFormScreen
 
-            return not isinstance(self.screen, NodeFormScreen)
+            return not isinstance(self.screen, NodeFormScreen | PartFormScreen)
         allowed: frozenset[str] = getattr(self.screen, "APP_ACTIONS", frozenset())  # e.g. undo under the ACH screen
         return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen)
                     and action not in allowed)
@@ -693,11 +702,12 @@ class ArgmapApp(App[int]):
         from argmap.tui.help import HelpScreen
         from argmap.tui.node_form import NodeFormScreen
         from argmap.tui.passage_screen import PassageScreen
+        from argmap.tui.scenario_editor import ScenarioListScreen
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen, NodeFormScreen,
-                                     PassageScreen]))
+                                     PassageScreen, ScenarioListScreen]))
 
 
 @lru_cache(maxsize=8)

@@ -15,6 +15,7 @@ BINDINGS: list[BindingType] = [
     Binding("right_square_bracket,alt+right", "history_forward", "Fwd", key_display="]", show=False,
             tooltip="Forward again in the history"),
     Binding("s", "scenario", "Scenario", tooltip="See the map under one of its scenarios, or the baseline"),
+    Binding("S", "edit_part('scenarios')", "Edit the scenarios: add, change, remove", show=False),
     Binding("a", "analysis", "Analysis",
             tooltip="Forecast scores, scenario against baseline, weak points, sensitivity"),
     Binding("H", "ach", "ACH matrix: evidence against competing hypotheses, ratings editable", show=False),

@@ -44,6 +44,7 @@ class RelationList(QuietScroll, can_focus=True):
         Binding("enter,l", "follow", "Follow the relation", show=False),
         Binding("t", "change('retype')", "Change the relation's type", show=False),
         Binding("x,delete", "change('remove')", "Remove the relation", show=False),
+        Binding("w", "change('edit')", "Edit the relation's weight, note and author", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"relation-list--cursor"}
     DEFAULT_CSS = """

@@ -30,7 +30,8 @@ class ProblemSelected(Message):
 
 
 class RelationChosen(Message):
-    """The user asks to change a relation of the Detail pane: `action` is `retype` or `remove`."""
+    """The user asks to change a relation of the Detail pane: `action` is `retype`, `remove` or `edit` (its note,
+    weight and author)."""
 
     def __init__(self, source: str, rel_type: str, target: str, action: str) -> None:
         super().__init__()

@@ -1,0 +1,28 @@
+"""The look of the part editors, fixed as SVG snapshots (regenerate with `--snapshot-update` after a deliberate
+change, and look at them): the scenario list, and a scenario's form with a mistyped node id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from support import DATA, open_app
+
+Compare = Callable[..., bool]
+
+
+@pytest.fixture
+def in_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the maps' folder, so that file names on screen are short and the same everywhere."""
+    monkeypatch.chdir(DATA)
+
+
+def test_scenario_list(snap_compare: Compare, in_data: None) -> None:
+    assert snap_compare(open_app("harbour.yaml"), press=["S"], terminal_size=(100, 30))
+
+
+def test_scenario_form(snap_compare: Compare, in_data: None) -> None:
+    # the first scenario's form, its assumption's node id mistyped: the error under the field, Save disabled
+    assert snap_compare(open_app("harbour.yaml"), press=["S", "i", "tab", "tab", "tab", "x"],
+                        terminal_size=(100, 36))
