@@ -107,11 +107,25 @@ def repair_of(node: str, index: int, quote: str, source: SourceText) -> Repair |
     near = nearest(quote, source.get_normalised())
     if near is None:
         return None
-    passage = text[near.start:near.end]
+    start, end = _trimmed(quote, text, near.start, near.end)
+    passage = text[start:end]
     if Levenshtein.normalized_similarity(fold(quote).lower(), fold(passage).lower()) < PROPOSE_SIMILARITY:
         return None
-    return Repair(node, index, source.source.id, quote, passage, near.start, near.end, is_certain(quote, passage),
-                  near.difference.describe(), line_column(text, near.start))
+    return Repair(node, index, source.source.id, quote, passage, start, end, is_certain(quote, passage),
+                  near.difference.describe(), line_column(text, start))
+
+
+def _trimmed(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """The nearest passage (whole words of the source) without the punctuation it has at either end that the
+    quote does not: `offer is on the table` stays without the source's full stop."""
+    quote = quote.strip()
+    if quote and quote[-1].isalnum():
+        while end > start + 1 and not text[end - 1].isalnum():
+            end -= 1
+    if quote and quote[0].isalnum():
+        while start < end - 1 and not text[start].isalnum():
+            start += 1
+    return start, end
 
 
 def is_certain(quote: str, passage: str) -> bool:

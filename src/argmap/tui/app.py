@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from argmap.analysis.check import check
+from argmap.analysis.check_settings import checked
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
@@ -57,7 +57,8 @@ from argmap.tui.messages import (
 )
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
-from argmap.tui.problems import ProblemList
+from argmap.tui.problems import FixRequested, ProblemList
+from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState, evaluate_document
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
@@ -91,6 +92,7 @@ class ArgmapApp(App[int]):
             raise ArgmapError(f"unknown grouping '{grouping}' (known: {', '.join(GROUPINGS)})")
         self.doc = doc
         self.findings: list[Diagnostic] = []
+        self.silenced = 0  # findings the map's rule settings turn off or its nodes silence
         self.graph = Graph()
         self._search_index: SearchIndex | None = None
         self.outline_model: Outline | None = None
@@ -148,7 +150,8 @@ class ArgmapApp(App[int]):
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
         self.panes.outline.relabel()
-        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
+        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name},
+                                 self.silenced)
         self._show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
@@ -174,7 +177,10 @@ class ArgmapApp(App[int]):
             else:
                 findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
                 self.call_after_refresh(self._check_shown, doc)  # after the first frame
-        self.findings = check(doc) if findings is None else findings
+        if findings is None:
+            outcome = checked(doc)  # as `argmap check` reports them: rule settings and silences applied
+            findings, self.silenced = outcome.kept, len(outcome.silenced)
+        self.findings = findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
@@ -207,7 +213,7 @@ class ArgmapApp(App[int]):
         self.update_topbar()
 
     def _show_findings(self) -> None:
-        self.panes.show_findings(self.doc, self.findings, self.look)
+        self.panes.show_findings(self.doc, self.findings, self.look, self.silenced)
         self.update_topbar()
 
     @property
@@ -471,7 +477,7 @@ class ArgmapApp(App[int]):
         user has moved since the map opened."""
         if message.doc is not self.doc:
             return  # a check of a document shown before
-        self.findings = message.findings
+        self.findings, self.silenced = message.findings, message.silenced
         self._show_findings()
         untouched = not self.history.can_back and self.focused is self.panes.outline
         if untouched and has_errors(message.findings):
@@ -488,6 +494,7 @@ class ArgmapApp(App[int]):
 
     @on(jobs.MapReread)
     def _map_reread(self, message: jobs.MapReread) -> None:
+        self.silenced = message.silenced
         self.reload(message.doc, message.findings)
         self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
 
@@ -591,6 +598,13 @@ class ArgmapApp(App[int]):
     @on(RatingChosen)
     def _rating_chosen(self, message: RatingChosen) -> None:
         self.editor.set_rating(message)
+
+    @on(FixRequested)
+    def _fix_requested(self, message: FixRequested) -> None:
+        fix_finding(self, self.files, message.diagnostic)
+
+    def action_fix_quotes(self) -> None:
+        fix_quotes(self, self.files, self.focused_node)
 
     # -- views and panes ------------------------------------------------------------------------------------
 

@@ -62,9 +62,10 @@ class Panes:
         self.title = root.query_one("#topbar-left", Static)
         self.status = root.query_one("#topbar-right", Static)
 
-    def show_findings(self, doc: MapDocument, findings: list[Diagnostic], look: Look) -> None:
-        """List the findings in Problems; its tab counts them and is marked when there are errors."""
-        self.problems.show(findings, look, {doc.display_path: doc.path.name})
+    def show_findings(self, doc: MapDocument, findings: list[Diagnostic], look: Look, silenced: int = 0) -> None:
+        """List the findings in Problems (and how many the rule settings silence); its tab counts them and is
+        marked when there are errors."""
+        self.problems.show(findings, look, {doc.display_path: doc.path.name}, silenced)
         tab = self.tabs.get_tab("tab-problems")
         tab.label = f"Problems ({len(findings)})" if findings else "Problems"
         tab.set_class(has_errors(findings), "-errors")
