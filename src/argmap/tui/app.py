@@ -45,6 +45,7 @@ from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.export import export_target, shown_path, view_options
+from argmap.tui.export_progress import ExportProgress
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
 from argmap.tui.messages import (
     FollowsDocument,
@@ -103,6 +104,7 @@ class ArgmapApp(App[int]):
         self.reasoning = ReasoningState(scenario_id=scenario, standing=standing, badges=badges)
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
+        self.exports = ExportProgress(self, doc.path.parent)
         self._start_focus = focus
         self._frozen = False
         self._delayed: dict[str, Timer] = {}
@@ -523,10 +525,12 @@ class ArgmapApp(App[int]):
         self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
                                       cursor_blink=self.cursor_blink), chosen)
 
-    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None]:
+    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None] | None:
         """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file."""
+        names the file while it is drawn and once written. None: another export is running (the user is told)."""
         target = export_target(self.doc, folder or self.export_dir, focus)
+        if not self.exports.start(target):
+            return None
         return self._export(self.doc, target, view_options(focus, self.view_filter))
 
     @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
@@ -537,11 +541,13 @@ class ArgmapApp(App[int]):
     def _exported(self, message: jobs.Exported) -> None:
         # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
         # screen): draw the whole screen again over them.
+        self.exports.finish()
         self.action_redraw()
         self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
 
     @on(jobs.ExportFailed)
     def _export_failed(self, message: jobs.ExportFailed) -> None:
+        self.exports.finish()
         self.action_redraw()  # as after an export that worked
         self.notify(message.reason, title="Export failed", severity="error", timeout=8)
 

@@ -112,8 +112,9 @@ class Panes:
             self.problems.focus()
 
     def maximised(self, focused: Widget) -> Widget:
-        """What to give the whole screen when `focused` has the focus: the lower tabs for Source and Problems,
-        the whole Detail pane for its relations."""
-        if focused in (self.source, self.problems):
-            return self.lower
-        return self.detail if isinstance(focused, RelationList) else focused
+        """What to give the whole screen when `focused` (or a widget inside a pane) has the focus: the outline,
+        the whole Detail pane (fields and relations), or the lower tabs for Source and Problems."""
+        for pane in (self.outline, self.detail, self.lower):
+            if focused is pane or pane in focused.ancestors:
+                return pane
+        return focused
