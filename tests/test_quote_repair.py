@@ -205,3 +205,26 @@ def test_certainty_of_a_repair() -> None:
     assert is_certain("the army of iraq fled", "The army of Iraq fled")
     assert not is_certain("the army fled", "the army ran away")
     assert not is_certain("isis took it", "isis took")
+
+
+def test_set_quotes_keeps_the_shape_of_each_quote() -> None:
+    from argmap.edit.quote_ops import QuoteChange, set_quotes
+
+    data = {"title": "t", "sources": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}], "nodes": [
+        {"id": "one", "kind": "claim", "text": "x", "quotes": "a  passage"},
+        {"id": "two", "kind": "claim", "text": "y", "quotes": [{"text": "other", "source": "b"}, "plain"]}]}
+    out = set_quotes(data, [QuoteChange("one", 0, "a passage", start=3, end=12),
+                            QuoteChange("two", 0, "Other", start=0, end=5),
+                            QuoteChange("two", 1, "plain", source="b", start=7, end=12, default="a")]).data
+    assert out["nodes"][0]["quotes"] == "a passage"  # the one-passage shorthand stays one
+    assert out["nodes"][1]["quotes"] == [{"text": "Other", "source": "b"},  # no offsets where none were stored
+                                         {"text": "plain", "source": "b"}]  # moved off the default: named
+    assert data["nodes"][0]["quotes"] == "a  passage"  # the data given is not changed in place
+
+
+def test_fix_refuses_a_map_that_does_not_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("argmap: 1\ntitle: [t\nnodes: []\n", encoding="utf-8")
+    assert main(["fix", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("argmap: error: cannot edit") and "bad.yaml:" in err
