@@ -178,6 +178,12 @@ def test_the_link_dialog_refuses_what_check_rejects_before_making_it(harbour: Pa
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
         assert ("wage-cut", "undercuts", "momentum") in [r.key for r in app.doc.map.relations]  # type: ignore[union-attr]
+        await pilot.press("L", "enter")  # this node supports … a relation the map has already
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen)
+        await pilot.press(*"momentum", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and any("is already in the map" in note for note in _notes(app))
 
     run(open_app(harbour), scenario)
 

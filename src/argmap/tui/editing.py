@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from argmap.analysis.check import relation_problems
 from argmap.analysis.search import SearchIndex
+from argmap.edit import operations as edit_ops
 from argmap.edit.id_proposal import proposed_id
 from argmap.edit.node_draft import DraftResult, draft_of
 from argmap.errors import EditError
@@ -214,7 +215,7 @@ class NodeEditor:
 
             def refused(other: str) -> str | None:
                 source, target = ends(other)
-                return link_refusal(amap, source, rel_type, target)
+                return link_refusal(session.data, amap, source, rel_type, target)
 
             def other_chosen(other: str | None) -> None:
                 if other is None:
@@ -279,15 +280,16 @@ class NodeEditor:
             self.files.edit(session.redo)
 
 
-def link_refusal(amap: ArgMap, source: str, rel_type: str, target: str) -> str | None:
-    """Why `source rel_type target` cannot be made (as `argmap check` would report it, so `argmap edit --link`
-    refuses it too), or None."""
+def link_refusal(data: dict[str, Any], amap: ArgMap, source: str, rel_type: str, target: str) -> str | None:
+    """Why `source rel_type target` cannot be made, as `argmap edit --link` says it: the edit operation's own
+    refusal (a node related to itself, a relation already there), then what `argmap check` rejects (an undercut
+    of a claim...); None when it can."""
+    try:
+        edit_ops.add_relation(data, source, rel_type, target)  # pure: the data is not changed
+    except EditError as exc:
+        return str(exc)
     problems = relation_problems(source, rel_type, target, amap.node(source), amap.node(target))
-    if problems:
-        return problems[0][1]
-    if any(rel.key == (source, rel_type, target) for rel in amap.relations):
-        return f"'{source} {rel_type} {target}' is already in the map"
-    return None
+    return problems[0][1] if problems else None
 
 
 def _short(text: str, width: int = 60) -> str:
