@@ -31,18 +31,34 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, dict[str, Any]]]:
 
 def test_open_builds_the_app_through_the_factory(harbour: Path, opened: list[tuple[Any, dict[str, Any]]]) -> None:
     assert main([str(harbour)]) == 0
-    assert main(["open", str(harbour), "--group", "actor", "--focus", "momentum", "--export-dir", "~/out"]) == 0
+    (harbour.parent / "out").mkdir()
+    assert main(["open", str(harbour), "--group", "actor", "--focus", "momentum", "--export-dir",
+                 str(harbour.parent / "out")]) == 0
     (first, _), (second, options) = opened
-    assert Path(first) == harbour == Path(second)
+    assert first.path == harbour == second.path  # loaded once, to check the options against it
     assert options["grouping"] == "actor" and options["focus"] == "momentum"
-    assert options["export_dir"] == Path("~/out").expanduser()
+    assert options["export_dir"] == harbour.parent / "out"
+
+
+def test_an_unknown_focus_or_a_missing_export_folder_fails_in_one_line(
+        harbour: Path, opened: list[tuple[Any, dict[str, Any]]], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["open", str(harbour), "--focus", "momentm"]) == 2
+    assert capsys.readouterr().err == ("argmap: error: no node 'momentm' to focus on; did you mean 'momentum'?; "
+                                       "`argmap check` lists the ids\n")
+    (harbour.parent / "exports").mkdir()
+    assert main(["open", str(harbour), "--export-dir", str(harbour.parent / "exprots")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "exprots: no such folder (create it first); did you mean 'exports'?" in err
+    assert main(["open", str(harbour), "--export-dir", str(harbour)]) == 2
+    assert "harbour.yaml: not a folder" in capsys.readouterr().err
+    assert not opened  # the explorer never opened
 
 
 def test_open_defaults_to_the_bundled_map(opened: list[tuple[Any, dict[str, Any]]],
                                           monkeypatch: pytest.MonkeyPatch, harbour: Path) -> None:
     monkeypatch.setattr("argmap.cli.open_cmd.default_map", lambda: harbour)
     assert main([]) == 0
-    assert Path(opened[0][0]) == harbour
+    assert opened[0][0].path == harbour
 
 
 def test_open_a_file_that_cannot_be_read_exits_2_in_one_line(tmp_path: Path,

@@ -12,7 +12,7 @@ from argmap.analysis.graph import cycles
 from argmap.errors import Diagnostic, Loc, Severity, a_or_an, has_errors, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
-from argmap.model import ArgMap, Forecast
+from argmap.model import ArgMap, Forecast, NodeBase
 from argmap.model.wep import band_for
 
 #: Every rule: its id, its severity and what it finds. Load-time rules come first.
@@ -96,26 +96,38 @@ def _relations(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
                 if node is None and node_id not in invalid:
                     yield emit("unknown-node", f"relation {end} '{node_id}' is not a node{suggest(node_id, ids)}",
                                ("relations", index, end))
-        if source_id == target_id:
-            yield emit("self-relation", f"'{source_id}' {kind} itself; link two different nodes", ("relations", index))
-        if kind == "undercuts" and target is not None and target.kind != "inference":
-            yield emit("relation-target", f"'{source_id}' undercuts '{target_id}', {a_or_an(target.kind)}: only an "
-                       "inference can be undercut (use 'attacks' to rebut a statement)", ("relations", index, "type"))
-        if kind == "condition" and target is not None and target.kind != "forecast":
-            yield emit("relation-target", f"'{target_id}' is {a_or_an(target.kind)}: a condition's target must be a "
-                       "forecast", ("relations", index, "target"))
-        if source is not None and source.kind == "inference":
-            if kind in ("undercuts", "condition", "requires"):
-                yield emit("relation-target", f"inference '{source_id}' cannot be the source of '{kind}'; an "
-                           "inference supports or attacks its conclusion", ("relations", index, "type"))
-            elif kind == "supports" and target is not None and target.kind == "inference":
-                yield emit("relation-target", f"inference '{source_id}' supports inference '{target_id}': "
-                           "chain them through their conclusion statement", ("relations", index, "target"))
+        for rule, message, part in relation_problems(source_id, kind, target_id, source, target):
+            yield emit(rule, message, ("relations", index, *part))
         if key in seen:
             yield emit("duplicate-relation", f"'{source_id}' {kind} '{target_id}' is given more than once; "
                        "remove the copy", ("relations", index))
         else:
             seen.add(key)
+
+
+def relation_problems(source_id: str, kind: str, target_id: str, source: NodeBase | None, target: NodeBase | None
+                      ) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What is wrong with the relation `source_id kind target_id` whatever the rest of the map holds: (rule,
+    message, the relation's field at fault) for a node related to itself and for ends that do not fit the type.
+    `argmap check` reports them, so `argmap edit --link` refuses them, and the explorer's link dialog refuses
+    them before making the relation."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    if source_id == target_id:
+        found.append(("self-relation", f"'{source_id}' {kind} itself; link two different nodes", ()))
+    if kind == "undercuts" and target is not None and target.kind != "inference":
+        found.append(("relation-target", f"'{source_id}' undercuts '{target_id}', {a_or_an(target.kind)}: only an "
+                      "inference can be undercut (use 'attacks' to rebut a statement)", ("type",)))
+    if kind == "condition" and target is not None and target.kind != "forecast":
+        found.append(("relation-target", f"'{target_id}' is {a_or_an(target.kind)}: a condition's target must be a "
+                      "forecast", ("target",)))
+    if source is not None and source.kind == "inference":
+        if kind in ("undercuts", "condition", "requires"):
+            found.append(("relation-target", f"inference '{source_id}' cannot be the source of '{kind}'; an "
+                          "inference supports or attacks its conclusion", ("type",)))
+        elif kind == "supports" and target is not None and target.kind == "inference":
+            found.append(("relation-target", f"inference '{source_id}' supports inference '{target_id}': "
+                          "chain them through their conclusion statement", ("target",)))
+    return found
 
 
 def _structure(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("argmap.cli.import_cmd", "import another tool's map (AIF, SADFace, GraphML...) or a folder"),
     "schema": ("argmap.cli.schema_cmd", "print the JSON Schema of the map format"),
     "edit": ("argmap.cli.edit_cmd", "edit a map in place: set fields, link, unlink, remove, rename (keeps comments)"),
+    "fix": ("argmap.cli.fix_cmd", "rewrite inexact quotes to their source's exact passage (--dry-run to preview)"),
     "fmt": ("argmap.cli.fmt_cmd", "put maps in the canonical layout (--check for CI, --diff to preview)"),
     "coverage": ("argmap.cli.coverage_cmd", "the source sentences no quote covers, and the share covered"),
     "diff": ("argmap.cli.diff_cmd", "what changed between two versions of a map, and what it does to the reasoning"),

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from argmap.analysis.check import RULES, check, exit_code
+from argmap.analysis.check_settings import ALL_RULES
 from argmap.analysis.coverage import COVERAGE_RULE, coverage_diagnostics
 from argmap.analysis.rule_settings import RULES as SETTINGS_RULES
 from argmap.analysis.rule_settings import Silenced, apply_settings
@@ -17,10 +18,6 @@ from argmap.io import load
 from argmap.io.document import MapDocument
 from argmap.io.reading import ReadError, parse_size, set_max_bytes
 from argmap.report.annotations import github_line, sarif_log
-
-#: Every rule a finding of `argmap check` may carry, the weak points of `--strict` included.
-ALL_RULES = {**RULES, **SETTINGS_RULES,
-             **{rule: ("warning", text) for rule, text in {**WEAK_RULES, **COVERAGE_RULE}.items()}}
 
 #: The exit status of a file that could not be read at all: a usage error, worse than a map with errors.
 EXIT_UNREADABLE = 2

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from argmap.analysis.check import check
+from argmap.analysis.quote_repair import move_quote
 from argmap.cli import edit_parts
 from argmap.cli.edit_parts import describe_removed
 from argmap.cli.edit_parts import parse_value as _parse_value
@@ -28,6 +29,7 @@ examples:
   argmap edit map.yaml --link army-fled supports mosul-fell --unlink a attacks b
   argmap edit map.yaml --retype a supports b attacks      (a supports b becomes a attacks b)
   argmap edit map.yaml --add-node new-claim claim "The city fell within days" --link new-claim supports x
+  argmap edit map.yaml --move-quote army-fled reuters      (its quotes found in source 'reuters' instead)
   argmap edit map.yaml --remove old-node --rename army-fled army-abandoned-posts --diff    (a preview)
   argmap edit map.yaml --set-map title="Mosul, June 2014" --source-set chatham.path=../seeds/chatham.txt
   argmap edit map.yaml --scenario-add worst "Worst case" --assume worst army-fled true --override worst x 40%
@@ -68,6 +70,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="remove a node and every relation that names it (they are listed)")
     ops.add_argument("--rename", dest="rename", action=_Ordered, nargs=2, metavar=("OLD", "NEW"),
                      help="change a node's id, in its relations and scenarios too")
+    ops.add_argument("--move-quote", dest="move_quote", action=_Ordered, nargs=2, metavar=("NODE[.N]", "SOURCE"),
+                     help="move a node's quotes (or its quote N, from 0) to another source; each passage must be "
+                     "in that source's text")
     ops.add_argument("--declare", dest="declare", action=_Ordered, nargs=3, metavar=("VOCABULARY", "ID", "LABEL"),
                      help="declare a tag, actor or theme: --declare actors isis 'Islamic State'")
     edit_parts.configure(ops, _Ordered)
@@ -135,7 +140,26 @@ def _apply(session: EditSession, name: str, values: list[str]) -> Edit:
         return session.rename_node(values[0], values[1])
     if name == "declare":
         return session.declare(values[0], values[1], values[2])
+    if name == "move_quote":
+        return move_quotes(session, values[0], values[1])
     raise EditError(f"unknown operation {option}")
+
+
+def move_quotes(session: EditSession, spec: str, source: str) -> Edit:
+    """`--move-quote NODE[.N] SOURCE`: every quote of NODE not already from SOURCE, or its quote N."""
+    doc = session.document()
+    ids = set(session.node_ids())
+    node_id, _, number = spec.rpartition(".")
+    if spec in ids or not number.isdigit() or node_id not in ids:
+        node_id, number = spec, ""
+    node = doc.map.node(node_id) if doc.map is not None else None
+    if node is None:
+        raise EditError(f"no node '{node_id}'{suggest(node_id, ids)}", node=node_id)
+    indexes = [int(number)] if number else [i for i, q in enumerate(node.quotes) if q.source != source]
+    if not indexes:
+        raise EditError(f"node '{node_id}' has no quote to move to '{source}'" if not node.quotes else
+                        f"every quote of '{node_id}' is already from source '{source}'", node=node_id)
+    return session.set_quotes([move_quote(doc, node_id, index, source) for index in indexes])
 
 
 def _where(session: EditSession, error: EditError) -> str:
@@ -167,8 +191,8 @@ def run(args: argparse.Namespace) -> int:
     ops: list[tuple[str, list[str]]] = getattr(args, "ops", None) or []
     if not ops:
         print("argmap edit: error: give at least one operation (--set, --link, --unlink, --retype, --add-node, "
-              "--remove, --rename, --declare, --set-map, --scenario-..., --assume, --override, --source-..., "
-              "--relation-set, --vocab-...); see argmap edit --help", file=sys.stderr)
+              "--remove, --rename, --declare, --move-quote, --set-map, --scenario-..., --assume, --override, "
+              "--source-..., --relation-set, --vocab-...); see argmap edit --help", file=sys.stderr)
         return 2
     session = EditSession.open(args.map, journal=False, backup=args.backup)
     before = {_key(d) for d in check(session.document()) if d.is_error}

@@ -6,7 +6,11 @@ import argparse
 from pathlib import Path
 
 from argmap.analysis.outline import GROUPINGS
+from argmap.errors import ArgmapError, suggest
+from argmap.io import load
+from argmap.io.document import MapDocument
 from argmap.paths import default_map
+from argmap.render.view import check_focus
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +33,25 @@ def app_options(args: argparse.Namespace) -> dict[str, object]:
             "export_dir": Path(args.export_dir).expanduser() if args.export_dir else None}
 
 
+def check_view_arguments(doc: MapDocument, args: argparse.Namespace) -> None:
+    """An unknown `--focus` and a missing `--export-dir` are errors in one line with the closest name, as in
+    `argmap export`, before the explorer opens."""
+    if args.focus and doc.map is not None:
+        check_focus(doc.map, args.focus)
+    if args.export_dir:
+        folder = Path(args.export_dir).expanduser()
+        if not folder.is_dir():
+            parent = folder.parent
+            near = [p.name for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []
+            what = "not a folder" if folder.exists() else "no such folder (create it first)"
+            raise ArgmapError(f"--export-dir {args.export_dir}: {what}{suggest(folder.name, near)}")
+
+
 def run(args: argparse.Namespace) -> int:
     from argmap.tui.app import create_app  # Textual loads only when the explorer runs
 
-    app = create_app(args.map or default_map(), **app_options(args))
+    doc = load(args.map or default_map())
+    check_view_arguments(doc, args)
+    app = create_app(doc, **app_options(args))
     app.run()
     return app.return_code or 0

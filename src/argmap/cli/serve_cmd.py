@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.cli import numbers
-from argmap.cli.open_cmd import add_view_arguments
+from argmap.cli.open_cmd import add_view_arguments, check_view_arguments
 from argmap.io import load
 from argmap.paths import default_map
 
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"argmap serve: error: port {args.port} is not between 1 and 65535", file=sys.stderr)
         return 2
-    load(args.map or default_map())  # fails now, in one line, if the file cannot be read
+    check_view_arguments(load(args.map or default_map()), args)  # fails now, in one line, if it cannot open
     if not is_loopback(args.host):
         print(f"argmap serve: listening on {args.host}: anyone who can reach this address can read and edit the map",
               file=sys.stderr)

@@ -47,6 +47,7 @@ from argmap.edit.journal import Recovery, read_journal, remove_journal, write_jo
 from argmap.edit.node_update import add_node, update_node
 from argmap.edit.patch import patch_document
 from argmap.edit.planning import edit_text
+from argmap.edit.quote_ops import QuoteChange, set_quotes
 from argmap.edit.splice import Splice, apply_splices, invert
 from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError, plural
 from argmap.io.atomic import write_bytes
@@ -159,8 +160,10 @@ class EditSession:
 
     @property
     def dirty(self) -> bool:
-        """Whether the buffer differs from the file as last read or saved."""
-        return self._done != self._saved
+        """Whether the buffer differs from the file as last read or saved: by its content, so that undoing
+        past a save and making the same edit again, or undoing an edit made after the save, reads as clean
+        exactly when the text is the saved one."""
+        return self._done != self._saved and self.text != self._saved_text
 
     @property
     def can_undo(self) -> bool:
@@ -273,6 +276,10 @@ class EditSession:
         """Set (None: clear) the ACH rating of `item` against `hypothesis` in group `group`."""
         data, summary = set_rating(self.data, group, item, hypothesis, rating)
         return self._apply(edit_ops.Outcome(data, summary, item if item in self.node_ids() else None))
+
+    def set_quotes(self, changes: list[QuoteChange]) -> Edit:
+        """Rewrite quotes (text, source, offsets where stored) in one edit (`argmap.edit.quote_ops`)."""
+        return self._apply(set_quotes(self.data, changes))
 
     def declare(self, vocabulary: str, item_id: str, label: str | None = None) -> Edit:
         """Declare a tag, actor or theme."""

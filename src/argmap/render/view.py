@@ -66,13 +66,20 @@ def _known(amap: ArgMap, facet: str, attribute: str) -> set[str]:
     return set(vocabulary) | used
 
 
+def check_focus(amap: ArgMap, focus: str) -> None:
+    """`ArgmapError` naming the closest id when `focus` is not a node of `amap` (`argmap export --focus`, `argmap
+    open --focus`)."""
+    if focus not in amap.by_id:
+        raise ArgmapError(f"no node '{focus}' to focus on" + suggest(focus, amap.by_id)
+                          + "; `argmap check` lists the ids")
+
+
 def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind: Sequence[str] = (),
                 tag: Sequence[str] = (), actor: Sequence[str] = (), theme: Sequence[str] = ()) -> View:
     """The view of `amap` these options ask for. Unknown focus ids and filter values raise `ArgmapError` with the
     closest known value."""
-    if focus is not None and focus not in amap.by_id:
-        raise ArgmapError(f"no node '{focus}' to focus on" + suggest(focus, amap.by_id)
-                          + "; `argmap check` lists the ids")
+    if focus is not None:
+        check_focus(amap, focus)
     if depth < 0:
         raise ArgmapError(f"depth must be 0 or more, not {depth}")
     _check_values("kind", kind, NODE_KINDS)

@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from argmap.analysis.check import check
+from argmap.analysis.check_settings import checked
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
@@ -45,6 +45,7 @@ from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.export import export_target, shown_path, view_options
+from argmap.tui.export_progress import ExportProgress
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
 from argmap.tui.messages import (
     FollowsDocument,
@@ -58,7 +59,8 @@ from argmap.tui.messages import (
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
-from argmap.tui.problems import ProblemList
+from argmap.tui.problems import FixRequested, ProblemList
+from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState, evaluate_document
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
@@ -92,6 +94,7 @@ class ArgmapApp(App[int]):
             raise ArgmapError(f"unknown grouping '{grouping}' (known: {', '.join(GROUPINGS)})")
         self.doc = doc
         self.findings: list[Diagnostic] = []
+        self.silenced = 0  # findings the map's rule settings turn off or its nodes silence
         self.graph = Graph()
         self._search_index: SearchIndex | None = None
         self.outline_model: Outline | None = None
@@ -103,6 +106,7 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
+        self.exports = ExportProgress(self, doc.path.parent)
         self._start_focus = focus
         self._frozen = False
         self._delayed: dict[str, Timer] = {}
@@ -150,7 +154,8 @@ class ArgmapApp(App[int]):
     def _theme_changed(self) -> None:
         self.look = Look(self.get_css_variables())
         self.panes.outline.relabel()
-        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name})
+        self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name},
+                                 self.silenced)
         self._show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
@@ -176,7 +181,10 @@ class ArgmapApp(App[int]):
             else:
                 findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
                 self.call_after_refresh(self._check_shown, doc)  # after the first frame
-        self.findings = check(doc) if findings is None else findings
+        if findings is None:
+            outcome = checked(doc)  # as `argmap check` reports them: rule settings and silences applied
+            findings, self.silenced = outcome.kept, len(outcome.silenced)
+        self.findings = findings
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
@@ -209,7 +217,7 @@ class ArgmapApp(App[int]):
         self.update_topbar()
 
     def _show_findings(self) -> None:
-        self.panes.show_findings(self.doc, self.findings, self.look)
+        self.panes.show_findings(self.doc, self.findings, self.look, self.silenced)
         self.update_topbar()
 
     @property
@@ -472,7 +480,7 @@ class ArgmapApp(App[int]):
         user has moved since the map opened."""
         if message.doc is not self.doc:
             return  # a check of a document shown before
-        self.findings = message.findings
+        self.findings, self.silenced = message.findings, message.silenced
         self._show_findings()
         untouched = not self.history.can_back and self.focused is self.panes.outline
         if untouched and has_errors(message.findings):
@@ -489,6 +497,7 @@ class ArgmapApp(App[int]):
 
     @on(jobs.MapReread)
     def _map_reread(self, message: jobs.MapReread) -> None:
+        self.silenced = message.silenced
         self.reload(message.doc, message.findings)
         self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
 
@@ -517,10 +526,12 @@ class ArgmapApp(App[int]):
         self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
                                       cursor_blink=self.cursor_blink), chosen)
 
-    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None]:
+    def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None] | None:
         """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file."""
+        names the file while it is drawn and once written. None: another export is running (the user is told)."""
         target = export_target(self.doc, folder or self.export_dir, focus)
+        if not self.exports.start(target):
+            return None
         return self._export(self.doc, target, view_options(focus, self.view_filter))
 
     @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
@@ -531,11 +542,13 @@ class ArgmapApp(App[int]):
     def _exported(self, message: jobs.Exported) -> None:
         # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
         # screen): draw the whole screen again over them.
+        self.exports.finish()
         self.action_redraw()
         self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
 
     @on(jobs.ExportFailed)
     def _export_failed(self, message: jobs.ExportFailed) -> None:
+        self.exports.finish()
         self.action_redraw()  # as after an export that worked
         self.notify(message.reason, title="Export failed", severity="error", timeout=8)
 
@@ -599,6 +612,13 @@ class ArgmapApp(App[int]):
     @on(RatingChosen)
     def _rating_chosen(self, message: RatingChosen) -> None:
         self.editor.set_rating(message)
+
+    @on(FixRequested)
+    def _fix_requested(self, message: FixRequested) -> None:
+        fix_finding(self, self.files, message.diagnostic)
+
+    def action_fix_quotes(self) -> None:
+        fix_quotes(self, self.files, self.focused_node)
 
     # -- views and panes ------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
-from argmap.analysis.check import check
+from argmap.analysis.check_settings import checked
 from argmap.analysis.scenarios import ScenarioOutcome
 from argmap.analysis.semantics import Evaluation
 from argmap.errors import ArgmapError, Diagnostic
@@ -26,12 +26,14 @@ from argmap.tui.reasoning import evaluate_document
 
 
 class MapChecked(Message):
-    """The check of a shown document is done (a big map is checked after its first screen and after edits)."""
+    """The check of a shown document is done (a big map is checked after its first screen and after edits):
+    the findings its rule settings keep, and how many they silence."""
 
-    def __init__(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
+    def __init__(self, doc: MapDocument, findings: list[Diagnostic], silenced: int = 0) -> None:
         super().__init__()
         self.doc = doc
         self.findings = findings
+        self.silenced = silenced
 
 
 class MapEvaluated(Message):
@@ -45,12 +47,13 @@ class MapEvaluated(Message):
 
 
 class MapReread(Message):
-    """The map file was read again from disk and checked."""
+    """The map file was read again from disk and checked (with its rule settings, as `MapChecked`)."""
 
-    def __init__(self, doc: MapDocument, findings: list[Diagnostic]) -> None:
+    def __init__(self, doc: MapDocument, findings: list[Diagnostic], silenced: int = 0) -> None:
         super().__init__()
         self.doc = doc
         self.findings = findings
+        self.silenced = silenced
 
 
 class Exported(Message):
@@ -104,8 +107,9 @@ def deliver(target: MessagePump, job: Callable[[], Message],
 
 
 def check_map(doc: MapDocument) -> MapChecked:
-    """Check `doc` (`argmap check`'s findings)."""
-    return MapChecked(doc, check(doc))
+    """Check `doc`: `argmap check`'s findings, the map's rule settings and its nodes' silences applied."""
+    outcome = checked(doc)
+    return MapChecked(doc, outcome.kept, len(outcome.silenced))
 
 
 def evaluate_map(doc: MapDocument, scenario: Scenario | None) -> MapEvaluated:
@@ -116,7 +120,8 @@ def evaluate_map(doc: MapDocument, scenario: Scenario | None) -> MapEvaluated:
 def reread_map(path: Path) -> MapReread:
     """Read the map file at `path` again and check it."""
     doc = load(path)
-    return MapReread(doc, check(doc))
+    outcome = checked(doc)
+    return MapReread(doc, outcome.kept, len(outcome.silenced))
 
 
 def export_map(doc: MapDocument, target: Path, options: dict[str, Any]) -> Exported:

@@ -68,6 +68,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("New node quoting the source…",
             "select a passage of the source text; the quote and its position are filled in", "new_from_source"),
     Command("Link the focused node…", "supports, attacks, undercuts or conditions another", "add_relation"),
+    Command("Fix the focused node's quotes", "rewrite each to its source's exact passage, as `argmap fix` does "
+            "(x on a quote finding in Problems)", "fix_quotes"),
     Command("Delete the focused node…", "with its relations, after a confirmation", "delete_node"),
     Command("Edit scenarios…", "add, change and remove scenarios: what each holds true or false, probabilities",
             "edit_part('scenarios')"),

@@ -207,6 +207,8 @@ def _forecast_fields(node: Forecast) -> list[tuple[str, str | None]]:
 class DetailPane(Vertical):
     """The focused node: its fields above, its relations below."""
 
+    ALLOW_MAXIMIZE = True  # `z` gives the whole pane the screen, fields and relations together
+
     def compose(self) -> ComposeResult:
         yield TextPane(id="detail-text")
         yield RelationList(id="relations")

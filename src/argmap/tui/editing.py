@@ -4,7 +4,6 @@ undo and redo. Each change is one edit of the file's session (`argmap.tui.map_fi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
@@ -12,11 +11,14 @@ from rich.text import Text
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from argmap.analysis.check import relation_problems
 from argmap.analysis.search import SearchIndex
+from argmap.edit import operations as edit_ops
+from argmap.edit.id_proposal import proposed_id
 from argmap.edit.node_draft import DraftResult, draft_of
 from argmap.errors import EditError
 from argmap.io import MapDocument
-from argmap.model import RELATION_TYPES, VOCABULARIES
+from argmap.model import RELATION_TYPES, VOCABULARIES, ArgMap
 from argmap.tui.map_file import FileController
 from argmap.tui.messages import RatingChosen, RelationChosen
 from argmap.tui.style import Look
@@ -73,7 +75,7 @@ class NodeEditor:
     # -- nodes ------------------------------------------------------------------------------------------------
 
     def _form(self, title: str, draft: dict[str, str], original: dict[str, Any] | None,
-              done: Callable[[DraftResult], None]) -> None:
+              done: Callable[[DraftResult], None], *, propose_id: bool = False) -> None:
         from argmap.tui.node_form import NodeFormScreen
 
         session = self.files.session
@@ -86,8 +88,8 @@ class NodeEditor:
                 done(result)
 
         self.host.push_screen(NodeFormScreen(title, draft, original=original, known_ids=others,
-                                             vocabularies=vocabularies, cursor_blink=self.host.cursor_blink),
-                              finished)
+                                             vocabularies=vocabularies, cursor_blink=self.host.cursor_blink,
+                                             propose_id=propose_id), finished)
 
     def edit_node(self) -> None:
         """Edit the focused node's fields in a form."""
@@ -123,22 +125,16 @@ class NodeEditor:
                 return
             original = {**(seed or {}), "kind": kind}
             draft = draft_of(original)
-            draft["id"] = self._free_id(_slug_from(passage) or kind)
+            draft["id"] = proposed_id(passage, session.node_ids(), kind)
             draft["text"] = passage
 
             def save(result: DraftResult) -> None:
                 self.files.edit(lambda: session.add_node(result.node, declare=result.declare))
 
-            self._form(f"New {kind}", draft, original, save)
+            self._form(f"New {kind}", draft, original, save, propose_id=True)
 
         self.host.push_screen(ChoiceScreen("Kind of the new node", kinds,
                                            hint=f"Quoting: “{_short(passage)}”" if passage else ""), kind_chosen)
-
-    def _free_id(self, base: str) -> str:
-        taken = set(self.files.session.node_ids()) if self.files.session is not None else set()
-        if base not in taken:
-            return base
-        return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
 
     def new_from_source(self, source_id: str | None, offset: int) -> None:
         """Select a passage of the source text `source_id` (the selection starts at `offset`), then create a node
@@ -214,15 +210,22 @@ class NodeEditor:
                 return
             direction, _, rel_type = choice.partition(":")
 
+            def ends(other: str) -> tuple[str, str]:
+                return (here, other) if direction == "out" else (other, here)
+
+            def refused(other: str) -> str | None:
+                source, target = ends(other)
+                return link_refusal(session.data, amap, source, rel_type, target)
+
             def other_chosen(other: str | None) -> None:
                 if other is None:
                     return
-                source, target = (here, other) if direction == "out" else (other, here)
+                source, target = ends(other)
                 self.files.edit(lambda: session.add_relation(source, rel_type, target), focus=here)
 
             title = f"{here} {'→' if direction == 'out' else '←'} {rel_type}: find the other node"
             host.push_screen(SearchScreen(host.search_index, amap, host.look, cursor_blink=host.cursor_blink,
-                                          title=title), other_chosen)
+                                          title=title, refuse=refused), other_chosen)
 
         host.push_screen(ChoiceScreen(f"Link {here}", list(RELATION_CHOICES)), type_chosen)
 
@@ -277,9 +280,16 @@ class NodeEditor:
             self.files.edit(session.redo)
 
 
-def _slug_from(text: str, words: int = 5) -> str:
-    found = re.findall(r"[a-z0-9]+", text.lower())[:words]
-    return "-".join(found)
+def link_refusal(data: dict[str, Any], amap: ArgMap, source: str, rel_type: str, target: str) -> str | None:
+    """Why `source rel_type target` cannot be made, as `argmap edit --link` says it: the edit operation's own
+    refusal (a node related to itself, a relation already there), then what `argmap check` rejects (an undercut
+    of a claim...); None when it can."""
+    try:
+        edit_ops.add_relation(data, source, rel_type, target)  # pure: the data is not changed
+    except EditError as exc:
+        return str(exc)
+    problems = relation_problems(source, rel_type, target, amap.node(source), amap.node(target))
+    return problems[0][1] if problems else None
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -1,7 +1,8 @@
 """The node form: every field of a node, checked as you type (`argmap.edit.node_draft` does the reading).
 
-Ctrl+S (or the Save button) saves when nothing is wrong; Escape cancels. Changing the kind shows that kind's
-fields; fields of the old kind are dropped on save.
+Ctrl+S (or the Save button) saves when nothing is wrong; Escape cancels, asking first when a field was changed.
+Changing the kind shows that kind's fields; fields of the old kind are dropped on save. A new node's id follows
+its text (`argmap.edit.id_proposal`) until the id is typed by hand.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from argmap.edit.id_proposal import proposed_id
 from argmap.edit.node_draft import KINDS, DraftResult, FieldSpec, fields_for, read_draft
 
 
@@ -50,8 +52,11 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
 
     def __init__(self, title: str, draft: Mapping[str, str], *, original: Mapping[str, Any] | None = None,
                  known_ids: Iterable[str] = (), vocabularies: Mapping[str, Iterable[str]] | None = None,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True, propose_id: bool = False) -> None:
         super().__init__()
+        self.propose_id = propose_id
+        self._proposed = draft.get("id", "")
+        self._initial: dict[str, str] | None = None
         self.title_text = title
         self.draft = dict(draft)
         self.original = dict(original) if original is not None else None
@@ -101,6 +106,7 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
         box.border_subtitle = "Ctrl+S saves · Esc cancels"
         self._show_kind()
         self.check()
+        self._initial = dict(self.draft)
         first = self.query_one("#" + _dom_id("text"))
         first.focus()
 
@@ -150,10 +156,30 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
             self.check()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == _dom_id("text"):
+            self._follow_text()
         self._changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == _dom_id("text"):
+            self._follow_text()
         self._changed()
+
+    def _follow_text(self) -> None:
+        """Propose the id from the text while the id is the one proposed (not typed by hand)."""
+        if not self.propose_id or not self.is_mounted:
+            return
+        field = self.query_one("#" + _dom_id("id"), Input)
+        if field.value not in ("", self._proposed):
+            return
+        self._proposed = proposed_id(self.value_of("text"), self.known_ids, self.kind)
+        field.value = self._proposed
+
+    @property
+    def changed(self) -> bool:
+        """Whether a field differs from what the form opened with."""
+        current = {spec.name: self.value_of(spec.name) for spec in ALL_FIELDS}
+        return self._initial is not None and current != self._initial
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == _dom_id("kind"):
@@ -171,7 +197,21 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
             self.query_one("#" + _dom_id(first)).focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; with changed fields, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from argmap.tui.confirm import ConfirmScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+            elif answer == "save":
+                self.action_save()
+
+        self.app.push_screen(ConfirmScreen("Discard the changes?", f"{self.title_text}: your changes are not saved.",
+                                           [("keep", "Keep editing"), ("save", "Save"), ("discard", "Discard")],
+                                           default="keep", danger=["discard"]), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -62,9 +62,10 @@ class Panes:
         self.title = root.query_one("#topbar-left", Static)
         self.status = root.query_one("#topbar-right", Static)
 
-    def show_findings(self, doc: MapDocument, findings: list[Diagnostic], look: Look) -> None:
-        """List the findings in Problems; its tab counts them and is marked when there are errors."""
-        self.problems.show(findings, look, {doc.display_path: doc.path.name})
+    def show_findings(self, doc: MapDocument, findings: list[Diagnostic], look: Look, silenced: int = 0) -> None:
+        """List the findings in Problems (and how many the rule settings silence); its tab counts them and is
+        marked when there are errors."""
+        self.problems.show(findings, look, {doc.display_path: doc.path.name}, silenced)
         tab = self.tabs.get_tab("tab-problems")
         tab.label = f"Problems ({len(findings)})" if findings else "Problems"
         tab.set_class(has_errors(findings), "-errors")
@@ -111,8 +112,9 @@ class Panes:
             self.problems.focus()
 
     def maximised(self, focused: Widget) -> Widget:
-        """What to give the whole screen when `focused` has the focus: the lower tabs for Source and Problems,
-        the whole Detail pane for its relations."""
-        if focused in (self.source, self.problems):
-            return self.lower
-        return self.detail if isinstance(focused, RelationList) else focused
+        """What to give the whole screen when `focused` (or a widget inside a pane) has the focus: the outline,
+        the whole Detail pane (fields and relations), or the lower tabs for Source and Problems."""
+        for pane in (self.outline, self.detail, self.lower):
+            if focused is pane or pane in focused.ancestors:
+                return pane
+        return focused

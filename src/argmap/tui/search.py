@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,8 +34,11 @@ class SearchScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, index: SearchIndex, amap: ArgMap, look: Look, *, query: str = "",
-                 cursor_blink: bool = True, title: str = "Search") -> None:
+                 cursor_blink: bool = True, title: str = "Search",
+                 refuse: Callable[[str], str | None] | None = None) -> None:
+        """`refuse`: why a node cannot be chosen (None: it can); a refused choice is told and the screen stays."""
         super().__init__()
+        self.refuse = refuse
         self.title_text = title
         self.index = index
         self.amap = amap
@@ -95,10 +99,17 @@ class SearchScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         results = self.query_one(OptionList)
         option = results.highlighted_option
-        self.dismiss(option.id if option is not None else None)
+        self._choose(option.id if option is not None else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self._choose(event.option.id)
+
+    def _choose(self, node_id: str | None) -> None:
+        reason = self.refuse(node_id) if self.refuse is not None and node_id is not None else None
+        if reason is not None:
+            self.notify(reason, title="Not linked", severity="error", timeout=8, markup=False)
+            return
+        self.dismiss(node_id)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
