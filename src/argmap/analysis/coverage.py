@@ -125,6 +125,11 @@ def _excluded_by(line: str, rules: list[str]) -> str | None:
     return None
 
 
+def excluded_lines(text: str, rules: list[str]) -> set[int]:
+    """The 0-based numbers of the lines of `text` that the exclusion `rules` leave out."""
+    return {number for number, line in enumerate(text.split("\n")) if line.strip() and _excluded_by(line, rules)}
+
+
 def source_coverage(doc: MapDocument, source: Source) -> SourceCoverage:
     """The coverage of `source` by the quotes of the loaded map `doc`."""
     assert doc.map is not None

@@ -277,6 +277,11 @@ class EditSession:
         """Declare a tag, actor or theme."""
         return self._apply(edit_ops.declare(self.data, vocabulary, item_id, label))
 
+    def apply(self, outcome: edit_ops.Outcome) -> Edit:
+        """Make the edit an operation planned (an `Outcome` of `argmap.edit.operations` or `review_ops`), as one
+        step of the history."""
+        return self._apply(outcome)
+
     def _apply(self, outcome: edit_ops.Outcome) -> Edit:
         new_text, splices = edit_text(self.text, self.format, self.data, outcome.data, full_check=self.full_check)
         edit = Edit(outcome.summary, outcome.focus, outcome.subject, outcome.removed)
