@@ -259,6 +259,23 @@ def _settle_inferences(units: list[Unit], links: list[Link]) -> list[Unit]:
     return settled
 
 
+#: A heading, byline, date line or caption credit: a short line that does not end as a sentence does.
+HEADING_WORDS = 12
+_SENTENCE_END = tuple(".!?:;\"”’)…")
+
+
+def heading_lines(text: str) -> list[str]:
+    """The lines that read as headings, bylines or date lines (at most `HEADING_WORDS` words, no sentence-final
+    punctuation), in text order, each once: drafted into the map's `coverage: exclude`, not as nodes."""
+    found: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.endswith(_SENTENCE_END) and _words(stripped) <= HEADING_WORDS \
+                and stripped not in found:
+            found.append(stripped)
+    return found
+
+
 def draft_text(text: str, *, clauses: bool = True, exclude: frozenset[int] = frozenset()) -> Draft:
     """The draft of a text: its units with their suggested kinds, the links the markers propose, the actors.
     `exclude`: paragraph numbers (0-based lines) to leave out."""
@@ -280,7 +297,8 @@ def draft_text(text: str, *, clauses: bool = True, exclude: frozenset[int] = fro
     return draft
 
 
-def _slug_of(text: str, taken: set[str]) -> str:
+def slug_for(text: str, taken: set[str]) -> str:
+    """A readable id from the first words of `text` that `taken` does not hold yet (added to it)."""
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
     stop = {"the", "a", "an", "of", "and", "to", "in", "on", "that", "this", "is", "are", "was", "were", "it",
             "its", "for", "with", "by", "as", "be", "has", "have", "but", "because"}
@@ -301,7 +319,7 @@ def draft_nodes(draft: Draft, *, source: str | None = None, taken: set[str] | No
     it is not the map's default) and relations. A passage found more than once in the text keeps its offsets, so
     that the quote stands where the unit was. `taken`: ids already in the map."""
     used = set(taken or ())
-    ids = [_slug_of(unit.text, used) for unit in draft.units]
+    ids = [slug_for(unit.text, used) for unit in draft.units]
     nodes = []
     for index, unit in enumerate(draft.units):
         quote: Any = unit.text

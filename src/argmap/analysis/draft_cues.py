@@ -33,7 +33,9 @@ REPORT_CUES = ("according to", "reports", "reported", "report that", "said", "sa
                "stated", "claimed", "confirmed", "revealed", "called on", "called for", "asked", "issued a statement",
                "a statement", "witnessed", "as seen in")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
-_FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|dozens|percent|per cent)\b", re.I)
+_FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|dozens|percent|per cent|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
+                     r"billion|half|a third|a quarter)\b", re.I)
 _DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}|(?:19|20)\d\d|yesterday|last "
                    r"(?:week|month|year))\b", re.I)
 #: A past or perfect tense: an auxiliary and a participle, or a verb in -ed after a subject-like word.
@@ -41,7 +43,8 @@ _PAST = re.compile(r"\b(?:has|have|had|was|were)(?: (?:also|already|now|been|not
                    r"(?:\w+ed|been|broken|taken|seen|made|given|begun|won|lost|fled|led|left|shown|known|built|"
                    r"called|opened|become|come|gone|spilt|fallen|risen)\b|\b(?:abandoned|launched|decided|fled|"
                    r"seized|captured|called|asked|refused|opened|recognized|recognised|announced|declared|"
-                   r"attacked|killed|took|left|lost|won|began|fell|rose)\b", re.I)
+                   r"attacked|killed|took|left|lost|won|began|fell|rose)\b"
+                   r"|\b[a-z]{2,}ed (?:on|in|at|to|out|up|off|against|its|their|his|her)\b", re.I)
 #: Something going on as the text is written: "are preparing", "is increasing efforts".
 _PROGRESSIVE = re.compile(r"\b(?:is|are)(?: (?:now|also|already|still))? (?!going\b)\w{3,}ing\b", re.I)
 #: Idioms in which a modal assesses nothing: "sectarian as it may be", "be that as it may".

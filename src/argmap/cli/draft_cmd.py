@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis.coverage import excluded_lines
-from argmap.analysis.draft import Draft, draft_nodes, draft_text
+from argmap.analysis.draft import Draft, draft_nodes, draft_text, heading_lines
 from argmap.cli import new_cmd
 from argmap.edit.review_ops import add_draft
 from argmap.edit.session import EditSession
@@ -140,8 +140,11 @@ def _new_map(args: argparse.Namespace) -> int:
     source_id = source_id_for(out.name if stored and name == "-" else name)
     data = map_data(meta, relative, source_id)
     schema, _found = schema_reference(folder)
-    draft = draft_text(text, clauses=not args.sentences)
+    headings = heading_lines(text)
+    draft = draft_text(text, clauses=not args.sentences, exclude=frozenset(excluded_lines(text, headings)))
     nodes, relations = draft_nodes(draft)
+    if headings:
+        data["coverage"] = {"exclude": headings}
     if draft.actors:
         data["actors"] = draft.actors
     data["nodes"] = nodes
@@ -159,6 +162,9 @@ def _new_map(args: argparse.Namespace) -> int:
         raise ArgmapError(f"cannot write: {exc}") from None
     kept = f"its text stored in {stored}" if stored else relative
     print(f"created {out}: source '{source_id}' ({kept})", file=sys.stderr)
+    if headings:
+        print(f"{plural(len(headings), 'line')} read as headings, bylines or dates, left out under "
+              "`coverage: exclude`", file=sys.stderr)
     print(_summary(draft, nodes, relations), file=sys.stderr)
     print(_next_steps(out), file=sys.stderr)
     return _report_errors(load(out))

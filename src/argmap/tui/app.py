@@ -578,6 +578,12 @@ class ArgmapApp(App[int]):
     def action_add_relation(self) -> None:
         self.editor.add_relation()
 
+    def action_review(self) -> None:
+        """Walk the drafted nodes in text order: accept, retype, merge, split or drop each."""
+        from argmap.tui.review import open_review
+
+        open_review(self)
+
     def action_undo(self) -> None:
         self.editor.undo()
 
@@ -693,11 +699,12 @@ class ArgmapApp(App[int]):
         from argmap.tui.help import HelpScreen
         from argmap.tui.node_form import NodeFormScreen
         from argmap.tui.passage_screen import PassageScreen
+        from argmap.tui.review import ReviewScreen
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen, NodeFormScreen,
-                                     PassageScreen]))
+                                     PassageScreen, ReviewScreen]))
 
 
 @lru_cache(maxsize=8)

@@ -69,6 +69,8 @@ COMMANDS: tuple[Command, ...] = (
             "select a passage of the source text; the quote and its position are filled in", "new_from_source"),
     Command("Link the focused node…", "supports, attacks, undercuts or conditions another", "add_relation"),
     Command("Delete the focused node…", "with its relations, after a confirmation", "delete_node"),
+    Command("Review the draft", "walk the nodes `argmap draft` proposed: accept, retype, merge, split, drop",
+            "review"),
     Command("Undo", "take back the last edit", "undo"),
     Command("Redo", "make the last undone edit again", "redo"),
     Command("Save", "write the edits to the map file (atomically, keeping a backup)", "save"),
