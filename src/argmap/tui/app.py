@@ -59,6 +59,7 @@ from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.problems import ProblemList
 from argmap.tui.reasoning import ReasoningState, evaluate_document
+from argmap.tui.source_text import COVERAGE_AT_ONCE, text_size
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
@@ -179,6 +180,7 @@ class ArgmapApp(App[int]):
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.panes.source.set_document(doc)
+        self._show_gaps(doc)
         self.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
@@ -476,6 +478,26 @@ class ArgmapApp(App[int]):
         untouched = not self.history.can_back and self.focused is self.panes.outline
         if untouched and has_errors(message.findings):
             self.action_pane("problems")
+
+    def _show_gaps(self, doc: MapDocument) -> None:
+        """Mark what no quote covers in Source (a long text is split into sentences in the background)."""
+        if text_size(doc) > COVERAGE_AT_ONCE:
+            self._find_gaps(doc)
+        elif self.first_frame_shown:
+            self._gaps_found(jobs.find_gaps(doc))
+        else:  # the first screen comes first
+            self.call_after_refresh(lambda: self._gaps_found(jobs.find_gaps(doc)))
+
+    @work(thread=True, exclusive=True, group="coverage", name="coverage", description="find what no quote covers",
+          exit_on_error=False)
+    def _find_gaps(self, doc: MapDocument) -> None:
+        jobs.deliver(self, partial(jobs.find_gaps, doc))
+
+    @on(jobs.GapsFound)
+    def _gaps_found(self, message: jobs.GapsFound) -> None:
+        if message.doc is self.doc:
+            self.panes.source.show_gaps(message.gaps)
+            self.update_topbar()
 
     def reread(self) -> Worker[None]:
         """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
