@@ -44,7 +44,7 @@ _PAST = re.compile(r"\b(?:has|have|had|was|were)(?: (?:also|already|now|been|not
                    r"called|opened|become|come|gone|spilt|fallen|risen)\b|\b(?:abandoned|launched|decided|fled|"
                    r"seized|captured|called|asked|refused|opened|recognized|recognised|announced|declared|"
                    r"attacked|killed|took|left|lost|won|began|fell|rose)\b"
-                   r"|\b[a-z]{2,}ed (?:on|in|at|to|out|up|off|against|its|their|his|her)\b", re.I)
+                   r"|\b[a-z]{2,}ed (?:on|in|at|to|out|up|off|against|its|their|his|her|the|a|an)\b", re.I)
 #: Something going on as the text is written: "are preparing", "is increasing efforts".
 _PROGRESSIVE = re.compile(r"\b(?:is|are)(?: (?:now|also|already|still))? (?!going\b)\w{3,}ing\b", re.I)
 #: Idioms in which a modal assesses nothing: "sectarian as it may be", "be that as it may".
