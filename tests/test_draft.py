@@ -190,7 +190,8 @@ def test_draft_into_a_map_from_new_drafts_only_what_no_quote_covers(tmp_path: Pa
     assert ids[0] == "cut" and not doc.map.node("cut").drafted
     quotes = [n.quotes[0].text for n in doc.map.nodes[1:]]
     assert not any("island council voted" in q for q in quotes)
-    assert "The island ferry" in quotes  # a map from `new` declares no exclusions
+    assert "The island ferry" not in quotes  # the headline is excluded from coverage instead
+    assert doc.map.coverage is not None and doc.map.coverage.exclude == ["The island ferry"]
     assert all(n.drafted for n in doc.map.nodes[1:])
 
 

@@ -67,13 +67,16 @@ def _into_map(args: argparse.Namespace) -> int:
     if source is None or loaded is None or loaded.text is None:
         raise ArgmapError(f"{args.source}: the map's default source has no local text to draft from (`path`)")
     text = loaded.text
-    skipped = excluded_lines(text, amap.coverage_of(source).exclude)
-    draft = draft_text(text, clauses=not args.sentences, exclude=frozenset(skipped))
     covered = bytearray(len(text))
     for node in amap.nodes:
         for quote in node.quotes:
             if quote.source == source.id and quote.start is not None and quote.end is not None:
                 covered[quote.start:quote.end] = b"\x01" * (quote.end - quote.start)
+    rules = amap.coverage_of(source).exclude
+    headings = [line for line in heading_lines(text) if not excluded_lines(line, rules)
+                and not _quoted(text, line, covered)]
+    skipped = excluded_lines(text, [*rules, *headings])
+    draft = draft_text(text, clauses=not args.sentences, exclude=frozenset(skipped))
     keep = [i for i, unit in enumerate(draft.units) if not any(covered[unit.start:unit.end])]
     _restrict(draft, keep)
     several = len(amap.sources) > 1 and source.id != amap.default_source_id
@@ -82,11 +85,23 @@ def _into_map(args: argparse.Namespace) -> int:
         print(f"{args.source}: every sentence of '{source.id}' is quoted already: nothing to draft", file=sys.stderr)
         return 0
     session = EditSession.open(args.source, doc=doc, journal=False)
-    session.apply(add_draft(session.data, nodes, relations, draft.actors))
+    session.apply(add_draft(session.data, nodes, relations, draft.actors, headings))
     session.save()
+    if headings:
+        print(f"{args.source}: {plural(len(headings), 'line')} read as headings, bylines or dates, left out under "
+              "`coverage: exclude`", file=sys.stderr)
     print(f"{args.source}: {_summary(draft, nodes, relations)}", file=sys.stderr)
     print(_next_steps(args.source), file=sys.stderr)
     return _report_errors(load(args.source))
+
+
+def _quoted(text: str, line: str, covered: bytearray) -> bool:
+    """Whether some quote covers part of the (first) line that reads `line`."""
+    for number, whole in enumerate(text.split("\n")):
+        if whole.strip() == line:
+            start = sum(len(before) + 1 for before in text.split("\n")[:number])
+            return any(covered[start:start + len(whole)])
+    return False
 
 
 def _restrict(draft: Draft, keep: list[int]) -> None:

@@ -26,8 +26,9 @@ def _quote_text(quote: Any) -> str:
 
 
 def add_draft(data: dict[str, Any], nodes: list[dict[str, Any]], relations: list[dict[str, Any]],
-              actors: dict[str, str]) -> Outcome:
-    """Add drafted nodes and relations at the end of the map, declaring the actors not declared yet."""
+              actors: dict[str, str], exclude: list[str] | None = None) -> Outcome:
+    """Add drafted nodes and relations at the end of the map, declaring the actors not declared yet; `exclude`:
+    lines to add to the map's `coverage: exclude` (headings, bylines)."""
     taken = set(node_ids(data))
     clash = [node["id"] for node in nodes if node["id"] in taken]
     if clash:
@@ -39,6 +40,14 @@ def add_draft(data: dict[str, Any], nodes: list[dict[str, Any]], relations: list
         value: Any = ([*declared, *missing] if isinstance(declared, list)
                       else {**(declared if isinstance(declared, dict) else {}), **missing})
         new = with_key(new, "actors", value, TOP_ORDER)
+    if exclude:
+        found = data.get("coverage")
+        coverage: dict[str, Any] = found if isinstance(found, dict) else {}
+        have = list(coverage.get("exclude") or [])
+        added = [line for line in exclude if line not in have]
+        if added:
+            new = with_key(new, "coverage", with_key(coverage, "exclude", [*have, *added], ("exclude", "minimum")),
+                           TOP_ORDER)
     new = with_key(new, "nodes", [*_nodes(data), *nodes], TOP_ORDER)
     if relations:
         new = with_key(new, "relations", [*_relations(data), *relations], TOP_ORDER)
