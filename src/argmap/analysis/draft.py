@@ -27,9 +27,10 @@ from argmap.analysis.coverage import split_sentences
 from argmap.analysis.draft_cues import INFERENCE_CUES, KindGuess, find_cue, suggest_kind
 from argmap.model.base import is_slug
 
-#: Markers a clause is split before (after a comma, semicolon or dash, or anywhere for the `_ANYWHERE` ones).
+#: Markers a clause is split before (after a comma, semicolon or dash, or anywhere for the `_ANYWHERE` ones). A
+#: "however" between commas is parenthetical ("It is, however, ..."), so it is not one of them.
 SPLIT_MARKERS = ("but", "because", "although", "though", "even though", "even if", "whereas", "while", "given",
-                 "unless", "however", "yet", "so", "for", "since", "as long as", "and furthermore", "and therefore",
+                 "unless", "yet", "so", "for", "since", "as long as", "and furthermore", "and therefore",
                  "and thus", "and so", "providing", "giving", "where", "which", "who", "and")
 #: Markers that open a clause even without a comma before them.
 SPLIT_ANYWHERE = ("because", "although", "unless", "whereas", "but")
