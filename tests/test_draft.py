@@ -4,6 +4,7 @@ actors from repeated names, the drafted mark and its check rule, the command in 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -265,3 +266,23 @@ def test_retype_drops_the_fields_the_new_kind_lacks() -> None:
     assert back["nodes"][0]["words"] == "may"
     with pytest.raises(EditError, match="unknown kind"):
         review_ops.retype_node(data, "a", "hunch")
+
+
+def test_the_readme_walk_through_shows_what_new_and_draft_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Map your own text"):readme.index("### `argmap draft`: how it drafts")]
+    block = section[section.index("```console\n") + len("```console\n"):]
+    block = block[:block.index("```")]
+    shutil.copy(FERRY, tmp_path / "ferry.txt")
+    monkeypatch.chdir(tmp_path)
+    runs = [part.strip("\n").split("\n") for part in ("\n" + block).split("\n$ ")[1:]]
+    for command, *shown in runs:
+        args = [arg.strip('"') for arg in re.findall(r'"[^"]*"|\S+', command)][1:]
+        main(args)
+        captured = capsys.readouterr()
+        printed = (captured.out + captured.err).strip("\n").split("\n")
+        if "..." in shown:
+            assert all(line in printed for line in shown if line != "..."), (command, printed)
+        else:
+            assert sorted(printed) == sorted(shown), (command, printed)
