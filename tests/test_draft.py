@@ -286,3 +286,21 @@ def test_the_readme_walk_through_shows_what_new_and_draft_print(tmp_path: Path, 
             assert all(line in printed for line in shown if line != "..."), (command, printed)
         else:
             assert sorted(printed) == sorted(shown), (command, printed)
+
+
+def test_standing_marks_drafted_nodes_and_reasons_over_them(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(FERRY, tmp_path / "ferry.txt")
+    out = tmp_path / "ferry.yaml"
+    assert main(["draft", str(tmp_path / "ferry.txt"), "-o", str(out), "--title", "Ferry"]) == 0
+    capsys.readouterr()
+    assert main(["standing", str(out)]) == 0
+    table = capsys.readouterr().out
+    assert "claim (drafted)" in table and "forecast (drafted)" in table
+    assert main(["standing", str(out), "--format", "json"]) == 0
+    import json
+
+    rows = json.loads(capsys.readouterr().out)["nodes"]
+    assert all(row["drafted"] is True for row in rows)
+    attacked = next(row for row in rows if row["node"] == "ferry-their-only-link-hospital")
+    assert attacked["label"] == "out"  # a drafted attack counts like any other until the analyst removes it

@@ -49,6 +49,7 @@ def test_review_walks_the_drafted_nodes_in_text_order_and_accepts(drafted: Path)
         assert app.focused_node == order[0]
         head = str(screen.query_one("#review-head").render())
         assert "1 of 7 drafted" in head and "the cues read: evidence" in head
+        assert "drafted, not reviewed" in str(app.query_one("#detail-text").render())
         await pilot.press("a")
         await pilot.pause()
         assert app.doc.map is not None and not app.doc.map.node(order[0]).drafted
