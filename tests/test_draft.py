@@ -304,3 +304,16 @@ def test_standing_marks_drafted_nodes_and_reasons_over_them(tmp_path: Path,
     assert all(row["drafted"] is True for row in rows)
     attacked = next(row for row in rows if row["node"] == "ferry-their-only-link-hospital")
     assert attacked["label"] == "out"  # a drafted attack counts like any other until the analyst removes it
+
+
+@pytest.mark.parametrize("fmt", ["aif", "sadface", "argdown", "graphml"])
+def test_the_draft_marks_survive_other_formats(tmp_path: Path, fmt: str) -> None:
+    shutil.copy(FERRY, tmp_path / "ferry.txt")
+    out = tmp_path / "ferry.yaml"
+    assert main(["draft", str(tmp_path / "ferry.txt"), "-o", str(out), "--title", "Ferry"]) == 0
+    assert main(["export", str(out), "-o", str(tmp_path / f"ferry.{fmt}"), "--to", fmt]) == 0
+    assert main(["import", str(tmp_path / f"ferry.{fmt}"), "-o", str(tmp_path / "back.yaml"), "--from", fmt]) == 0
+    back = load(tmp_path / "back.yaml").map
+    assert back is not None
+    assert all(node.drafted for node in back.nodes) and all(rel.drafted for rel in back.relations)
+    assert len(back.relations) == 2
