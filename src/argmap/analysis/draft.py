@@ -205,6 +205,20 @@ def _actors(draft: Draft) -> None:
             draft.unit_actors[index] = found
 
 
+_PREMISE, _CONCLUSION = "premise before an inference", "conclusion after an inference"
+_AROUND_INFERENCE = (_PREMISE, _CONCLUSION)
+
+
+def paraphrase(unit: str) -> str:
+    """A first paraphrase of a unit: its words without the discourse marker that opens it, capitalised
+    ("because the ferry is..." -> "The ferry is..."); the quote keeps the text as it is."""
+    marker = _marker_at(unit, (*SPLIT_MARKERS, *CONSEQUENCE, *CONTRAST, *CONCESSION, *OPENERS))
+    rest = unit[len(marker):].lstrip(" ,;:") if marker else unit
+    if _words(rest) < 2:
+        return unit
+    return rest[:1].upper() + rest[1:]
+
+
 def _links(units: list[Unit]) -> list[Link]:
     links: list[Link] = []
     keys: set[tuple[int, int]] = set()
@@ -220,8 +234,8 @@ def _links(units: list[Unit]) -> list[Link]:
         same_before = i > 0 and units[i - 1].sentence == unit.sentence
         same_after = i + 1 < len(units) and units[i + 1].sentence == unit.sentence
         if unit.guess.kind == "inference":
-            link(i - 1, i, "supports", "premise before an inference")
-            link(i, i + 1, "supports", "conclusion after an inference")
+            link(i - 1, i, "supports", _PREMISE)
+            link(i, i + 1, "supports", _CONCLUSION)
             continue
         if marker in SUPPORT_AFTER:
             if unit.opener and same_after:
@@ -291,9 +305,8 @@ def draft_text(text: str, *, clauses: bool = True, exclude: frozenset[int] = fro
         draft.units.append(Unit(start, end, piece, paragraph, sentence, marker, suggest_kind(piece), opener))
     draft.links = _links(draft.units)
     draft.units = _settle_inferences(draft.units, draft.links)
-    draft.links = [link for link in draft.links
-                   if draft.units[link.source].guess.kind != "inference" or link.type == "supports"
-                   or link.source != link.target]
+    draft.links = [link for link in draft.links if link.marker not in _AROUND_INFERENCE
+                   or draft.units[link.target if link.marker == _PREMISE else link.source].guess.kind == "inference"]
     _actors(draft)
     return draft
 
@@ -329,7 +342,8 @@ def draft_nodes(draft: Draft, *, source: str | None = None, taken: set[str] | No
             quote = {"text": unit.text, **({"source": source} if source is not None else {})}
             if repeated:
                 quote.update(start=unit.start, end=unit.end)
-        node: dict[str, Any] = {"id": ids[index], "kind": unit.guess.kind, "text": unit.text, "quotes": [quote]}
+        node: dict[str, Any] = {"id": ids[index], "kind": unit.guess.kind, "text": paraphrase(unit.text),
+                                "quotes": [quote]}
         if index in draft.unit_actors:
             node["actors"] = draft.unit_actors[index]
         node["drafted"] = True
