@@ -160,6 +160,7 @@ def test_draft_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest
     assert "exists already; give --force" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert main(["draft", str(tmp_path / "ferry.txt"), "-o", str(out), "--title", "Ferry", "--force"]) == 0
+    assert (tmp_path / "ferry.yaml~").read_text(encoding="utf-8") == "keep me\n"
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["coverage"] == {"exclude": ["The island ferry"]}
 
 

@@ -25,6 +25,7 @@ from argmap.errors import ArgmapError, plural
 from argmap.formats.plain_text import reduce
 from argmap.formats.scaffold import FIELDS, map_data, schema_reference, source_id_for
 from argmap.io import MapDocument, load
+from argmap.io.atomic import write_bytes
 from argmap.layout.yaml_emit import YamlStyle, emit_field
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
@@ -36,7 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="MAP", help="the new map (default: SOURCE's name with .yaml)")
     for key in FIELDS:
         parser.add_argument(f"--{key}", help=f"the source's {key}" + (" (YYYY-MM-DD)" if key == "date" else ""))
-    parser.add_argument("--force", action="store_true", help="replace an existing MAP (and its stored text)")
+    parser.add_argument("--force", action="store_true", help="replace an existing MAP (and its stored text; the "
+                        "previous versions are kept as MAP~)")
     parser.add_argument("--sentences", action="store_true", help="one node per sentence: no clause splitting")
 
 
@@ -171,8 +173,8 @@ def _new_map(args: argparse.Namespace) -> int:
     body += [emit_field(key, value, style, 0) for key, value in data.items()]
     try:
         if stored is not None:
-            stored.write_text(text, encoding="utf-8", newline="\n")
-        out.write_text("".join(body), encoding="utf-8", newline="\n")
+            write_bytes(stored, text.encode("utf-8"), backup=stored.exists())
+        write_bytes(out, "".join(body).encode("utf-8"), backup=out.exists())  # a replaced map is kept as MAP~
     except OSError as exc:
         raise ArgmapError(f"cannot write: {exc}") from None
     kept = f"its text stored in {stored}" if stored else relative
