@@ -176,6 +176,10 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...], str]] = [
                         + "relations:\n"),), "twice"),
     ("ach-size", (("relations:\n", ACH.replace(", {id: orders, text: No orders came}", "")
                    .replace(", orders: C}", "}") + "relations:\n"),), "at least two rivals"),
+    ("drafted", (("    themes: [security]\n", "    themes: [security]\n    drafted: true\n"),
+                 ("{source: not-worth, target: violence, type: supports}",
+                  "{source: not-worth, target: violence, type: supports, drafted: true}")),
+     "2 drafted items not reviewed yet (1 node and 1 relation)"),
 ]
 
 

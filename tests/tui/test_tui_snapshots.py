@@ -83,3 +83,8 @@ def test_node_form(snap_compare: Compare, in_data: None, tmp_path: Path) -> None
 def test_ach_screen(snap_compare: Compare, in_data: None) -> None:
     # the lighthouse map's first group, sorted by diagnosticity, the cursor on a rating against H2
     assert snap_compare(open_app("ach.yaml"), press=["H", "enter", "s", "right"], terminal_size=(120, 40))
+
+
+def test_review_of_a_draft(snap_compare: Compare, in_data: None) -> None:
+    # ferry.yaml is `argmap draft ../../data/ferry.txt` as it is; the review opens on its first drafted node
+    assert snap_compare(open_app("ferry.yaml"), press=["R", "n", "n", "right"], terminal_size=(120, 40))

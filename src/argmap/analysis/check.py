@@ -9,7 +9,7 @@ from typing import Protocol
 
 from argmap.analysis import check_quotes, check_techniques
 from argmap.analysis.graph import cycles
-from argmap.errors import Diagnostic, Loc, Severity, a_or_an, has_errors, suggest
+from argmap.errors import Diagnostic, Loc, Severity, a_or_an, has_errors, plural, suggest
 from argmap.io.document import MapDocument
 from argmap.memory import collector_paused
 from argmap.model import ArgMap, Forecast, NodeBase
@@ -46,6 +46,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "undeclared-actor": ("error", "a node uses an actor that the map does not declare"),
     "undeclared-theme": ("error", "a node uses a theme that the map does not declare"),
     **check_techniques.RULES,
+    "drafted": ("info", "nodes and relations proposed by `argmap draft` that no one has reviewed yet (a warning "
+                "under --strict)"),
 }
 
 class Emit(Protocol):
@@ -249,8 +251,23 @@ def _scenarios(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnosti
                                "hold the inference under 'assume')", ("scenarios", index, field, node_id))
 
 
+def _drafted(doc: MapDocument, amap: ArgMap, emit: Emit) -> Iterator[Diagnostic]:
+    """Once per map, at the first drafted item: how many items `argmap draft` proposed that are still unreviewed."""
+    nodes = [i for i, node in enumerate(amap.nodes) if node.drafted]
+    relations = [i for i, rel in enumerate(amap.relations) if rel.drafted]
+    if not nodes and not relations:
+        return
+    parts = [plural(len(nodes), "node")] if nodes else []
+    parts += [plural(len(relations), "relation")] if relations else []
+    first: Loc = ("nodes", nodes[0], "drafted") if nodes else ("relations", relations[0], "drafted")
+    yield emit("drafted", f"{plural(len(nodes) + len(relations), 'drafted item')} not reviewed yet "
+               f"({' and '.join(parts)}): review them in the explorer (`R`), which accepts, retypes, merges, "
+               "splits or drops each; accepting removes `drafted: true`", first,
+               amap.nodes[nodes[0]].id if nodes else None)
+
+
 _RULE_FUNCTIONS = (_duplicates, _relations, _structure, _cycles, _forecasts, _vocabulary, check_quotes.quotes,
-                   _scenarios, *check_techniques.RULE_FUNCTIONS)
+                   _scenarios, *check_techniques.RULE_FUNCTIONS, _drafted)
 
 
 def exit_code(diagnostics: list[Diagnostic]) -> int:

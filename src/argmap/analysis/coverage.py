@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from argmap.errors import Diagnostic
@@ -94,7 +94,13 @@ def _segmenter() -> Any:
 
 
 def split_sentences(line: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of one line (a paragraph), white space at their ends left out."""
+    """Spans of the sentences of one line (a paragraph), white space at their ends left out. Remembered per line
+    (pysbd takes a while), so the explorer can show coverage again after every edit."""
+    return list(_split(line))
+
+
+@lru_cache(maxsize=65536)
+def _split(line: str) -> tuple[tuple[int, int], ...]:
     spans, cursor = [], 0
     for piece in _segmenter().segment(line):
         text = piece.sent.strip()
@@ -105,7 +111,7 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
             continue
         spans.append((found, found + len(text)))
         cursor = found + len(text)
-    return spans
+    return tuple(spans)
 
 
 def _loose(text: str) -> str:
@@ -125,8 +131,26 @@ def _excluded_by(line: str, rules: list[str]) -> str | None:
     return None
 
 
-def source_coverage(doc: MapDocument, source: Source) -> SourceCoverage:
-    """The coverage of `source` by the quotes of the loaded map `doc`."""
+def excluded_lines(text: str, rules: list[str]) -> set[int]:
+    """The 0-based numbers of the lines of `text` that the exclusion `rules` leave out."""
+    return {number for number, line in enumerate(text.split("\n")) if line.strip() and _excluded_by(line, rules)}
+
+
+def _quoted_spans(doc: MapDocument) -> dict[str, list[tuple[int, int]]]:
+    """The located quotes' spans, by source id (one pass over the nodes for every source)."""
+    assert doc.map is not None
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for node in doc.map.nodes:
+        for quote in node.quotes:
+            if quote.source is not None and quote.start is not None and quote.end is not None:
+                spans.setdefault(quote.source, []).append((quote.start, quote.end))
+    return spans
+
+
+def source_coverage(doc: MapDocument, source: Source, spans: dict[str, list[tuple[int, int]]] | None = None
+                    ) -> SourceCoverage:
+    """The coverage of `source` by the quotes of the loaded map `doc` (`spans`: `_quoted_spans(doc)`, when
+    known)."""
     assert doc.map is not None
     result = SourceCoverage(source, doc.map.coverage_of(source))
     loaded = doc.sources.get(source.id)
@@ -135,10 +159,8 @@ def source_coverage(doc: MapDocument, source: Source) -> SourceCoverage:
         return result
     text = loaded.text
     covered = bytearray(len(text))
-    for node in doc.map.nodes:
-        for quote in node.quotes:
-            if quote.source == source.id and quote.start is not None and quote.end is not None:
-                covered[quote.start:quote.end] = b"\x01" * (quote.end - quote.start)
+    for start, end in (spans if spans is not None else _quoted_spans(doc)).get(source.id, []):
+        covered[start:end] = b"\x01" * (end - start)
     used: set[str] = set()
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -163,7 +185,8 @@ def coverage(doc: MapDocument) -> list[SourceCoverage]:
     """The coverage of every declared source of a loaded map."""
     if doc.map is None:
         return []
-    return [source_coverage(doc, source) for source in doc.map.sources]
+    spans = _quoted_spans(doc)
+    return [source_coverage(doc, source, spans) for source in doc.map.sources]
 
 
 def coverage_diagnostics(doc: MapDocument) -> list[Diagnostic]:

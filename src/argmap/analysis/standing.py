@@ -15,7 +15,8 @@ def standing_dict(amap: ArgMap, result: Evaluation, *, author_only: bool = False
     s = result.scenario
     return {"scenario": s.id if s else None, "author_only": author_only, "semantics": result.settings.semantics,
             "possibility": result.settings.possibility, "converged": result.converged,
-            "nodes": [{"node": node_id, "kind": node.kind, "by": node.by, "label": result.labels[node_id],
+            "nodes": [{"node": node_id, "kind": node.kind, "by": node.by, "drafted": node.drafted,
+                       "label": result.labels[node_id],
                        "strength": round(result.strength[node_id], 6), "base": round(result.base[node_id], 6),
                        "probability": probability_dict(result.probability_of(node_id)),
                        "assumed": result.assumed.get(node_id)}
@@ -31,7 +32,8 @@ def standing_lines(amap: ArgMap, result: Evaluation) -> list[str]:
                                                                    and p.origin != "given condition" else ")")
         assumed = result.assumed.get(node_id)
         note = "" if assumed is None else f"assumed {'true' if assumed else 'false'}"
-        rows.append([node_id, node.kind + (" (analyst)" if node.by == "analyst" else ""), result.labels[node_id],
+        marks = (" (analyst)" if node.by == "analyst" else "") + (" (drafted)" if node.drafted else "")
+        rows.append([node_id, node.kind + marks, result.labels[node_id],
                      f"{result.strength[node_id]:.3f}", prob, note])
     lines = text_table(["node", "kind", "label", "strength", "probability", ""], rows, right=[3], widths={0: 40})
     counts = ", ".join(f"{result.count(label)} {label}" for label in ("in", "out", "undec", "unsupported"))

@@ -287,7 +287,7 @@ class EditSession:
 
     def apply(self, outcome: edit_ops.Outcome) -> Edit:
         """Make the edit an operation worked out on `self.data` (`argmap.edit.scenario_ops`, `source_ops`,
-        `vocab_ops`...): one undoable step, checked like every other."""
+        `vocab_ops`, `review_ops`...): one undoable step, checked like every other."""
         return self._apply(outcome)
 
     def _apply(self, outcome: edit_ops.Outcome) -> Edit:

@@ -23,7 +23,7 @@ _AIF_SCHEMES = {
     "consequences": "Argument From Consequences", "generalisation": "Argument From Established Rule",
     "practical": "Practical Reasoning", "deduction": "Deductive Reasoning",
 }
-_RELATION_DEFAULTS = {"note": None, "weight": None, "by": "author"}
+_RELATION_DEFAULTS = {"note": None, "weight": None, "by": "author", "drafted": False}
 
 
 def _relation_ext(rel: dict[str, Any], default_type: str | None) -> dict[str, Any]:

@@ -298,5 +298,5 @@ class _Converter:
         if not isinstance(target, str) or rtype not in ("supports", "attacks", "undercuts", "condition", "requires"):
             self.losses.add("argmap relation in YAML data", "dropped", "it names no target or type")
             return
-        extra = {k: v for k, v in entry.items() if k in ("note", "weight", "by")}
+        extra = {k: v for k, v in entry.items() if k in ("note", "weight", "by", "drafted")}
         self._link(source, target, str(rtype), **extra)

@@ -46,7 +46,7 @@ def map_to_argdown(doc: MapDocument, losses: Losses, options: dict[str, Any] | N
     written: list[dict[str, Any]] = []
     for rel in relations:
         rtype = str(rel.get("type"))
-        extra = {k: v for k, v in rel.items() if k in ("note", "weight", "by")}
+        extra = {k: v for k, v in rel.items() if k in ("note", "weight", "by", "drafted")}
         if rtype not in _SYMBOLS or extra:
             extras.setdefault(str(rel["source"]), []).append({"target": rel["target"], "type": rtype, **extra})
         if rtype in _SYMBOLS:

@@ -128,6 +128,8 @@ class NodeBase(Strict):
     by: By = Field("author", description="Who made the node: the source's author, or the analyst mapping it.")
     silence: dict[str, Annotated[str, Field(min_length=1)]] = Field(
         default_factory=dict, description="Check rules silenced for this node: rule id and the reason.")
+    drafted: bool = Field(False, description="Proposed by `argmap draft` and not reviewed yet; accepting the node "
+                          "in the explorer's review removes the mark.")
 
 
 class Claim(NodeBase):

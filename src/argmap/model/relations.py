@@ -33,6 +33,8 @@ class Relation(Strict):
     note: str | None = None
     weight: float | None = Field(None, ge=0, le=1, description="Strength of the link, for gradual semantics.")
     by: By = Field("author", description="Who made the link: the source's author, or the analyst mapping it.")
+    drafted: bool = Field(False, description="Proposed by `argmap draft` and not reviewed yet; accepting it in "
+                          "the explorer's review removes the mark.")
 
     @property
     def key(self) -> tuple[str, str, str]:

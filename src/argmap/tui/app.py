@@ -62,6 +62,7 @@ from argmap.tui.part_editor import PartEditor
 from argmap.tui.problems import FixRequested, ProblemList
 from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState, evaluate_document
+from argmap.tui.source_text import COVERAGE_AT_ONCE, text_size
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
@@ -189,6 +190,7 @@ class ArgmapApp(App[int]):
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.panes.source.set_document(doc)
+        self._show_gaps(doc)
         self.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
@@ -486,6 +488,26 @@ class ArgmapApp(App[int]):
         if untouched and has_errors(message.findings):
             self.action_pane("problems")
 
+    def _show_gaps(self, doc: MapDocument) -> None:
+        """Mark what no quote covers in Source (a long text is split into sentences in the background)."""
+        if text_size(doc) > COVERAGE_AT_ONCE:
+            self._find_gaps(doc)
+        elif self.first_frame_shown:
+            self._gaps_found(jobs.find_gaps(doc))
+        else:  # the first screen comes first
+            self.call_after_refresh(lambda: self._gaps_found(jobs.find_gaps(doc)))
+
+    @work(thread=True, exclusive=True, group="coverage", name="coverage", description="find what no quote covers",
+          exit_on_error=False)
+    def _find_gaps(self, doc: MapDocument) -> None:
+        jobs.deliver(self, partial(jobs.find_gaps, doc))
+
+    @on(jobs.GapsFound)
+    def _gaps_found(self, message: jobs.GapsFound) -> None:
+        if message.doc is self.doc:
+            self.panes.source.show_gaps(message.gaps)
+            self.update_topbar()
+
     def reread(self) -> Worker[None]:
         """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
         return self._reread(self.doc.path)
@@ -591,6 +613,12 @@ class ArgmapApp(App[int]):
 
     def action_add_relation(self) -> None:
         self.editor.add_relation()
+
+    def action_review(self) -> None:
+        """Walk the drafted nodes in text order: accept, retype, merge, split or drop each."""
+        from argmap.tui.review import open_review
+
+        open_review(self)
 
     def action_undo(self) -> None:
         self.editor.undo()
@@ -722,12 +750,14 @@ class ArgmapApp(App[int]):
         from argmap.tui.help import HelpScreen
         from argmap.tui.node_form import NodeFormScreen
         from argmap.tui.passage_screen import PassageScreen
+        from argmap.tui.review import ReviewScreen
         from argmap.tui.scenario_editor import ScenarioListScreen
         from argmap.tui.search import SearchScreen
 
         self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
                                      FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen, NodeFormScreen,
-                                     PassageScreen, ScenarioListScreen]))
+                                     PassageScreen, ScenarioListScreen,
+                                     ReviewScreen]))
 
 
 @lru_cache(maxsize=8)

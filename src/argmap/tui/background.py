@@ -23,6 +23,7 @@ from argmap.io import MapDocument, load
 from argmap.model import Scenario
 from argmap.tui.export import write_export
 from argmap.tui.reasoning import evaluate_document
+from argmap.tui.source_text import Gaps, coverage_gaps
 
 
 class MapChecked(Message):
@@ -54,6 +55,15 @@ class MapReread(Message):
         self.doc = doc
         self.findings = findings
         self.silenced = silenced
+
+
+class GapsFound(Message):
+    """The sentences of the sources that no quote covers were found (`argmap coverage`), for a shown document."""
+
+    def __init__(self, doc: MapDocument, gaps: Gaps) -> None:
+        super().__init__()
+        self.doc = doc
+        self.gaps = gaps
 
 
 class Exported(Message):
@@ -122,6 +132,11 @@ def reread_map(path: Path) -> MapReread:
     doc = load(path)
     outcome = checked(doc)
     return MapReread(doc, outcome.kept, len(outcome.silenced))
+
+
+def find_gaps(doc: MapDocument) -> GapsFound:
+    """What no quote of `doc` covers in its sources."""
+    return GapsFound(doc, coverage_gaps(doc))
 
 
 def export_map(doc: MapDocument, target: Path, options: dict[str, Any]) -> Exported:

@@ -24,6 +24,7 @@ BINDINGS: list[BindingType] = [
     Binding("i", "edit_node", "Edit", tooltip="Edit the focused node's fields in a form"),
     Binding("n", "new_node", "New node (choose its kind, fill in the form)", show=False),
     Binding("L", "add_relation", "Link the focused node to another (supports, attacks...)", show=False),
+    Binding("R", "review", "Review the drafted nodes: accept, retype, merge, split, drop", show=False),
     Binding("D,delete", "delete_node", "Delete the focused node (asks first)", show=False),
     Binding("u,ctrl+z", "undo", "Undo", show=False),
     Binding("U,ctrl+y", "redo", "Redo", show=False),

@@ -129,6 +129,8 @@ def describe(doc: MapDocument, node: NodeBase, look: Look, badge: Text | str | N
     text.append(BULLET + " ", style=look.kind(node.kind))
     text.append(node.kind, style=look.kind(node.kind) + Style(bold=True))
     text.append(f"  {node.id}", style=look.muted)
+    if node.drafted:
+        text.append("  drafted, not reviewed (R)", style=look.muted + Style(italic=True))
     if badge:
         text.append("  ")
         text.append(badge if isinstance(badge, Text) else Text(badge, style="reverse"))

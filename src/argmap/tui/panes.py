@@ -80,10 +80,11 @@ class Panes:
 
     def show_topbar(self, doc: MapDocument, mark: str, findings: list[Diagnostic], caption: str | None,
                     described: str) -> None:
-        """The file (with its unsaved `mark`) and title on the left; scenario, filter and counts on the right."""
+        """The file (with its unsaved `mark`) and title on the left; scenario, filter, counts and the share of the
+        source the quotes cover on the right."""
         self.title.update(Text(title_line(doc, mark)))
         self.title.set_class(bool(mark), "-dirty")
-        self.status.update(Text(status_line(doc.map, findings, caption, described)))
+        self.status.update(Text(status_line(doc.map, findings, caption, described, self.source.covered_share)))
         self.status.set_class(bool(described), "-filtered")
         self.status.set_class(bool(caption), "-scenario")
 

@@ -82,3 +82,48 @@ def wrap_offsets(text: str, width: int) -> tuple[tuple[int, int], ...]:
 def line_of(lines: Sequence[tuple[int, int]], offset: int) -> int:
     """The number of the wrapped line holding `offset`."""
     return max(0, bisect.bisect_right(lines, (offset, float("inf"))) - 1)
+
+
+#: Source texts up to this many characters in all are split into sentences right after the first screen; longer
+#: ones in the background (pysbd takes a quarter of a second for an article of 5,000 characters, and more than
+#: linear time in a paragraph's length). Sentences are remembered, so after an edit only the quotes are compared.
+COVERAGE_AT_ONCE = 8_000
+#: Beyond this many characters the explorer shows no coverage (`argmap coverage` still lists it).
+COVERAGE_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """What the quotes leave of a map's sources (`argmap coverage`): per source, the sentences some word of which no
+    quote covers, as (start, end) offsets in text order; and the share of all the sources' words covered (None when
+    no source has a text, or when it was not computed: `skipped` says why)."""
+
+    sentences: dict[str, list[tuple[int, int]]]
+    share: float | None
+    skipped: str | None = None
+
+
+def text_size(doc: MapDocument) -> int:
+    """The characters of all the source texts of `doc`."""
+    return sum(len(source.text) for source in doc.sources.values() if source.text is not None)
+
+
+def coverage_gaps(doc: MapDocument) -> Gaps:
+    """The gaps of every source of `doc` with a text, as `argmap coverage` finds them (excluded lines left out);
+    nothing for texts longer than `COVERAGE_LIMIT` in all."""
+    from argmap.analysis.coverage import coverage
+
+    size = text_size(doc)
+    if size > COVERAGE_LIMIT:
+        return Gaps({}, None, f"the source texts are {size:,} characters, more than the explorer splits into "
+                    f"sentences ({COVERAGE_LIMIT:,}): `argmap coverage` lists what no quote covers")
+
+    sentences: dict[str, list[tuple[int, int]]] = {}
+    words = covered = 0
+    for result in coverage(doc):
+        if result.problem is not None:
+            continue
+        sentences[result.source.id] = [(s.start, s.end) for s in result.gaps]
+        words += result.words
+        covered += result.covered_words
+    return Gaps(sentences, covered / words if words else None)

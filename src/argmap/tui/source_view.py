@@ -1,8 +1,12 @@
 """The Source pane: the article, each quoted passage highlighted in its node's kind colour, the focused node's
-passages emphasised; a line cursor, passage by passage moves, and Enter (or a click) on a passage goes to its node."""
+passages emphasised; a line cursor, passage by passage moves, and Enter (or a click) on a passage goes to its node.
+What no quote covers (the sentences `argmap coverage` lists, excluded lines left out) is marked: its words in the
+theme's warning colour and italic, and a `○` in the gutter of each line that has some, so it shows without colour
+too; `c` and `C` go to the next and previous such sentence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import ClassVar
@@ -20,9 +24,12 @@ from argmap.io.document import MapDocument
 from argmap.render.colours import KIND_COLOURS
 from argmap.tui.messages import NodeSelected
 from argmap.tui.scrolling import QuietScroll
-from argmap.tui.source_text import Passage, line_of, passages_by_source, wrap_offsets
+from argmap.tui.source_text import Gaps, Passage, line_of, passages_by_source, wrap_offsets
 
 GUTTER = 2
+#: The gutter's mark of a line with words no quote covers.
+GAP_MARK = "○"
+_HAS_WORD = re.compile(r"[^\W_]")
 
 
 class SourceView(QuietScroll, can_focus=True):
@@ -40,6 +47,8 @@ class SourceView(QuietScroll, can_focus=True):
         Binding("N,p", "passage(-1)", "Previous passage", show=False),
         Binding("enter", "jump", "Go to the passage's node", show=False),
         Binding("t", "next_source", "Next source text", show=False),
+        Binding("c", "gap(1)", "Next sentence no quote covers", show=False),
+        Binding("C", "gap(-1)", "Previous sentence no quote covers", show=False),
         Binding("v", "app.new_from_source", "Select a passage and make a node quoting it", show=False),
     ]
 
@@ -49,6 +58,10 @@ class SourceView(QuietScroll, can_focus=True):
         self.passages: dict[str, list[Passage]] = {}
         self.by_node: dict[str, list[tuple[str, Passage]]] = {}
         self._on_line: list[list[Passage]] = []
+        self.gaps: dict[str, list[tuple[int, int]]] = {}
+        self.covered_share: float | None = None
+        self.gaps_skipped: str | None = None
+        self._gaps_on_line: list[list[tuple[int, int]]] = []
         self.source_id: str | None = None
         self.text = ""
         self.lines: Sequence[tuple[int, int]] = ()
@@ -110,6 +123,12 @@ class SourceView(QuietScroll, can_focus=True):
         """The passages that cover each wrapped line (passages are sorted by start)."""
         self._strips.clear()
         self._on_line = [[] for _ in self.lines]
+        self._gaps_on_line = [[] for _ in self.lines]
+        for start, end in self.current_gaps:
+            for line in range(line_of(self.lines, start), len(self.lines)):
+                if self.lines[line][0] >= end:
+                    break
+                self._gaps_on_line[line].append((start, end))
         for passage in self.current_passages:
             first = line_of(self.lines, passage.start)
             for line in range(first, len(self.lines)):
@@ -129,6 +148,17 @@ class SourceView(QuietScroll, can_focus=True):
         self._styles.clear()
         self._strips.clear()
         self.refresh()
+
+    def show_gaps(self, gaps: Gaps) -> None:
+        """Mark what no quote covers (found for the document shown, in the background for a long text)."""
+        self.gaps, self.covered_share, self.gaps_skipped = gaps.sentences, gaps.share, gaps.skipped
+        self._index_lines()
+        self.refresh()
+
+    @property
+    def current_gaps(self) -> list[tuple[int, int]]:
+        """The sentences of the shown source that some word of is not quoted."""
+        return self.gaps.get(self.source_id or "", []) if self.source_id else []
 
     @property
     def current_passages(self) -> list[Passage]:
@@ -189,6 +219,24 @@ class SourceView(QuietScroll, can_focus=True):
             self.selected = passages[index]
             self._move_to(line_of(self.lines, self.selected.start))
 
+    def action_gap(self, direction: int) -> None:
+        """Put the cursor on the next (or previous) sentence that no quote covers in full."""
+        starts = [line_of(self.lines, start) for start, _end in self.current_gaps] if self.lines else []
+        if direction > 0:
+            target = next((line for line in starts if line > self.cursor), None)
+        else:
+            target = next((line for line in reversed(starts) if line < self.cursor), None)
+        if self.gaps_skipped is not None:
+            self.app.notify(self.gaps_skipped, timeout=6)
+            return
+        if target is None:
+            self.app.bell()
+            where = "after" if direction > 0 else "before"
+            self.app.notify("every sentence is quoted" if not starts else f"no unquoted sentence {where} this line",
+                            timeout=2)
+            return
+        self._move_to(target, center=True)
+
     def passages_on_line(self, line: int) -> list[Passage]:
         return self._on_line[line] if 0 <= line < len(self._on_line) else []
 
@@ -227,6 +275,13 @@ class SourceView(QuietScroll, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------------------------------
 
+    def _gap_style(self) -> Style:
+        key = ("gap", 0)
+        if key not in self._styles:
+            colour = Color.parse(self.app.current_theme.warning or "yellow").rich_color
+            self._styles[key] = Style(color=colour, italic=True)
+        return self._styles[key]
+
     def _passage_style(self, kind: str, level: int) -> Style:
         """Background for a passage: 0 plain, 1 the focused node's, 2 the selected one too."""
         key = (kind, level)
@@ -260,23 +315,30 @@ class SourceView(QuietScroll, can_focus=True):
 
     def _render_text_line(self, line: int, width: int, base: Style, covering: list[Passage]) -> Strip:
         start, end = self.lines[line]
-        if line == self.cursor:
-            mark = "▌ " if self.has_focus else "› "
-            accent = Color.parse(self.app.current_theme.accent or "blue").rich_color
-            segments = [Segment(mark, base + Style(color=accent, bold=True))]
-        else:
-            segments = [Segment(" " * GUTTER, base)]
-        cuts = sorted({start, end, *(max(start, p.start) for p in covering), *(min(end, p.end) for p in covering)})
+        gaps = self._gaps_on_line[line] if line < len(self._gaps_on_line) else []
+        cuts = sorted({start, end, *(max(start, p.start) for p in covering), *(min(end, p.end) for p in covering),
+                       *(max(start, a) for a, _ in gaps), *(min(end, b) for _, b in gaps)})
+        segments: list[Segment] = []
+        unquoted = False
         for a, b in pairwise(cuts):
             piece = self.text[a:b]
             if not piece:
                 continue
             over = [p for p in covering if p.start <= a and p.end >= b]
             if not over:
-                segments.append(Segment(piece, base))
+                gap = _HAS_WORD.search(piece) is not None and any(g_a <= a and b <= g_b for g_a, g_b in gaps)
+                unquoted = unquoted or gap
+                segments.append(Segment(piece, base + self._gap_style() if gap else base))
                 continue
             own = [p for p in over if p.node == self.focus_node]
             chosen = own[-1] if own else over[-1]
             level = 2 if self.selected in over and self.has_focus else 1 if own else 0
             segments.append(Segment(piece, base + self._passage_style(chosen.kind, level)))
+        second = GAP_MARK if unquoted else " "
+        if line == self.cursor:
+            mark = ("▌" if self.has_focus else "›") + second
+            accent = Color.parse(self.app.current_theme.accent or "blue").rich_color
+            segments.insert(0, Segment(mark, base + Style(color=accent, bold=True)))
+        else:
+            segments.insert(0, Segment(" " + second, base + self._gap_style() if unquoted else base))
         return Strip(segments).adjust_cell_length(width, base).crop(0, width)

@@ -13,9 +13,11 @@ def title_line(doc: MapDocument, mark: str) -> str:
     return f" {doc.path.name}{mark} · {title}"
 
 
-def status_line(amap: ArgMap | None, findings: list[Diagnostic], caption: str | None, described: str) -> str:
-    """`scenario: … · filter: … · 12 nodes · 1 error, 2 warnings`: the scenario `caption`, the `described`
-    filter, the node count and the findings' counts, as far as there are any."""
+def status_line(amap: ArgMap | None, findings: list[Diagnostic], caption: str | None, described: str,
+                covered: float | None = None) -> str:
+    """`scenario: … · filter: … · 12 nodes · 62% covered · 1 error, 2 warnings`: the scenario `caption`, the
+    `described` filter, the node count, the share of the source words the quotes cover (`argmap coverage`) and the
+    findings' counts, as far as there are any."""
     errors = count_severity(findings, "error")
     warnings = count_severity(findings, "warning")
     parts = []
@@ -25,5 +27,7 @@ def status_line(amap: ArgMap | None, findings: list[Diagnostic], caption: str | 
         parts.append(f"filter: {described}")
     if amap is not None:
         parts.append(plural(len(amap.by_id), "node"))
+    if covered is not None:
+        parts.append(f"{covered:.0%} covered")
     parts.append(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     return " · ".join(parts) + " "
