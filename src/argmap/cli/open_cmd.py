@@ -12,6 +12,9 @@ from argmap.paths import default_map
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: the bundled Mosul map)")
     add_view_arguments(parser)
+    parser.add_argument("--images", action="store_true",
+                        help="let the Diagram pane show the Graphviz picture (p) in terminals with Kitty graphics "
+                             "or Sixel; needs pip install 'argmap[images]'")
 
 
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +33,16 @@ def app_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from argmap.tui.app import create_app  # Textual loads only when the explorer runs
 
+    if getattr(args, "images", False):
+        from argmap.tui.diagram_picture import prepare_images
+
+        reason = prepare_images()
+        if reason:
+            print(f"argmap: note: {reason}", file=sys.stderr)
     app = create_app(args.map or default_map(), **app_options(args))
     app.run()
     return app.return_code or 0
