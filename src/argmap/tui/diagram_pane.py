@@ -209,7 +209,13 @@ class DiagramView(ScrollView, can_focus=True):
 
 
 class DiagramPane(Vertical):
-    """The Diagram pane: a `DiagramView` (or the Graphviz picture) of the focused node's neighbourhood."""
+    """The Diagram pane: a `DiagramView` (or the Graphviz picture) of the focused node's neighbourhood. While
+    the picture is shown the pane itself takes the keyboard (`p` back to the drawing, Esc closes)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "picture", "Back to the drawing", show=False),
+        Binding("escape", "close", "Close the diagram", show=False),
+    ]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -250,6 +256,9 @@ class DiagramPane(Vertical):
         if self._diagrams is None or self._diagrams.amap is not amap:
             self._diagrams = Diagrams(amap)
         view_filter, look = self._host()
+        if self.picture:  # the picture of the node followed now
+            self.toggle_picture()
+            self.toggle_picture()
         key = (id(amap), node_id, self.depth, view_filter)
         self._wanted = key
         canvas = self._diagrams.cached(node_id, self.depth, view_filter)
@@ -296,7 +305,7 @@ class DiagramPane(Vertical):
         if self.picture:
             for widget in self.query(f"#{PICTURE_ID}"):
                 widget.remove()
-            self.view.display, self.picture = True, False
+            self.view.display, self.picture, self.can_focus = True, False, False
             self.view.focus()
             return True
         image_class, reason = image_support(self.app.is_web)
@@ -305,8 +314,18 @@ class DiagramPane(Vertical):
             return False
         png = neighbourhood_png(self.doc, self.focus_id, self.depth, self._host()[0])
         self.mount(picture_widget(image_class, png))
+        self.can_focus = True
+        self.focus()
         self.view.display, self.picture = False, True
         return True
+
+    def action_picture(self) -> None:
+        self.toggle_picture()
+
+    async def action_close(self) -> None:
+        if self.picture:
+            self.toggle_picture()
+        await self.app.run_action("diagram")
 
 
 __all__ = ["LEGEND", "DiagramPane", "DiagramView", "image_support"]

@@ -58,8 +58,6 @@ def neighbourhood_png(doc: MapDocument, focus: str, depth: int, view_filter: Vie
 
 
 def picture_widget(image_class: type[Any], png: bytes) -> Widget:
-    """The picture as a widget of `image_class` (a `textual-image` widget)."""
-    from PIL import Image as PilImage
-
-    widget: Widget = image_class(PilImage.open(io.BytesIO(png)), id=PICTURE_ID)
+    """The picture as a widget of `image_class` (a `textual-image` widget, which reads PNG bytes)."""
+    widget: Widget = image_class(io.BytesIO(png), id=PICTURE_ID)
     return widget

@@ -112,6 +112,8 @@ class Panes:
             self.diagram.redraw()
             self.diagram.view.focus()
         else:
+            if self.diagram.picture:
+                self.diagram.toggle_picture()
             self.outline.focus()
 
     def reveal_or_home(self, node_id: str | None) -> None:
