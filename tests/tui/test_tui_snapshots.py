@@ -5,6 +5,7 @@ not invalidate them; one shows the example map."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,29 @@ def test_node_form(snap_compare: Compare, in_data: None, tmp_path: Path) -> None
 def test_ach_screen(snap_compare: Compare, in_data: None) -> None:
     # the lighthouse map's first group, sorted by diagnosticity, the cursor on a rating against H2
     assert snap_compare(open_app("ach.yaml"), press=["H", "enter", "s", "right"], terminal_size=(120, 40))
+
+
+async def diagram_drawn(pilot: Any) -> None:
+    """Open the Diagram pane and wait for its layout (made in a worker thread)."""
+    await pilot.press("d")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_diagram_pane_at_80_by_24(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Mosul map's Maliki forecast and its neighbourhood (depth 2), the cursor on it, scrolled to it
+    monkeypatch.chdir(ROOT / "maps")
+    app = open_app("mosul-2014.yaml", focus="maliki-benefits-politically")
+    assert snap_compare(app, run_before=diagram_drawn, terminal_size=(80, 24))
+
+
+def test_diagram_pane_at_140_by_40(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same at 140x40, moved down from the focus to the next box below
+    monkeypatch.chdir(ROOT / "maps")
+    app = open_app("mosul-2014.yaml", focus="maliki-benefits-politically")
+
+    async def moved(pilot: Any) -> None:
+        await diagram_drawn(pilot)
+        await pilot.press("down")
+
+    assert snap_compare(app, run_before=moved, terminal_size=(140, 40))
