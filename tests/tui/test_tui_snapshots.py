@@ -5,8 +5,8 @@ not invalidate them; one shows the example map."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 

@@ -126,40 +126,60 @@ def _free_column(col: int, band: Sequence[Rect]) -> int:
     return col
 
 
-def _tracks(runs: Sequence[tuple[int, int, int, int, int]]) -> tuple[dict[int, int], int]:
-    """Tracks (0 at the top) for the horizontal runs of a gap, by the left-edge algorithm with vertical
-    constraints: runs that overlap or touch get different tracks, and a run whose line goes on downwards at a
-    column lies below every run spanning that column (upwards: above), so that few lines cross. A run is (key,
-    low, high, column where its line goes on upwards or -1, column where it goes on downwards or -1).
+#: A horizontal run of a gap: (key, low column, high column, columns where its line goes on upwards, columns
+#: where it goes on downwards, bus). Runs of one bus (the relations of one type entering one box) share a track.
+Run = tuple[int, int, int, tuple[int, ...], tuple[int, ...], object]
 
-    >>> tracks, count = _tracks([(0, 0, 5, -1, -1), (1, 3, 9, -1, -1), (2, 7, 12, -1, -1)])
+
+def _tracks(runs: Sequence[Run]) -> tuple[dict[int, int], int]:
+    """Tracks (0 at the top) for the horizontal runs of a gap, by the left-edge algorithm with vertical
+    constraints: runs that overlap or touch get different tracks unless they belong to one bus, and a run whose
+    line goes on downwards at a column lies below every run spanning that column (upwards: above), so that few
+    lines cross.
+
+    >>> tracks, count = _tracks([(0, 0, 5, (), (), None), (1, 3, 9, (), (), None), (2, 7, 12, (), (), None)])
     >>> sorted(tracks.items()), count
     ([(0, 0), (1, 1), (2, 0)], 2)
-    >>> sorted(_tracks([(0, 0, 10, 0, 10), (1, 5, 12, 5, 12)])[0].items())  # both go on up at their left end
+    >>> sorted(_tracks([(0, 0, 10, (0,), (10,), None), (1, 5, 12, (5,), (12,), None)])[0].items())
     [(0, 1), (1, 0)]
+    >>> _tracks([(0, 0, 10, (10,), (0,), "hub"), (1, 5, 10, (10,), (5,), "hub")])  # one bus: one track
+    ({0: 0, 1: 0}, 1)
     """
-    moving = [run for run in runs if run[1] != run[2]]
-    above: dict[int, set[int]] = {run[0]: set() for run in moving}  # key -> the runs that must lie above it
-    for key, _low, _high, up, down in moving:
-        for other, low, high, _up, _down in moving:
-            if other != key and down >= 0 and low <= down <= high:
+    members: dict[object, list[int]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    ups: dict[int, set[int]] = {}
+    downs: dict[int, set[int]] = {}
+    for key, low, high, up, down, bus in runs:
+        if low == high:
+            continue
+        head = members.setdefault(bus if bus is not None else ("run", key), [key])[0]
+        if head != key:
+            members[bus].append(key)
+        old = spans.get(head, (low, high))
+        spans[head] = (min(old[0], low), max(old[1], high))
+        ups.setdefault(head, set()).update(up)
+        downs.setdefault(head, set()).update(down)
+    above: dict[int, set[int]] = {key: set() for key in spans}  # key -> the runs that must lie above it
+    for key in spans:
+        for other, (low, high) in spans.items():
+            if other != key and any(low <= col <= high for col in downs[key]):
                 above[key].add(other)
-            if other != key and up >= 0 and low <= up <= high:
+            if other != key and any(low <= col <= high for col in ups[key]):
                 above[other].add(key)
-    out: dict[int, int] = {}
-    spans = {run[0]: (run[1], run[2]) for run in moving}
+    placed: dict[int, int] = {}
     track = 0
-    while len(out) < len(moving):
-        left = [key for key in spans if key not in out]
-        ready = [key for key in left if above[key] <= out.keys()]
+    while len(placed) < len(spans):
+        left = [key for key in spans if key not in placed]
+        ready = [key for key in left if above[key] <= placed.keys()]
         if not ready:  # lines that cross whatever the order: the least constrained run goes first
-            ready = [min(left, key=lambda k: (len(above[k] - out.keys()), spans[k]))]
+            ready = [min(left, key=lambda k: (len(above[k] - placed.keys()), spans[k]))]
         end = None
         for key in sorted(ready, key=lambda k: spans[k]):
             if end is None or spans[key][0] > end + 1:
-                out[key] = track
+                placed[key] = track
                 end = spans[key][1]
         track += 1
+    out = {key: placed[keys[0]] for keys in members.values() for key in keys}
     return out, track
 
 
@@ -198,35 +218,41 @@ def lay_out(view: View) -> CellLayout:
 
     # attach columns: each side of each box shares its width among the relations using it, ordered by where
     # each relation goes next, so that lines leaving one box do not cross each other
-    sides: dict[tuple[str, str], list[tuple[float, int, str]]] = {}
+    sides: dict[tuple[str, str], list[tuple[float, list[int], str]]] = {}
+    buses: dict[tuple[str, str, str], list[int]] = {}
     for index, source, target, ranks, mids in plans:
         going_up = ranks[-1] < ranks[0] or ranks[0] == ranks[-1]
         source_side = "top" if going_up else "bottom"
         target_side = "bottom" if ranks[-1] < ranks[0] else "top"
         toward_target = mids[0] if mids else left_of[target] + BOX_WIDTH / 2
         toward_source = mids[-1] if mids else left_of[source] + BOX_WIDTH / 2
-        sides.setdefault((source, source_side), []).append((toward_target, index, "start"))
-        sides.setdefault((target, target_side), []).append((toward_source, index, "end"))
+        sides.setdefault((source, source_side), []).append((toward_target, [index], "start"))
+        ending = buses.setdefault((target, target_side, view.relations[index].type), [])
+        if not ending:  # the relations of one type entering one side share its column (a bus)
+            sides.setdefault((target, target_side), []).append((toward_source, ending, "end"))
+        ending.append(index)
     attach: dict[tuple[int, str], int] = {}
     for (node_id, _side), users in sides.items():
-        users.sort()
-        for col, (_, index, end) in zip(_spread(Rect(0, left_of[node_id]), len(users)), users, strict=True):
-            attach[(index, end)] = col
+        users.sort(key=lambda user: (user[0], user[1][0]))
+        for col, (_, indices, end) in zip(_spread(Rect(0, left_of[node_id]), len(users)), users, strict=True):
+            for index in indices:
+                attach[(index, end)] = col
 
     # the horizontal runs of each gap (gap g lies above rank g), their tracks, then every rank's rows
-    runs: dict[int, list[tuple[int, int, int, int, int]]] = {}
+    runs: dict[int, list[Run]] = {}
     columns_of: dict[int, list[int]] = {}
-    for index, _source, _target, ranks, mids in plans:
+    for index, _source, target, ranks, mids in plans:
         cols = [attach[(index, "start")], *mids, attach[(index, "end")]]
         columns_of[index] = cols
         if ranks[0] == ranks[1]:  # over the rank: both lines come up from below
-            runs.setdefault(ranks[0], []).append((index, min(cols), max(cols), -1, cols[0]))
-            runs[ranks[0]].append((-1 - index, cols[1], cols[1], -1, cols[1]))
+            runs.setdefault(ranks[0], []).append((index, min(cols), max(cols), (), (cols[0], cols[1]), None))
             continue
         up = ranks[-1] < ranks[0]
-        for a, b, (c, d) in zip(ranks, ranks[1:], pairwise(cols), strict=False):
+        steps = list(zip(ranks, ranks[1:], pairwise(cols), strict=False))
+        for number, (a, b, (c, d)) in enumerate(steps):
             above, below = (d, c) if up else (c, d)
-            runs.setdefault(max(a, b), []).append((index, min(c, d), max(c, d), above, below))
+            bus = (target, view.relations[index].type) if number == len(steps) - 1 else None
+            runs.setdefault(max(a, b), []).append((index, min(c, d), max(c, d), (above,), (below,), bus))
     track_of: dict[tuple[int, int], int] = {}
     gap_rows: dict[int, int] = {}
     for gap, spans in runs.items():
@@ -279,10 +305,10 @@ def _cells(points: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """
     out = [points[0]]
     for (r1, c1), (r2, c2) in pairwise(points):
-        while (r1, c1) != (r2, c2):
-            if r1 != r2:
-                r1 += 1 if r2 > r1 else -1
-            else:
-                c1 += 1 if c2 > c1 else -1
-            out.append((r1, c1))
+        if r1 != r2:
+            step = 1 if r2 > r1 else -1
+            out.extend((row, c1) for row in range(r1 + step, r2 + step, step))
+        if c1 != c2:
+            step = 1 if c2 > c1 else -1
+            out.extend((r2, col) for col in range(c1 + step, c2 + step, step))
     return out

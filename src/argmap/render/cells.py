@@ -28,7 +28,7 @@ from argmap.render.text import clean, wrap
 from argmap.render.view import View, select_view
 
 #: A neighbourhood of more nodes is cut to the nearest ones (breadth first from the focus): dot stays fast.
-MAX_NODES = 200
+MAX_NODES = 120
 DEPTHS = (1, 2, 3)
 
 N, E, S, W = 1, 2, 4, 8
@@ -178,28 +178,34 @@ def _footer(node: NodeBase) -> str:
 
 
 class _Grid:
+    """Characters (dense) and colour roles (sparse: most cells of a big drawing are blank)."""
+
     def __init__(self, rows: int, columns: int) -> None:
         self.chars = [[" "] * columns for _ in range(rows)]
-        self.roles: list[list[str]] = [[""] * columns for _ in range(rows)]
-        self.masks = [[0] * columns for _ in range(rows)]
+        self.roles: list[dict[int, str]] = [{} for _ in range(rows)]
+        self.masks: dict[tuple[int, int], int] = {}
 
     def put(self, row: int, col: int, text: str, role: str) -> None:
+        chars, roles = self.chars[row], self.roles[row]
         for offset, char in enumerate(text):
-            self.chars[row][col + offset] = char
-            self.roles[row][col + offset] = role
+            chars[col + offset] = char
+            roles[col + offset] = role
 
     def spans(self) -> tuple[tuple[Span, ...], ...]:
         out = []
         for roles in self.roles:
             row: list[Span] = []
-            start = 0
-            for col in range(1, len(roles) + 1):
-                if col == len(roles) or roles[col] != roles[start]:
-                    if roles[start]:
-                        row.append(Span(start, col, roles[start]))
-                    start = col
+            for col in sorted(roles):
+                role = roles[col]
+                if row and row[-1].end == col and row[-1].role == role:
+                    row[-1] = Span(row[-1].start, col + 1, role)
+                else:
+                    row.append(Span(col, col + 1, role))
             out.append(tuple(row))
         return tuple(out)
+
+
+_BACK = {N: S, S: N, E: W, W: E}
 
 
 def _direction(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -245,19 +251,19 @@ def draw_view(view: View, depth: int = 0, total: int | None = None) -> Canvas:
         glyphs, up, down = EDGE_GLYPHS.get(rel.type, UNKNOWN_EDGE)
         cells = route.cells
         source = layout.boxes[rel.source]
+        role = f"edge:{rel.type}"
+        back = S if cells[0][0] < source.top else N  # the first cell joins the source's border
+        masks, roles = grid.masks, grid.roles
         for number, cell in enumerate(cells[:-1]):
-            mask = _direction(cell, cells[number + 1])
-            if number:
-                mask |= _direction(cell, cells[number - 1])
-            else:
-                mask |= S if cell[0] < source.top else N
-            grid.masks[cell[0]][cell[1]] |= mask
-            grid.roles[cell[0]][cell[1]] = f"edge:{rel.type}"
+            onward = _direction(cell, cells[number + 1])
+            masks[cell] = masks.get(cell, 0) | onward | back
+            roles[cell[0]][cell[1]] = role
             families[cell] = glyphs
+            back = _BACK[onward]
         last = cells[-1]
         heads.append((last[0], last[1], up if layout.boxes[rel.target].top < last[0] else down, rel.type))
     for (row, col), glyphs in families.items():
-        grid.chars[row][col] = glyphs.get(grid.masks[row][col], "·")
+        grid.chars[row][col] = glyphs.get(grid.masks[(row, col)], "·")
     for node in view.nodes:
         _draw_box(grid, node, layout.boxes[node.id], node.id == view.focus)
     for row, col, glyph, kind in heads:
