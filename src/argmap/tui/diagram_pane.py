@@ -134,10 +134,10 @@ class DiagramView(ScrollView, can_focus=True):
         before = self.canvas.boxes.get(self.cursor) if self.cursor is not None else None
         self.cursor = node_id
         for rect in (before, self.canvas.boxes[node_id]):
-            if rect is not None:
+            if rect is not None:  # only the rows of the two boxes are painted again (unless it scrolls)
                 for row in range(rect.top, rect.bottom + 1):
                     self._strips.pop(row, None)
-        self.refresh()
+                self.refresh_lines(rect.top, rect.height)
         self.reveal_cursor()
 
     def _row(self, row: int) -> Strip:
