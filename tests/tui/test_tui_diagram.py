@@ -234,3 +234,31 @@ def test_the_picture_is_shown_where_the_terminal_has_pixels(harbour: Path, monke
         assert not pane.picture and view.display
 
     run(open_app(harbour), scenario, size=(80, 24))
+
+
+def test_argmap_images_loads_textual_image_before_the_explorer_starts(monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    import argmap.tui.app
+    import argmap.tui.diagram_picture
+    from argmap.cli import open_cmd
+
+    order: list[str] = []
+
+    class Dummy:
+        return_code = 0
+
+        def run(self) -> None:
+            order.append("run")
+
+    monkeypatch.setattr(argmap.tui.diagram_picture, "prepare_images", lambda: order.append("prepare") or "no pics")
+    monkeypatch.setattr(argmap.tui.app, "create_app", lambda *a, **k: Dummy())
+    parser = argparse.ArgumentParser()
+    open_cmd.configure(parser)
+    assert open_cmd.run(parser.parse_args(["--images", "x.yaml"])) == 0
+    assert order == ["prepare", "run"]
+    assert "argmap: note: no pics" in capsys.readouterr().err
+    order.clear()
+    assert open_cmd.run(parser.parse_args(["x.yaml"])) == 0
+    assert order == ["run"]
