@@ -262,3 +262,19 @@ def test_argmap_images_loads_textual_image_before_the_explorer_starts(monkeypatc
     order.clear()
     assert open_cmd.run(parser.parse_args(["x.yaml"])) == 0
     assert order == ["run"]
+
+
+def test_a_click_puts_the_cursor_on_a_box_and_a_second_focuses_it(harbour: Path) -> None:
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        view = await opened(app, pilot, "strike-spreads")
+        assert view.canvas is not None
+        other = next(node for node in view.canvas.boxes if node != "strike-spreads" and visible(view, node))
+        rect = view.canvas.boxes[other]
+        where = (rect.left + 2 - view.scroll_offset.x, rect.top + 1 - view.scroll_offset.y)
+        await pilot.click(DiagramView, offset=where)
+        assert view.cursor == other and app.focused_node == "strike-spreads"
+        await pilot.click(DiagramView, offset=where)
+        await drawn(app, pilot)
+        assert app.focused_node == other
+
+    run(open_app(harbour), scenario, size=(120, 40))

@@ -21,6 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -179,7 +180,23 @@ class DiagramView(ScrollView, can_focus=True):
         strip = self._row(row).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width).apply_style(base)
 
-    # -- keys -------------------------------------------------------------------------------------------------
+    # -- keys and the mouse -----------------------------------------------------------------------------------
+
+    def on_click(self, event: Click) -> None:
+        """A click on a box puts the cursor there; a click on the box under the cursor focuses its node."""
+        if self.canvas is None:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        found = self.canvas.node_at(offset.y + self.scroll_offset.y, offset.x + self.scroll_offset.x)
+        if found is None:
+            return
+        event.stop()
+        if found == self.cursor:
+            self.action_choose()
+        else:
+            self.move_cursor(found)
 
     def action_move(self, direction: str) -> None:
         if self.canvas is None or self.cursor is None:
