@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from argmap.analysis.outline import ViewFilter
 from argmap.model import ArgMap, Claim, Evidence, Relation
@@ -29,8 +30,18 @@ async def opened(app: ArgmapApp, pilot: Pilot[Any], node: str | None = None) -> 
     return await drawn(app, pilot)
 
 
+async def settle(app: ArgmapApp) -> None:
+    """Wait for the workers; one replaced by a newer one of its group (cancelled) is not an error here."""
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def drawn(app: ArgmapApp, pilot: Pilot[Any]) -> DiagramView:
-    await app.workers.wait_for_complete()
+    await settle(app)
     await pilot.pause()
     view = app.query_one(DiagramView)
     assert view.canvas is not None, view.message_text
@@ -276,5 +287,40 @@ def test_a_click_puts_the_cursor_on_a_box_and_a_second_focuses_it(harbour: Path)
         await pilot.click(DiagramView, offset=where)
         await drawn(app, pilot)
         assert app.focused_node == other
+
+    run(open_app(harbour), scenario, size=(120, 40))
+
+
+def test_a_map_with_errors_draws_its_valid_part_and_one_that_does_not_load_says_so(harbour: Path) -> None:
+    async def partial(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("5")
+        view = await drawn(app, pilot)
+        assert view.canvas is not None and app.focused_node in view.canvas.boxes
+
+    run(open_app(harbour.with_name("broken.yaml")), partial, size=(80, 24))
+    unreadable = harbour.with_name("unreadable.yaml")
+    unreadable.write_text("nodes: [\n  - {id: x\n", encoding="utf-8")
+
+    async def nothing(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("5")
+        await settle(app)
+        await pilot.pause()
+        view = app.query_one(DiagramView)
+        assert app.query_one(DiagramPane).display and view.canvas is None
+        assert view.message_text == "no node to draw"
+
+    run(open_app(unreadable), nothing, size=(80, 24))
+
+
+def test_an_edit_redraws_the_diagram(harbour: Path) -> None:
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        view = await opened(app, pilot, "momentum")
+        assert view.canvas is not None
+        before = len(view.canvas.boxes)
+        assert app.session is not None
+        app.files.edit(lambda: app.session.remove_node("wage-cut"))  # type: ignore[union-attr]
+        view = await drawn(app, pilot)
+        assert view.canvas is not None and "wage-cut" not in view.canvas.boxes
+        assert len(view.canvas.boxes) < before
 
     run(open_app(harbour), scenario, size=(120, 40))
