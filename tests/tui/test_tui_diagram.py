@@ -78,6 +78,10 @@ def test_d_opens_the_diagram_in_place_of_the_right_panes_and_escape_closes_it(ha
         assert view.canvas is not None and view.canvas.focus == "strike-spreads" and view.cursor == "strike-spreads"
         assert "strike-spreads" in str(pane.border_title) and "depth 2" in str(pane.border_title)
         assert visible(view, "strike-spreads")
+        await pilot.press("z")  # the whole screen for the diagram, and back
+        assert app.screen.maximized is pane
+        await pilot.press("z")
+        assert app.screen.maximized is None
         await pilot.press("escape")
         assert not pane.display and app.panes.detail.display and isinstance(app.focused, OutlineTree)
         await pilot.press("5")

@@ -229,6 +229,7 @@ class DiagramPane(Vertical):
     """The Diagram pane: a `DiagramView` (or the Graphviz picture) of the focused node's neighbourhood. While
     the picture is shown the pane itself takes the keyboard (`p` back to the drawing, Esc closes)."""
 
+    ALLOW_MAXIMIZE = True  # `z` gives the whole pane (border, title and all) the screen
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "picture", "Back to the drawing", show=False),
         Binding("escape", "close", "Close the diagram", show=False),
