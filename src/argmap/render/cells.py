@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from threading import Lock
 
 from argmap.analysis.outline import ViewFilter
 from argmap.model import ArgMap, Forecast, Inference, NodeBase
@@ -287,19 +288,22 @@ def neighbourhood_canvas(amap: ArgMap, focus: str, depth: int, view_filter: View
 
 class Diagrams:
     """The canvases of one map, kept per (focus, depth, filter) for the last `size` asked (a layout costs
-    milliseconds to seconds; going back to a node shows its drawing at once)."""
+    milliseconds to seconds; going back to a node shows its drawing at once). Safe to share between the thread
+    that shows drawings and the one that lays them out."""
 
     def __init__(self, amap: ArgMap, size: int = 32) -> None:
         self.amap = amap
         self.size = size
         self._kept: OrderedDict[tuple[str, int, ViewFilter], Canvas] = OrderedDict()
+        self._lock = Lock()
 
     def cached(self, focus: str, depth: int, view_filter: ViewFilter) -> Canvas | None:
         """The canvas already drawn for these, or None."""
         key = (focus, depth, view_filter)
-        canvas = self._kept.get(key)
-        if canvas is not None:
-            self._kept.move_to_end(key)
+        with self._lock:
+            canvas = self._kept.get(key)
+            if canvas is not None:
+                self._kept.move_to_end(key)
         return canvas
 
     def canvas(self, focus: str, depth: int, view_filter: ViewFilter) -> Canvas:
@@ -307,9 +311,10 @@ class Diagrams:
         canvas = self.cached(focus, depth, view_filter)
         if canvas is None:
             canvas = neighbourhood_canvas(self.amap, focus, depth, view_filter)
-            self._kept[(focus, depth, view_filter)] = canvas
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+            with self._lock:
+                self._kept[(focus, depth, view_filter)] = canvas
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
         return canvas
 
 
