@@ -239,11 +239,17 @@ def test_the_picture_is_shown_where_the_terminal_has_pixels(harbour: Path, monke
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
         view = await opened(app, pilot, "momentum")
         await pilot.press("p")
+        await settle(app)
         await pilot.pause()
         pane = app.query_one(DiagramPane)
-        shown = app.query_one("#diagram-picture", Picture)
+        shown = app.query_one(".diagram-picture", Picture)
         assert pane.picture and not view.display
         assert isinstance(shown.image, io.BytesIO) and shown.image.getvalue().startswith(b"\x89PNG")
+        app.focus_node("union-strong")  # the picture follows the focus
+        await settle(app)
+        await pilot.pause()
+        assert pane.picture and len(app.query(".diagram-picture")) == 1
+        assert app.query_one(".diagram-picture", Picture).image.getvalue() != shown.image.getvalue()
         await pilot.press("p")  # the picture does not take the keyboard: the pane's key still works
         await pilot.pause()
         assert not pane.picture and view.display

@@ -6,9 +6,10 @@ keys move the cursor to the nearest box in that direction and scroll to keep it 
 explorer on it (every pane follows, the diagram re-centres); `+` and `-` change the depth (1 to 3). A layout that
 is not kept yet is made in a worker thread and comes back as a `DiagramDrawn` message, so keys stay responsive.
 
-`p` shows the Graphviz PNG instead, where the optional `textual-image` package (`pip install argmap[images]`)
-finds a terminal that shows images (Kitty graphics or Sixel); elsewhere, and over `argmap serve`, the character
-drawing stays and a notification says why. Map text is shown as text (Rich `Segment`s), never as markup.
+`p` shows the Graphviz PNG instead (drawn in a worker thread too), where the optional `textual-image` package
+(`pip install argmap[images]`, loaded by `argmap --images`) finds a terminal that shows images (Kitty graphics or
+Sixel); elsewhere, and over `argmap serve`, the character drawing stays and a notification says why. Map text is
+shown as text (Rich `Segment`s), never as markup.
 """
 
 from __future__ import annotations
@@ -26,13 +27,14 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Static
 
 from argmap.analysis.outline import ViewFilter
 from argmap.io import MapDocument
 from argmap.render.cells import DEPTHS, LEGEND, Canvas, Diagrams, nearest
 from argmap.render.colours import RELATION_COLOURS
 from argmap.tui import background as jobs
-from argmap.tui.diagram_picture import PICTURE_ID, image_support, neighbourhood_png, picture_widget
+from argmap.tui.diagram_picture import PICTURE_CLASS, image_support, neighbourhood_png, picture_widget
 from argmap.tui.messages import NodeSelected
 from argmap.tui.style import Look
 
@@ -60,7 +62,17 @@ class DiagramDrawn(Message):
 
 
 class DiagramFailed(jobs.WorkFailed):
-    """Laying out a neighbourhood failed."""
+    """Laying out a neighbourhood, or drawing its picture, failed."""
+
+
+class PictureDrawn(Message):
+    """The Graphviz PNG of (document, focus, depth, filter), drawn in the background, to show with `image_class`."""
+
+    def __init__(self, key: tuple[Any, ...], image_class: type[Any], png: bytes) -> None:
+        super().__init__()
+        self.key = key
+        self.image_class = image_class
+        self.png = png
 
 
 def role_style(look: Look, role: str) -> Style:
@@ -243,6 +255,7 @@ class DiagramPane(Vertical):
         self.picture = False
         self._diagrams: Diagrams | None = None
         self._wanted: tuple[Any, ...] | None = None
+        self._picture_wanted: tuple[Any, ...] | None = None
 
     def compose(self) -> Any:
         yield DiagramView(id="diagram-view")
@@ -306,7 +319,9 @@ class DiagramPane(Vertical):
     @on(DiagramFailed)
     def _failed(self, message: DiagramFailed) -> None:
         message.stop()
-        self.view.show_message(f"the diagram could not be laid out: {message.reason}")
+        if self.picture:
+            self.toggle_picture()
+        self.view.show_message(f"the diagram could not be drawn: {message.reason}")
 
     def change_depth(self, step: int) -> None:
         """One relation deeper or shallower, within 1 to 3."""
@@ -321,21 +336,36 @@ class DiagramPane(Vertical):
         """Show the Graphviz picture instead of the drawing, or the drawing again; False (and a notification
         saying why) where the terminal cannot show the picture."""
         if self.picture:
-            for widget in self.query(f"#{PICTURE_ID}"):
+            for widget in self.query(f".{PICTURE_CLASS}"):
                 widget.remove()
             self.view.display, self.picture, self.can_focus = True, False, False
             self.view.focus()
             return True
         image_class, reason = image_support(self.app.is_web)
-        if image_class is None or self.doc is None or self.focus_id is None:
+        doc, node_id = self.doc, self.focus_id
+        if image_class is None or doc is None or node_id is None:
             self.app.notify(reason or "no node to draw", timeout=4)
             return False
-        png = neighbourhood_png(self.doc, self.focus_id, self.depth, self._host()[0])
-        self.mount(picture_widget(image_class, png))
+        self.mount(Static(Text(f"drawing the picture of {node_id}…"), classes=PICTURE_CLASS))
         self.can_focus = True
         self.focus()
         self.view.display, self.picture = False, True
+        key = (doc, node_id, self.depth, self._host()[0])
+        self._picture_wanted = key
+        self.run_worker(lambda: jobs.deliver(self, lambda: PictureDrawn(key, image_class, neighbourhood_png(*key)),
+                                             DiagramFailed),
+                        thread=True, exclusive=True, group="diagram-picture", name="diagram picture",
+                        exit_on_error=False)
         return True
+
+    @on(PictureDrawn)
+    def _picture_drawn(self, message: PictureDrawn) -> None:
+        message.stop()
+        if not self.picture or message.key != self._picture_wanted:
+            return
+        for widget in self.query(f".{PICTURE_CLASS}"):
+            widget.remove()
+        self.mount(picture_widget(message.image_class, message.png))
 
     def action_picture(self) -> None:
         self.toggle_picture()

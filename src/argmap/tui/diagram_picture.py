@@ -19,7 +19,7 @@ from argmap.io import MapDocument
 from argmap.render.diagram import draw
 from argmap.tui.export import view_options
 
-PICTURE_ID = "diagram-picture"
+PICTURE_CLASS = "diagram-picture"
 #: The renderables of `textual-image` that draw real pixels (its others draw half blocks or Unicode art).
 PIXEL_RENDERERS = ("tgp", "sixel")
 
@@ -59,5 +59,5 @@ def neighbourhood_png(doc: MapDocument, focus: str, depth: int, view_filter: Vie
 
 def picture_widget(image_class: type[Any], png: bytes) -> Widget:
     """The picture as a widget of `image_class` (a `textual-image` widget, which reads PNG bytes)."""
-    widget: Widget = image_class(io.BytesIO(png), id=PICTURE_ID)
+    widget: Widget = image_class(io.BytesIO(png), classes=PICTURE_CLASS)
     return widget
