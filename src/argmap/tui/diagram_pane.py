@@ -115,9 +115,12 @@ class DiagramView(ScrollView, can_focus=True):
         self.message_text = ""
         self.look = Look()
         self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}  # role -> style under `look`
 
     def show_canvas(self, canvas: Canvas, look: Look) -> None:
         """Paint `canvas`, the cursor on its focus, scrolled to show it."""
+        if look is not self.look:
+            self._styles.clear()
         self.canvas, self.look, self.message_text = canvas, look, ""
         self.cursor = canvas.focus
         self._strips.clear()
@@ -167,7 +170,10 @@ class DiagramView(ScrollView, can_focus=True):
         for span in spans:
             if span.start > at:
                 segments.append(Segment(line[at:span.start]))
-            segments.append(Segment(line[span.start:span.end], role_style(self.look, span.role)))
+            style = self._styles.get(span.role)
+            if style is None:
+                style = self._styles[span.role] = role_style(self.look, span.role)
+            segments.append(Segment(line[span.start:span.end], style))
             at = span.end
         if at < len(line):
             segments.append(Segment(line[at:]))
