@@ -4,8 +4,10 @@
 
 Goals: the Mosul map (the example map while it is absent) on screen within 1 s of process start; a 10,000-node map
 within 3 s; moving the cursor or following a relation within 50 ms per key; search results within 100 ms per
-keystroke. Floors measured in the same run: `python -c pass`, `import textual.app`, and a bare Textual Tree app
-for the per-key figures (the test driver's own cost per key).
+keystroke; moving between boxes in the Diagram pane within 100 ms per key (refocusing there, which lays out a new
+neighbourhood in a worker thread, is shown beside it, without a goal; `--only diagram` measures just these). Floors
+measured in the same run: `python -c pass`, `import textual.app`, and a bare Textual Tree app for the per-key
+figures (the test driver's own cost per key).
 
 Per-key figures are CPU time of the process per key press (the work the app does: messages, layout, rendering),
 measured through Textual's test driver; its wall time per key includes the driver's idle waits and is shown too.
@@ -34,6 +36,9 @@ from textual.widgets import Tree  # noqa: E402
 from argmap.paths import default_map  # noqa: E402
 from argmap.tui.app import ArgmapApp, create_app  # noqa: E402
 from synthetic import write_map  # noqa: E402
+
+#: The node whose neighbourhood the Diagram pane figures start from (depth 2: 120 of its 281 nodes drawn).
+DIAGRAM_FOCUS = "claim-1"
 
 FIRST_SCREEN = """
 import os
@@ -116,12 +121,78 @@ def per_key(times: list[tuple[float, float]]) -> tuple[float, float, float]:
     return statistics.median(cpus) * 1000, p90 * 1000, statistics.median(w for _, w in times) * 1000
 
 
+def diagram_rows(path: Path, nodes: int, keys: int) -> list[tuple[str, str, str]]:
+    """Moving between boxes of the Diagram pane, and refocusing there, on the map at `path`."""
+    rows: list[tuple[str, str, str]] = []
+    async def diagram(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+        from argmap.render.cells import nearest
+        from argmap.tui.diagram_pane import DiagramView
+
+        app.focus_node(DIAGRAM_FOCUS)
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(DiagramView)
+        assert view.canvas is not None and view.cursor is not None
+        times = []
+        direction = "down"
+        for _ in range(keys):  # keep moving: turn when there is no box further that way
+            for turn in (direction, "right", "left", "down", "up"):
+                if nearest(view.canvas.boxes, view.cursor, turn) is not None:
+                    direction = turn
+                    break
+            times += await press_timed(pilot, [direction])
+        return times
+
+    figures = per_key(drive(create_app(path), diagram))
+    rows.append((f"move in the Diagram pane, {nodes:,} nodes",
+                 f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms; goal 100 ms"))
+
+    async def refocus(app: ArgmapApp, pilot: Pilot[Any]) -> list[tuple[float, float]]:
+        from argmap.render.cells import nearest
+        from argmap.tui.diagram_pane import DiagramView
+
+        app.focus_node(DIAGRAM_FOCUS)
+        await pilot.press("d")
+        times = []
+        for _ in range(min(keys, 8)):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            view = app.query_one(DiagramView)
+            assert view.canvas is not None and view.cursor is not None
+            target = next((found for turn in ("down", "up", "right", "left")
+                           if (found := nearest(view.canvas.boxes, view.cursor, turn)) is not None), None)
+            if target is None:
+                break
+            view.move_cursor(target)
+            cpu, start = time.process_time(), time.perf_counter()
+            await pilot.press("enter")  # the new neighbourhood laid out in the worker, then drawn
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            times.append((time.process_time() - cpu, time.perf_counter() - start))
+        return times
+
+    figures = per_key(drive(create_app(path), refocus))
+    rows.append((f"  refocus there (Enter, new layout), {nodes:,} nodes",
+                 f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})", f"wall {figures[2]:.0f} ms"))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nodes", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--only", choices=("diagram",), help="measure only the Diagram pane")
     args = parser.parse_args()
+    if args.only == "diagram":
+        floor = per_key(drive(BareTree(), lambda app, pilot: press_timed(pilot, ["j"] * args.keys)))
+        rows = [("floor: cursor key in a bare Tree app", f"{floor[0]:.1f} ms cpu (p90 {floor[1]:.1f})",
+                 f"wall {floor[2]:.0f} ms")]
+        with tempfile.TemporaryDirectory() as folder:
+            rows += diagram_rows(write_map(Path(folder), args.nodes, seed=1, fmt="json"), args.nodes, args.keys)
+        print_rows(rows)
+        return 0
 
     bundled = default_map()
     small = bundled if bundled.exists() else ROOT / "maps" / "example.yaml"
@@ -212,11 +283,17 @@ def main() -> int:
         rows.append((f"search keystroke, {args.nodes:,} nodes", f"{figures[0]:.1f} ms cpu (p90 {figures[1]:.1f})",
                      f"wall {figures[2]:.0f} ms; goal 100 ms"))
 
+        rows += diagram_rows(big_json, args.nodes, args.keys)
+
+    print_rows(rows)
+    return 0
+
+
+def print_rows(rows: list[tuple[str, str, str]]) -> None:
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure':{width}}  {'result':28}  note")
     for name, value, note in rows:
         print(f"{name:{width}}  {value:28}  {note}")
-    return 0
 
 
 if __name__ == "__main__":

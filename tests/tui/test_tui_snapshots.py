@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,29 @@ def test_ach_screen(snap_compare: Compare, in_data: None) -> None:
 def test_review_of_a_draft(snap_compare: Compare, in_data: None) -> None:
     # ferry.yaml is `argmap draft ../../data/ferry.txt` as it is; the review opens on its first drafted node
     assert snap_compare(open_app("ferry.yaml"), press=["R", "n", "n", "right"], terminal_size=(120, 40))
+
+
+async def diagram_drawn(pilot: Any) -> None:
+    """Open the Diagram pane and wait for its layout (made in a worker thread)."""
+    await pilot.press("d")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_diagram_pane_at_80_by_24(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Mosul map's Maliki forecast and its neighbourhood (depth 2), the cursor on it, scrolled to it
+    monkeypatch.chdir(ROOT / "maps")
+    app = open_app("mosul-2014.yaml", focus="maliki-benefits-politically")
+    assert snap_compare(app, run_before=diagram_drawn, terminal_size=(80, 24))
+
+
+def test_diagram_pane_at_140_by_40(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same at 140x40, moved down from the focus to the next box below
+    monkeypatch.chdir(ROOT / "maps")
+    app = open_app("mosul-2014.yaml", focus="maliki-benefits-politically")
+
+    async def moved(pilot: Any) -> None:
+        await diagram_drawn(pilot)
+        await pilot.press("down")
+
+    assert snap_compare(app, run_before=moved, terminal_size=(140, 40))

@@ -16,6 +16,9 @@ from argmap.render.view import check_focus
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: the bundled Mosul map)")
     add_view_arguments(parser)
+    parser.add_argument("--images", action="store_true",
+                        help="let the Diagram pane show the Graphviz picture (p) in terminals with Kitty graphics "
+                             "or Sixel; needs pip install 'argmap[images]'")
 
 
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,8 +51,16 @@ def check_view_arguments(doc: MapDocument, args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from argmap.tui.app import create_app  # Textual loads only when the explorer runs
 
+    if getattr(args, "images", False):
+        from argmap.tui.diagram_picture import prepare_images
+
+        reason = prepare_images()
+        if reason:
+            print(f"argmap: note: {reason}", file=sys.stderr)
     doc = load(args.map or default_map())
     check_view_arguments(doc, args)
     app = create_app(doc, **app_options(args))

@@ -83,9 +83,9 @@ def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind:
     if depth < 0:
         raise ArgmapError(f"depth must be 0 or more, not {depth}")
     _check_values("kind", kind, NODE_KINDS)
-    _check_values("tag", tag, _known(amap, "tag", "tags"))
-    _check_values("actor", actor, _known(amap, "actor", "actors"))
-    _check_values("theme", theme, _known(amap, "theme", "themes"))
+    for facet, values in (("tag", tag), ("actor", actor), ("theme", theme)):
+        if values:  # the known values of a facet are gathered from every node: only when asked
+            _check_values(facet, values, _known(amap, facet, facet + "s"))
     keep = ViewFilter(frozenset(kind), frozenset(tag), frozenset(actor), frozenset(theme))
     around = neighbourhood(amap, focus, depth) if focus is not None else None
     nodes: list[NodeBase] = []

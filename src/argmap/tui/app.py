@@ -705,6 +705,7 @@ class ArgmapApp(App[int]):
 
     def watch_view_filter(self) -> None:
         self._rebuild_outline()
+        self.panes.diagram.follow(self.doc, self.focused_node)
         self._reveal_or_home()
         described = self.view_filter.describe()
         self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
@@ -728,8 +729,12 @@ class ArgmapApp(App[int]):
     def _reveal_or_home(self) -> None:
         self.panes.reveal_or_home(self.focused_node)
 
+    def action_diagram(self) -> None:
+        """Open or close the Diagram pane (the focused node's neighbourhood, in place of the right-hand panes)."""
+        self.panes.toggle_diagram()
+
     def action_pane(self, name: str) -> None:
-        """Focus a pane: outline, detail, source or problems."""
+        """Focus a pane: outline, detail, source, problems or diagram."""
         self.panes.focus(name)
 
     def action_maximise(self) -> None:
@@ -746,6 +751,7 @@ class ArgmapApp(App[int]):
         from argmap.tui.ach_screen import AchScreen
         from argmap.tui.analysis_screen import AnalysisScreen
         from argmap.tui.assumptions_screen import AssumptionsScreen
+        from argmap.tui.diagram_pane import DiagramView
         from argmap.tui.filters import FilterScreen
         from argmap.tui.help import HelpScreen
         from argmap.tui.node_form import NodeFormScreen
@@ -754,10 +760,9 @@ class ArgmapApp(App[int]):
         from argmap.tui.scenario_editor import ScenarioListScreen
         from argmap.tui.search import SearchScreen
 
-        self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, SearchScreen,
-                                     FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen, NodeFormScreen,
-                                     PassageScreen, ScenarioListScreen,
-                                     ReviewScreen]))
+        self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, DiagramView,
+                                     SearchScreen, FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen,
+                                     NodeFormScreen, PassageScreen, ScenarioListScreen, ReviewScreen]))
 
 
 @lru_cache(maxsize=8)

@@ -37,6 +37,8 @@ class Command:
 
 #: The explorer's commands, in the order the palette lists them.
 COMMANDS: tuple[Command, ...] = (
+    Command("Diagram of the focused node", "its neighbourhood as boxes and arrows; +/- change the depth",
+            "diagram"),
     Command("Export the current view to SVG",
             "the focused node and its neighbours (depth 2), with the active filters", "export_view"),
     Command("Export the whole map to SVG", "every node that passes the active filters", "export_map"),

@@ -22,6 +22,7 @@ from argmap.errors import Diagnostic, has_errors
 from argmap.io import MapDocument
 from argmap.model import NodeBase
 from argmap.tui.detail import DetailPane, RelationList
+from argmap.tui.diagram_pane import DiagramPane
 from argmap.tui.outline import OutlineTree
 from argmap.tui.problems import ProblemList
 from argmap.tui.source_view import SourceView
@@ -32,7 +33,8 @@ EXPAND_ROOTS = 12
 
 
 def compose_panes() -> ComposeResult:
-    """The top bar, the outline on the left, detail above source and problems on the right, the footer."""
+    """The top bar, the outline on the left, detail above source and problems on the right (or the diagram in
+    their place), the footer."""
     with Horizontal(id="topbar"):
         yield Static(id="topbar-left")
         yield Static(id="topbar-right")
@@ -45,6 +47,7 @@ def compose_panes() -> ComposeResult:
                     yield SourceView(id="source")
                 with TabPane("Problems", id="tab-problems"):
                     yield ProblemList(id="problems")
+            yield DiagramPane(id="diagram")
     yield Footer()
 
 
@@ -57,8 +60,10 @@ class Panes:
         self.relations = root.query_one(RelationList)
         self.source = root.query_one(SourceView)
         self.problems = root.query_one(ProblemList)
+        self.diagram = root.query_one(DiagramPane)
         self.tabs = root.query_one(TabbedContent)
         self.lower = root.query_one("#lower")
+        self.main = root.query_one("#main")
         self.title = root.query_one("#topbar-left", Static)
         self.status = root.query_one("#topbar-right", Static)
 
@@ -93,6 +98,25 @@ class Panes:
         """Show the focused node in Detail and its passages in Source."""
         self.detail.show(doc, graph, node, look, badge, standing)
         self.source.show_node(node_id)
+        self.diagram.follow(doc, node_id)
+
+    def toggle_diagram(self, show: bool | None = None) -> None:
+        """Show the Diagram pane in place of Detail, Source and Problems (focused), or hide it again."""
+        show = not self.diagram.display if show is None else show
+        if show == self.diagram.display:
+            if show:
+                self.diagram.view.focus()
+            return
+        self.detail.display = self.lower.display = not show
+        self.diagram.display = show
+        self.main.set_class(show, "-diagram")
+        if show:
+            self.diagram.redraw()
+            self.diagram.view.focus()
+        else:
+            if self.diagram.picture:
+                self.diagram.toggle_picture()
+            self.outline.focus()
 
     def reveal_or_home(self, node_id: str | None) -> None:
         """Put the outline's cursor on the node, or on the first row when it is not shown."""
@@ -100,7 +124,11 @@ class Panes:
             self.outline.home_quietly()
 
     def focus(self, name: str) -> None:
-        """Focus a pane: outline, detail, source or problems."""
+        """Focus a pane: outline, detail, source, problems or diagram."""
+        if name == "diagram":
+            self.toggle_diagram(True)
+            return
+        self.toggle_diagram(False)
         if name == "outline":
             self.outline.focus()
         elif name == "detail":
@@ -114,8 +142,8 @@ class Panes:
 
     def maximised(self, focused: Widget) -> Widget:
         """What to give the whole screen when `focused` (or a widget inside a pane) has the focus: the outline,
-        the whole Detail pane (fields and relations), or the lower tabs for Source and Problems."""
-        for pane in (self.outline, self.detail, self.lower):
+        the whole Detail pane (fields and relations), the lower tabs for Source and Problems, or the diagram."""
+        for pane in (self.outline, self.detail, self.lower, self.diagram):
             if focused is pane or pane in focused.ancestors:
                 return pane
         return focused
