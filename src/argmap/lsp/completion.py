@@ -7,11 +7,15 @@ whole file (a keystroke in a 10,000-node map costs microseconds here)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from lsprotocol import types
 
+from argmap.errors import LayoutError
+from argmap.layout.json_scan import pretty_root
+from argmap.layout.yaml_scan import top_keys
 from argmap.lsp.state import Analysis
 from argmap.lsp.text import TextIndex
 from argmap.model import (
@@ -92,9 +96,14 @@ def _parent(index: TextIndex, line_no: int, indent: int, item: bool) -> tuple[st
     return None
 
 
-def _section(text: str, offset: int, json_map: bool) -> str | None:
-    """The top-level key above `offset`: the nearest line that starts one of the sections (for JSON, at the
-    indentation of the file's first member)."""
+def _section(text: str, offset: int, json_map: bool, analysis: Analysis | None = None) -> str | None:
+    """The top-level key above `offset`: from the analysed text's top-level keys (their places move little
+    between keystrokes), else the nearest line that starts one of the sections (for JSON, at the indentation of
+    the file's first member)."""
+    tops = _top_level(analysis) if analysis is not None else None
+    if tops:
+        at = bisect.bisect_right(tops[0], offset) - 1
+        return tops[1][at] if at >= 0 else None
     if json_map:
         first = re.search(r'\n([ \t]*)"', text)
         pads = [first.group(1)] if first else [""]
@@ -109,8 +118,30 @@ def _section(text: str, offset: int, json_map: bool) -> str | None:
     return found
 
 
-def context_at(text: str, offset: int, index: TextIndex | None = None, json_map: bool = False) -> Context | None:
-    """The completion context at `offset` of `text`, or None where nothing is completed."""
+def _top_level(analysis: Analysis) -> tuple[list[int], list[str]] | None:
+    """The start offsets and names of the analysed text's top-level keys, in order, found by their lines (None:
+    a layout whose top level cannot be told by lines)."""
+    if "top-level" not in analysis.cache:
+        found = None
+        try:
+            if analysis.doc.format == "json":
+                root = pretty_root(analysis.text, None)
+                if root is not None:
+                    found = ([at for _, at, _ in root.members], [key for key, _, _ in root.members])
+            else:
+                tops = top_keys(analysis.text)
+                found = ([top.start for top in tops], [top.key for top in tops])
+        except (LayoutError, ValueError):
+            found = None
+        analysis.cache["top-level"] = found
+    cached: tuple[list[int], list[str]] | None = analysis.cache["top-level"]
+    return cached
+
+
+def context_at(text: str, offset: int, index: TextIndex | None = None, json_map: bool = False,
+               analysis: Analysis | None = None) -> Context | None:
+    """The completion context at `offset` of `text`, or None where nothing is completed; `analysis` (of this
+    text or a recent version of it) tells the top-level sections apart without searching the text."""
     index = index or TextIndex(text)
     line_no = index.line_of(offset)
     line_start = index.starts[line_no]
@@ -121,7 +152,7 @@ def context_at(text: str, offset: int, index: TextIndex | None = None, json_map:
     end = offset + (len(rest.group()) if rest else 0)
     quoted = start > line_start and text[start - 1] in "\"'"
     before = text[line_start:start - (1 if quoted else 0)].rstrip()
-    section = _section(text, offset, json_map)
+    section = _section(text, offset, json_map, analysis)
     found = _KEY_BEFORE.search(before)
     if found is not None:
         key = found.group(1)
@@ -169,8 +200,9 @@ def candidates(analysis: Analysis, context: Context) -> list[Candidate]:
     """(label, detail, documentation, kind) of each word that fits the context."""
     amap = analysis.doc.map
     key, position, section = context.key, context.position, context.section
-    nodes: list[Candidate] = [(node.id, node.kind, node.text, types.CompletionItemKind.Reference)
-             for node in (amap.nodes if amap is not None else [])]
+    nodes: list[Candidate] = analysis.cache.get("node candidates") or analysis.cache.setdefault(
+        "node candidates", [(node.id, node.kind, node.text, types.CompletionItemKind.Reference)
+                            for node in (amap.nodes if amap is not None else [])])
     if position == "value" and key in ("source", "target") and section == "relations":
         return nodes
     if position == "value" and key == "item" and section == "hypotheses":
@@ -198,7 +230,7 @@ def candidates(analysis: Analysis, context: Context) -> list[Candidate]:
 def completions(analysis: Analysis, text: str, offset: int, index: TextIndex | None = None) -> types.CompletionList:
     """The completion list at `offset` of the current `text` (which may be newer than the analysis)."""
     index = index or TextIndex(text)
-    context = context_at(text, offset, index, analysis.doc.format == "json")
+    context = context_at(text, offset, index, analysis.doc.format == "json", analysis)
     if context is None:
         return types.CompletionList(is_incomplete=False, items=[])
     found = candidates(analysis, context)

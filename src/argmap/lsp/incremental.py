@@ -19,32 +19,11 @@ from argmap.errors import LayoutError
 from argmap.io.parse import parse_text
 from argmap.layout.json_scan import end_of, pretty_root
 from argmap.layout.yaml_scan import block_sequence, top_keys
+from argmap.lsp.text import changed_span
 
 #: The lists whose items are reparsed alone: those `argmap.edit.patch` validates item by item.
 LISTS = ("nodes", "relations", "scenarios")
 _YAML_LINKS = re.compile(r"(?:^|[\s\[{,:-])[&*!]")
-
-
-def changed_span(old: str, new: str) -> tuple[int, int, int]:
-    """The change from `old` to `new`: the length of their common prefix, and the ends of the differing
-    parts in each (`old[start:old_end]` became `new[start:new_end]`), found by halving, in C-speed slices."""
-    limit = min(len(old), len(new))
-    low, high = 0, limit
-    while low < high:  # the longest common prefix
-        middle = (low + high + 1) // 2
-        if old[low:middle] == new[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    start = low
-    low, high = 0, limit - start
-    while low < high:  # the longest common suffix, not overlapping the prefix
-        middle = (low + high + 1) // 2
-        if old[len(old) - middle:len(old) - low] == new[len(new) - middle:len(new) - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return start, len(old) - low, len(new) - low
 
 
 def reparse(old_text: str, old_data: dict[str, Any], new_text: str, fmt: str) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ the last change (`debounce`, 0.3 s by default) and never for a version older tha
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,6 +24,8 @@ from argmap.lsp.state import Analysis, analyse
 from argmap.lsp.text import TextIndex
 
 DEBOUNCE = 0.3
+#: Seconds of quiet after which the garbage collector runs (see `MapServer.collect_when_idle`).
+IDLE_COLLECT = 2.0
 #: The protocol's error code for a request the server understood but refused (a rename to a taken id).
 REQUEST_FAILED = -32803
 log = logging.getLogger("argmap.lsp")
@@ -41,6 +44,7 @@ class MapServer(LanguageServer):
         self._running: dict[tuple[str, int | None], asyncio.Future[Analysis]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-analysis")
         self._completion_index: tuple[str, int | None, TextIndex] | None = None
+        self._collect: asyncio.TimerHandle | None = None
 
     # -- analyses -----------------------------------------------------------------------------------------------
 
@@ -62,8 +66,14 @@ class MapServer(LanguageServer):
         fmt = "json" if doc.language_id == "json" and path.suffix.lower() not in (".yaml", ".yml") else None
         previous = None if fresh else known
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._worker, lambda: analyse(path, text, version, previous=previous,
-                                                                    fmt=fmt, strict=self.strict))
+        codec = self.workspace.position_codec
+
+        def work() -> Analysis:
+            done = analyse(path, text, version, previous=previous, fmt=fmt, strict=self.strict, codec=codec)
+            _ = done.index  # built here, off the loop; later versions shift it rather than build it again
+            return done
+
+        future = loop.run_in_executor(self._worker, work)
         self._running[(uri, version)] = future
         try:
             result = await future
@@ -97,13 +107,30 @@ class MapServer(LanguageServer):
             return  # a newer version arrived while this one was analysed: its own run publishes
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=analysis.version, diagnostics=diagnostics.diagnostics(analysis, uri)))
+        self.collect_when_idle()
+
+    def collect_when_idle(self) -> None:
+        """Run the cyclic garbage collector once the client has been quiet for `IDLE_COLLECT` seconds. The server
+        keeps it off otherwise: a full collection walks every object of the open maps (half a second with a
+        10,000-node map open) and would land in the middle of a keystroke's work; maps make no cycles, so
+        reference counting frees nearly everything meanwhile."""
+        if self._collect is not None:
+            self._collect.cancel()
+        self._collect = asyncio.get_running_loop().call_later(IDLE_COLLECT, gc.collect)
 
     def completion_index(self, uri: str) -> TextIndex:
         """The line index of the document's current text (kept while it does not change)."""
         doc = self.document(uri)
         cached = self._completion_index
         if cached is None or cached[0] != uri or cached[1] != doc.version:
-            cached = (uri, doc.version, TextIndex(doc.source, self.workspace.position_codec))
+            analysis = self.analyses.get(uri)
+            if cached is not None and cached[0] == uri:
+                index = cached[2].after(doc.source)
+            elif analysis is not None:
+                index = analysis.index.after(doc.source)
+            else:
+                index = TextIndex(doc.source, self.workspace.position_codec)
+            cached = (uri, doc.version, index)
             self._completion_index = cached
         return cached[2]
 
@@ -206,5 +233,10 @@ def build(*, debounce: float = DEBOUNCE, strict: bool = False) -> MapServer:
 
 
 def serve(*, debounce: float = DEBOUNCE, strict: bool = False, **_: Any) -> None:
-    """Run the server over standard input and output until the client exits."""
-    build(debounce=debounce, strict=strict).start_io()
+    """Run the server over standard input and output until the client exits (the garbage collector runs only
+    when the client is quiet: `MapServer.collect_when_idle`)."""
+    gc.disable()
+    try:
+        build(debounce=debounce, strict=strict).start_io()
+    finally:
+        gc.enable()
