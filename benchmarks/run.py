@@ -1,6 +1,6 @@
 """Run every benchmark in turn and print their tables (`make bench`).
 
-    .venv/bin/python benchmarks/run.py [NAME ...]     # NAME: load, render, reasoning, edit, tui, interop
+    .venv/bin/python benchmarks/run.py [NAME ...]     # NAME: load, render, reasoning, edit, tui, interop, lsp
 
 Each benchmark measures argmap against a floor in the same run; see the docstring of each script for its goals.
 """
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("load", "reasoning", "edit", "render", "tui", "interop")
+NAMES = ("load", "reasoning", "edit", "render", "tui", "interop", "lsp")
 
 
 def main(argv: list[str]) -> int:

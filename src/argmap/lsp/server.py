@@ -21,7 +21,7 @@ from argmap.analysis.rule_settings import project_rules
 from argmap.errors import EditError
 from argmap.lsp import actions, completion, diagnostics, hover, navigation
 from argmap.lsp.state import Analysis, analyse
-from argmap.lsp.text import TextIndex
+from argmap.lsp.text import IndexedDocument, TextIndex, indexed_documents
 
 DEBOUNCE = 0.3
 #: Seconds of quiet after which the garbage collector runs (see `MapServer.collect_when_idle`).
@@ -43,7 +43,6 @@ class MapServer(LanguageServer):
         self._timers: dict[str, asyncio.Task[None]] = {}
         self._running: dict[tuple[str, int | None], asyncio.Future[Analysis]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-analysis")
-        self._completion_index: tuple[str, int | None, TextIndex] | None = None
         self._collect: asyncio.TimerHandle | None = None
 
     # -- analyses -----------------------------------------------------------------------------------------------
@@ -119,20 +118,11 @@ class MapServer(LanguageServer):
         self._collect = asyncio.get_running_loop().call_later(IDLE_COLLECT, gc.collect)
 
     def completion_index(self, uri: str) -> TextIndex:
-        """The line index of the document's current text (kept while it does not change)."""
+        """The line index of the document's current text (kept with the document as it changes)."""
         doc = self.document(uri)
-        cached = self._completion_index
-        if cached is None or cached[0] != uri or cached[1] != doc.version:
-            analysis = self.analyses.get(uri)
-            if cached is not None and cached[0] == uri:
-                index = cached[2].after(doc.source)
-            elif analysis is not None:
-                index = analysis.index.after(doc.source)
-            else:
-                index = TextIndex(doc.source, self.workspace.position_codec)
-            cached = (uri, doc.version, index)
-            self._completion_index = cached
-        return cached[2]
+        if isinstance(doc, IndexedDocument):
+            return doc.index
+        return TextIndex(doc.source, self.workspace.position_codec)
 
 
 def offset_of(analysis: Analysis, position: types.Position) -> int:
@@ -145,6 +135,7 @@ def build(*, debounce: float = DEBOUNCE, strict: bool = False) -> MapServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: MapServer, params: types.InitializeParams) -> None:
+        indexed_documents(ls.workspace)
         options = params.initialization_options
         if isinstance(options, dict):
             if isinstance(options.get("debounce"), (int, float)):
