@@ -161,3 +161,14 @@ def test_did_you_mean_on_many_choices_is_difflibs_answer(word: str) -> None:
                word[::-1])
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     assert _suggestion(word, choices) == (f"; did you mean '{close[0]}'?" if close else "")
+
+
+def test_other_yaml_files_get_no_diagnostics(tmp_path: Path) -> None:
+    from argmap.lsp.diagnostics import diagnostics
+
+    workflow = tmp_path / "ci.yaml"
+    workflow.write_text("on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n", encoding="utf-8")
+    analysis = analyse(workflow, workflow.read_text(encoding="utf-8"))
+    assert analysis.findings and diagnostics(analysis, workflow.as_uri()) == []
+    broken = analyse(tmp_path / "map.yaml", "title: x\nnodes: [\n")
+    assert [d.code for d in diagnostics(broken, "file:///map.yaml")] == ["syntax"]

@@ -64,5 +64,8 @@ def to_lsp(analysis: Analysis, diag: Diagnostic, uri: str) -> types.Diagnostic:
 
 
 def diagnostics(analysis: Analysis, uri: str) -> list[types.Diagnostic]:
-    """Every finding `argmap check` reports for the analysed text, rule settings and silences applied."""
+    """Every finding `argmap check` reports for the analysed text, rule settings and silences applied; none for
+    a YAML or JSON file that is not a map."""
+    if not analysis.looks_like_map:
+        return []
     return [to_lsp(analysis, diag, uri) for diag in analysis.findings]

@@ -72,6 +72,15 @@ class Analysis:
         return self._standing
 
     @property
+    def looks_like_map(self) -> bool:
+        """Whether the text is meant as a map, as `argmap check` tells it for a file found in a folder: a mapping
+        with a map's keys, or a text that does not read at all (a CI workflow or a `package.json` is left alone)."""
+        data = self.doc.data
+        if data is None and self.doc.map is not None:
+            return True  # a JSON map read by the fast path
+        return not isinstance(data, dict) or bool({"argmap", "title", "nodes"} & data.keys())
+
+    @property
     def node_ids(self) -> list[str]:
         """The ids of the map's nodes, in file order."""
         return [node.id for node in self.doc.map.nodes] if self.doc.map is not None else []
