@@ -172,3 +172,26 @@ def test_other_yaml_files_get_no_diagnostics(tmp_path: Path) -> None:
     assert analysis.findings and diagnostics(analysis, workflow.as_uri()) == []
     broken = analyse(tmp_path / "map.yaml", "title: x\nnodes: [\n")
     assert [d.code for d in diagnostics(broken, "file:///map.yaml")] == ["syntax"]
+
+
+def test_rename_of_a_crlf_text_equals_the_editing_session(maps: dict[str, Path], tmp_path: Path) -> None:
+    from argmap.edit.session import EditSession
+    from argmap.lsp.navigation import rename
+
+    text = maps["mosul"].read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "maps" / "crlf.yaml"
+    path.parent.mkdir()
+    path.write_bytes(text.encode("utf-8"))
+    analysis = analyse(path, text)
+    edit = rename(analysis, text.index("army-unwilling") + 2, "army-unwilling-to-fight", path.as_uri())
+    change = (edit.document_changes or [])[0]
+    assert isinstance(change, types.TextDocumentEdit)
+    index = analysis.index
+    renamed = text
+    for e in sorted(change.edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        assert isinstance(e, types.TextEdit)
+        renamed = renamed[:index.offset(e.range.start)] + e.new_text + renamed[index.offset(e.range.end):]
+    session = EditSession.open(path, journal=False)
+    session.rename_node("army-unwilling", "army-unwilling-to-fight")
+    session.save()
+    assert renamed.encode("utf-8") == path.read_bytes()

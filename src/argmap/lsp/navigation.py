@@ -16,6 +16,7 @@ from argmap.errors import EditError
 from argmap.io.positions import Located, node_at
 from argmap.lsp.locate import definition_of, site_at, site_span, sites
 from argmap.lsp.state import Analysis
+from argmap.lsp.text import changed_span
 from argmap.model import NODE_KINDS
 
 
@@ -62,9 +63,18 @@ def prepare_rename(analysis: Analysis, offset: int) -> types.PrepareRenamePlaceh
 
 
 def engine_edit(analysis: Analysis, outcome: edit_ops.Outcome) -> list[Splice]:
-    """The splices the editing engine makes to the analysed text for an operation's outcome."""
-    _, splices = edit_text(analysis.text, analysis.doc.format, analysis.data, outcome.data)
-    return splices
+    """The splices the editing engine makes to the analysed text for an operation's outcome. A text with CRLF
+    line ends is edited as `EditSession` edits it (with LF, then CRLF again), in one splice over what changed."""
+    text = analysis.text
+    if "\r\n" not in text:
+        _, splices = edit_text(text, analysis.doc.format, analysis.data, outcome.data)
+        return splices
+    if text.count("\r\n") != text.count("\n"):
+        raise EditError("the text mixes CRLF and LF line ends; save it with one kind before editing it")
+    new, _ = edit_text(text.replace("\r\n", "\n"), analysis.doc.format, analysis.data, outcome.data)
+    new = new.replace("\n", "\r\n")
+    start, old_end, new_end = changed_span(text, new)
+    return [Splice(start, old_end, new[start:new_end])]
 
 
 def text_edits(analysis: Analysis, splices: list[Splice]) -> list[types.TextEdit]:
