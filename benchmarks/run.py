@@ -1,6 +1,6 @@
 """Run every benchmark in turn and print their tables (`make bench`).
 
-    .venv/bin/python benchmarks/run.py [NAME ...]     # NAME: load, render, reasoning, edit, tui, interop, search, draft
+    .venv/bin/python benchmarks/run.py [NAME ...]     # NAME: one of NAMES below (load, render, lsp...)
 
 Each benchmark measures argmap against a floor in the same run; see the docstring of each script for its goals.
 """
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("load", "reasoning", "edit", "render", "tui", "interop", "search", "draft")
+NAMES = ("load", "reasoning", "edit", "render", "tui", "interop", "search", "draft", "lsp")
 
 
 def main(argv: list[str]) -> int:

@@ -79,10 +79,36 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return _suggestion(str(word), tuple(choices))
 
 
+#: Past this many choices, rapidfuzz narrows them before difflib ranks them (a misspelt node id of a 10,000-node map).
+_NARROW_FROM = 200
+_CUTOFF = 0.6
+
+
 @functools.lru_cache(maxsize=1024)
 def _suggestion(word: str, choices: tuple[str, ...]) -> str:
-    """`suggest`, once per word and choices: a map that misspells one actor in every node asks 10,000 times."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    """`suggest`, once per word and choices: a map that misspells one actor in every node asks 10,000 times.
+    The answer is difflib's closest match. Many choices are first ranked by rapidfuzz's Indel ratio, which is never
+    below difflib's ratio for the same pair (it counts the longest common subsequence, difflib a part of it):
+    difflib then scores them best first and stops where the Indel ratio falls below the best score found, since no
+    later choice can reach it; the answer is the same, in a fraction of the time."""
+    if len(choices) <= _NARROW_FROM:
+        close = difflib.get_close_matches(word, choices, n=1, cutoff=_CUTOFF)
+        return f"; did you mean '{close[0]}'?" if close else ""
+    from rapidfuzz import fuzz, process
+
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for choice, upper, _ in process.extract(word, choices, scorer=fuzz.ratio, limit=None,
+                                            score_cutoff=_CUTOFF * 100 - 1e-6):
+        if best is not None and upper / 100 < best[0] - 1e-9:
+            break
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            score = matcher.ratio()
+            if score >= _CUTOFF and (best is None or (score, choice) > best):
+                best = (score, choice)
+    close = [best[1]] if best else []
     return f"; did you mean '{close[0]}'?" if close else ""
 
 

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "standing": ("argmap.cli.standing_cmd", "every node's label, strength and probability (for scripts, reviewers)"),
     "weak": ("argmap.cli.weak_cmd", "list the weak points of the reasoning (thin support, missing warrants...)"),
     "report": ("argmap.cli.report_cmd", "write a report: summary, diagram, scores, weak points, scenarios"),
+    "lsp": ("argmap.cli.lsp_cmd", "the language server for editors, over standard input and output"),
     "serve": ("argmap.cli.serve_cmd", "serve the explorer to a web browser (127.0.0.1 unless --host says otherwise)"),
 }
 

@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from argmap.analysis.check import RULES, check, exit_code
-from argmap.analysis.check_settings import ALL_RULES
-from argmap.analysis.coverage import COVERAGE_RULE, coverage_diagnostics
+from argmap.analysis.check import RULES, exit_code
+from argmap.analysis.coverage import COVERAGE_RULE
+from argmap.analysis.findings import ALL_RULES, map_findings
 from argmap.analysis.rule_settings import RULES as SETTINGS_RULES
-from argmap.analysis.rule_settings import Silenced, apply_settings
-from argmap.analysis.weak import WEAK_RULES, weak_diagnostics
+from argmap.analysis.rule_settings import Silenced
+from argmap.analysis.weak import WEAK_RULES
 from argmap.errors import ArgmapError, Diagnostic, count_severity, plural
 from argmap.io import load
 from argmap.io.document import MapDocument
@@ -72,13 +72,7 @@ def _check_one(path: Path, args: argparse.Namespace, *, found_in_folder: bool,
         return [Diagnostic(str(path), "error", "unreadable", reason)], EXIT_UNREADABLE
     if found_in_folder and not _looks_like_map(doc):
         return [], 0
-    found = check(doc)
-    if args.strict:
-        found = sorted(found + weak_diagnostics(doc) + coverage_diagnostics(doc), key=lambda d: d.sort_key)
-        for diag in found:  # unreviewed drafts are not a finished map
-            if diag.rule == "drafted" and diag.severity == "info":
-                diag.severity = "warning"
-    outcome = apply_settings(doc, found, ALL_RULES)
+    outcome = map_findings(doc, strict=args.strict)
     silenced.extend(outcome.silenced)
     return outcome.kept, exit_code(outcome.kept)
 

@@ -65,13 +65,13 @@ def renamed_in_ach(data: dict[str, Any], old: str, new: str) -> list[Any] | None
         for h in group.get("hypotheses") or []:
             if h == old:
                 h, changed = new, True
-            elif isinstance(h, dict) and h.get("id") == old and "text" not in h:
+            elif isinstance(h, dict) and h.get("id") == old and h.get("text") is None:
                 h, changed = {**h, "id": new}, True
             hyps.append(h)
         rows = []
         for row in group.get("evidence") or []:
             if isinstance(row, dict):
-                if row.get("item") == old and "text" not in row:
+                if row.get("item") == old and row.get("text") is None:
                     row, changed = {**row, "item": new}, True
                 ratings = row.get("ratings")
                 if isinstance(ratings, dict) and old in ratings:

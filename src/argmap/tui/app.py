@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from argmap.analysis.check_settings import checked
+from argmap.analysis.findings import map_findings
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
@@ -183,7 +183,7 @@ class ArgmapApp(App[int]):
                 findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
                 self.call_after_refresh(self._check_shown, doc)  # after the first frame
         if findings is None:
-            outcome = checked(doc)  # as `argmap check` reports them: rule settings and silences applied
+            outcome = map_findings(doc)  # as `argmap check` reports them: rule settings and silences applied
             findings, self.silenced = outcome.kept, len(outcome.silenced)
         self.findings = findings
         self.graph = Graph.of(amap) if amap is not None else Graph()

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
-from argmap.analysis.check_settings import checked
+from argmap.analysis.findings import map_findings
 from argmap.analysis.scenarios import ScenarioOutcome
 from argmap.analysis.semantics import Evaluation
 from argmap.errors import ArgmapError, Diagnostic
@@ -118,7 +118,7 @@ def deliver(target: MessagePump, job: Callable[[], Message],
 
 def check_map(doc: MapDocument) -> MapChecked:
     """Check `doc`: `argmap check`'s findings, the map's rule settings and its nodes' silences applied."""
-    outcome = checked(doc)
+    outcome = map_findings(doc)
     return MapChecked(doc, outcome.kept, len(outcome.silenced))
 
 
@@ -130,7 +130,7 @@ def evaluate_map(doc: MapDocument, scenario: Scenario | None) -> MapEvaluated:
 def reread_map(path: Path) -> MapReread:
     """Read the map file at `path` again and check it."""
     doc = load(path)
-    outcome = checked(doc)
+    outcome = map_findings(doc)
     return MapReread(doc, outcome.kept, len(outcome.silenced))
 
 
