@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from argmap.formats import FORMATS, export
 from argmap.io import load
-from argmap.render.engine import _quiet
+from argmap.render.engine import quiet_stderr
 from argmap.render.layout import prepare, view_dot
 from argmap.render.pack import workers
 from synthetic import write_map
@@ -48,7 +48,7 @@ def once(fn: Callable[[], object]) -> tuple[float, object]:
 def floor(dot: str) -> bytes:
     import pygraphviz
 
-    with _quiet():
+    with quiet_stderr():
         data = pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")
     assert isinstance(data, bytes)
     return data

@@ -52,14 +52,16 @@ class Prepared:
 
 
 def prepare(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None) -> Prepared:
-    """Options checked, view selected, colouring resolved. A map whose file does not fully load is refused
-    (`ArgmapError`): the diagram would silently lose its bad parts."""
+    """Options checked, view selected, colouring resolved, the direction chosen when none is given (but for a view
+    drawn as an overview: the overview and each part choose their own). A map whose file does not fully load is
+    refused (`ArgmapError`): the diagram would silently lose its bad parts."""
     amap = doc.require_full_map("export")
     opts = options if isinstance(options, DiagramOptions) else parse_options(options)
     view = select_view(amap, focus=opts.focus, depth=opts.depth, kind=opts.kind, tag=opts.tag, actor=opts.actor,
                        theme=opts.theme)
     given = opts.direction is not None
-    if not given:
+    overview = not opts.full and len(view.nodes) > opts.overview_above  # its parts choose their own direction
+    if not given and not overview:
         edges = [(rel.source, rel.target) for rel in view.relations]
         opts = replace(opts, direction=auto_direction([node.id for node in view.nodes], edges))
     return Prepared(amap, opts, view, resolve_colouring(amap, opts.color_by), given)

@@ -76,28 +76,31 @@ def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind:
     if depth < 0:
         raise ArgmapError(f"depth must be 0 or more, not {depth}")
     _check_values("kind", kind, NODE_KINDS)
-    _check_values("tag", tag, _known(amap, "tag", "tags"))
-    _check_values("actor", actor, _known(amap, "actor", "actors"))
-    _check_values("theme", theme, _known(amap, "theme", "themes"))
+    for facet, values in (("tag", tag), ("actor", actor), ("theme", theme)):
+        if values:
+            _check_values(facet, values, _known(amap, facet, facet + "s"))
     keep = ViewFilter(frozenset(kind), frozenset(tag), frozenset(actor), frozenset(theme))
     around = neighbourhood(amap, focus, depth) if focus is not None else None
     nodes: list[NodeBase] = []
     seen: set[str] = set()
+    filtered = keep.active
     for node in amap.nodes:
         if node.id in seen:
             continue
         seen.add(node.id)
         if around is not None and node.id not in around:
             continue
-        if node.id == focus or keep.matches(node):
+        if node.id == focus or not filtered or keep.matches(node):
             nodes.append(node)
     kept = {node.id for node in nodes}
     relations: list[Relation] = []
     keys: set[tuple[str, str, str]] = set()
     for rel in amap.relations:
-        if rel.source in kept and rel.target in kept and rel.key not in keys:
-            keys.add(rel.key)
-            relations.append(rel)
+        if rel.source in kept and rel.target in kept:
+            key = (rel.source, rel.type, rel.target)  # `Relation.key`, without a property call per relation
+            if key not in keys:
+                keys.add(key)
+                relations.append(rel)
     if not nodes and keep.active:
         raise ArgmapError(f"no node passes the filters ({keep.describe()})")
     return View(tuple(nodes), tuple(relations), focus)
