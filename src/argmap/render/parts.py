@@ -133,3 +133,64 @@ def by_facet(nodes: Sequence[NodeBase], facet: str, names: dict[str, str]) -> li
     if "" in groups:
         parts.append(Part(f"{facet}-none", f"no {facet}", None, tuple(groups[""])))
     return parts
+
+
+def chunks(nodes: Sequence[NodeBase], relations: Sequence[Relation], largest: int) -> list[list[str]]:
+    """The view cut into connected pieces of at most `largest` nodes (ids in view order, pieces in the order of
+    their top node), with few relations between pieces: for laying out a big argument in pieces.
+
+    Each node hangs under the node it bears on nearest a conclusion (a spanning forest, found breadth-first from
+    the conclusions, then from any node left over, as in a cycle with nothing above it). Bottom up, a node whose
+    hanging subtree grows beyond `largest` sheds its largest branches as pieces of their own.
+
+    >>> from argmap.model import Claim, Relation
+    >>> ns = [Claim(id=i, text=i) for i in "abcde"]
+    >>> rs = [Relation(source=s, target=t, type="supports") for s, t in ("ba", "ca", "db", "eb")]
+    >>> chunks(ns, rs, 3)
+    [['a', 'c'], ['b', 'd', 'e']]
+    """
+    order = {node.id: i for i, node in enumerate(nodes)}
+    into: dict[str, list[str]] = {}
+    sources: set[str] = set()
+    for rel in relations:
+        if rel.source in order and rel.target in order and rel.source != rel.target:
+            into.setdefault(rel.target, []).append(rel.source)
+            sources.add(rel.source)
+    parent: dict[str, str | None] = {}
+    visit: list[str] = []
+    roots = [node.id for node in nodes if node.id not in sources] + [node.id for node in nodes]
+    for root in roots:
+        if root in parent:
+            continue
+        parent[root] = None
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            visit.append(node)
+            for other in into.get(node, ()):
+                if other not in parent:
+                    parent[other] = node
+                    queue.append(other)
+    size = dict.fromkeys(visit, 1)
+    hanging: dict[str, list[str]] = {}
+    cut: set[str] = set()
+    for node in reversed(visit):  # children before their parent
+        if size[node] > largest:
+            for child in sorted(hanging.get(node, ()), key=lambda c: (-size[c], order[c])):
+                if size[node] <= largest:
+                    break
+                cut.add(child)
+                size[node] -= size[child]
+        up = parent[node]
+        if up is not None:
+            size[up] += size[node]
+            hanging.setdefault(up, []).append(node)
+    piece: dict[str, str] = {}
+    for node_id in visit:  # parents before their children
+        up = parent[node_id]
+        piece[node_id] = node_id if up is None or node_id in cut else piece[up]
+    out: dict[str, list[str]] = {}
+    for item in nodes:
+        if item.id in piece:
+            out.setdefault(piece[item.id], []).append(item.id)
+    return sorted(out.values(), key=lambda ids: order[ids[0]])
