@@ -89,13 +89,15 @@ def shift(value: str, dx: float, dy: float) -> str:
     '10,5,60,65'
     """
     out: list[str] = []
-    for item in value.split():
+    for item in value.split():  # plain string operations: a large diagram has tens of thousands of these
         prefix = ""
         if item[:2] in ("e,", "s,"):
             prefix, item = item[:2], item[2:]
-        numbers = [float(n) for n in _NUMBER.findall(item)]
-        moved = [n + (dy if index % 2 else dx) for index, n in enumerate(numbers)]
-        out.append(prefix + ",".join(f"{n:.6g}" for n in moved))
+        try:
+            numbers = [float(n) for n in item.split(",")]
+        except ValueError:  # not plain numbers: take the numbers it holds
+            numbers = [float(n) for n in _NUMBER.findall(item)]
+        out.append(prefix + ",".join(f"{n + (dy if index % 2 else dx):.6g}" for index, n in enumerate(numbers)))
     return " ".join(out)
 
 
