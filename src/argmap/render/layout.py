@@ -1,6 +1,6 @@
 """The full layout of a view: options checked, view selected, colouring resolved (`prepare`), then laid out as
-one graph, or, for a view of more than `PARALLEL_ABOVE` nodes in several connected components, on every core
-(`argmap.render.pack`) and drawn as one document.
+one graph, or, for a view of more than `PARALLEL_ABOVE` nodes in several connected components or with one of
+more than `SPLIT_ABOVE` nodes (cut into pieces), on every core (`argmap.render.pack`) and drawn as one document.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Large diagrams laid out on every core: the connected components of a view are laid out in parallel processes
-(each by the same Graphviz engine, from its own DOT), then packed side by side in rows and drawn once, as one
-document, by `nop2` (neato -n2) (which keeps every position and edge route it is given). Node and edge attributes
+"""Large diagrams laid out on every core: the connected components of a view, and the pieces of a big one, are
+laid out in parallel processes (each by the same Graphviz engine, from its own DOT), then packed side by side in
+rows, or, when relations join them, placed by a layout of one box per piece, and drawn once, as one document, by
+`nop2` (neato -n2) (which keeps every position and edge route it is given). Node and edge attributes
 (ids, classes, tooltips, links) pass through unchanged, so the SVG is one valid drawing with its tooltips.
 
 Coordinates in Graphviz's laid-out DOT are points: `pos` of nodes (`x,y`), of edges (`e,x,y s,x,y x,y ...`),
