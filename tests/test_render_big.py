@@ -113,6 +113,7 @@ def test_one_big_component_is_cut_into_parts_laid_out_apart(tmp_path: Path, monk
     import argmap.render.layout as layout
 
     monkeypatch.setattr(layout, "SPLIT_ABOVE", 60)
+    monkeypatch.setattr(layout, "PIECE", 100)
     doc = load(write_forest(tmp_path, 1, 400))
     packed = packed_dot(prepare(doc, {"full": True}), processes=2)
     assert packed is not None and "splines" in packed
@@ -122,3 +123,42 @@ def test_one_big_component_is_cut_into_parts_laid_out_apart(tmp_path: Path, monk
     edges = [g for g in classed(root, "edge") if (g.get("id") or "").startswith("rel-")]
     assert sorted(int(g.get("id", "")[4:]) for g in edges) == list(range(399))
     assert len(classed(root, "node")) >= 400
+
+
+def test_chunks_are_connected_pieces_of_at_most_the_size_asked() -> None:
+    from argmap.model import Claim, Relation
+    from argmap.render.parts import chunks
+
+    data = forest(1, 400)
+    nodes = [Claim(id=n["id"], text=n["text"]) for n in data["nodes"]]
+    rels = [Relation(**r) for r in data["relations"]]
+    pieces = chunks(nodes, rels, 50)
+    assert sorted(n for p in pieces for n in p) == sorted(n.id for n in nodes)  # a partition
+    assert all(len(p) <= 50 for p in pieces) and len(pieces) <= 400 // 50 * 3
+    for piece in pieces:  # each piece hangs together by its own relations
+        members = set(piece)
+        reached, todo = {piece[0]}, [piece[0]]
+        while todo:
+            node = todo.pop()
+            for r in rels:
+                for a, b in ((r.source, r.target), (r.target, r.source)):
+                    if a == node and b in members and b not in reached:
+                        reached.add(b)
+                        todo.append(b)
+        assert reached == members
+    piece_of = {n: number for number, p in enumerate(pieces) for n in p}
+    across = [r for r in rels if piece_of[r.source] != piece_of[r.target]]
+    assert len(across) == len(pieces) - 1  # a tree cut into pieces: one relation between each piece and the next
+
+
+def test_pieces_are_placed_in_the_flow_of_the_diagram() -> None:
+    from argmap.render.pack import placed_offsets
+
+    # Piece 1 bears on piece 0 in a bottom-up diagram: it goes below; unlinked boxes never overlap.
+    sizes = [(100.0, 50.0), (80.0, 40.0), (60.0, 30.0)]
+    offsets = placed_offsets(sizes, {(1, 0): 3}, "BT")
+    assert offsets[1][1] + 40 <= offsets[0][1]
+    rects = [(x, y, x + w, y + h) for (x, y), (w, h) in zip(offsets, sizes, strict=True)]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]

@@ -100,3 +100,23 @@ def test_small_view_in_a_folder_is_one_diagram(tmp_path: Path, big: Path) -> Non
     assert (tmp_path / "diagram.svg").is_file() and not (tmp_path / "overview.svg").exists()
 
 
+
+
+def test_a_conclusion_with_many_direct_reasons_gives_a_few_parts() -> None:
+    """300 reasons bear directly on one conclusion, each with a premise: the largest lines get parts, the rest
+    stay with the conclusion, never one part per reason."""
+    from argmap.model import Claim, Relation
+
+    nodes = [Claim(id="c", text="conclusion")]
+    rels = []
+    for i in range(300):
+        nodes += [Claim(id=f"r{i}", text=f"reason {i}"), Claim(id=f"p{i}", text=f"premise {i}")]
+        rels += [Relation(source=f"r{i}", target="c", type="supports"),
+                 Relation(source=f"p{i}", target=f"r{i}", type="supports")]
+    for k in range(40):  # one big line under r0
+        nodes.append(Claim(id=f"d{k}", text=f"deep {k}"))
+        rels.append(Relation(source=f"d{k}", target="p0" if k == 0 else f"d{k - 1}", type="supports"))
+    parts = by_conclusion(nodes, rels, target=8)
+    assert 2 <= len(parts) <= 8
+    assert sorted(n for p in parts for n in p.nodes) == sorted(n.id for n in nodes)  # a partition
+    assert any(p.head == "r0" and len(p.nodes) == 42 for p in parts)  # the largest line has a part of its own

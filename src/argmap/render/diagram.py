@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.io.document import MapDocument
+from argmap.memory import collector_paused
 from argmap.render.engine import render
 from argmap.render.layout import Prepared, draw_prepared, packed_dot, prepare, view_dot
 from argmap.render.options import DiagramOptions
@@ -22,18 +23,20 @@ __all__ = ["Prepared", "diagram_dot", "draw", "packed_dot", "prepare", "view_dot
 def diagram_dot(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None) -> tuple[str, DiagramOptions]:
     """The DOT source of the diagram the options ask for (the overview of a view above `overview_above` nodes,
     unless `full`), and the checked options."""
-    prep = prepare(doc, options)
-    if wants_overview(prep):
-        return overview_dot(prep, parts_of(prep)), prep.options
-    return view_dot(prep), prep.options
+    with collector_paused():  # a large map's view, parts and DOT are made in bulk and hold no cycles
+        prep = prepare(doc, options)
+        if wants_overview(prep):
+            return overview_dot(prep, parts_of(prep)), prep.options
+        return view_dot(prep), prep.options
 
 
 def draw(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None, fmt: str, *,
          capture_stderr: bool = True) -> bytes:
     """The diagram drawn as `fmt` (svg, png or pdf): the overview of a view above `overview_above` nodes unless
     `full`; `capture_stderr` as in `argmap.render.engine.render`."""
-    prep = prepare(doc, options)
-    if wants_overview(prep):
-        return render(overview_dot(prep, parts_of(prep)), fmt, "dot", system=prep.options.system_graphviz,
-                      dpi=prep.options.dpi, capture_stderr=capture_stderr)
-    return draw_prepared(prep, fmt, capture_stderr=capture_stderr)
+    with collector_paused():  # as above; a full collection would walk every object of the map, for nothing
+        prep = prepare(doc, options)
+        if wants_overview(prep):
+            return render(overview_dot(prep, parts_of(prep)), fmt, "dot", system=prep.options.system_graphviz,
+                          dpi=prep.options.dpi, capture_stderr=capture_stderr)
+        return draw_prepared(prep, fmt, capture_stderr=capture_stderr)

@@ -176,6 +176,7 @@ def view_subtitle(options: DiagramOptions) -> str:
 #: Above this many nodes `dot` runs with its cheap settings (fewer network-simplex and crossing-minimisation
 #: passes, no second crossing pass over clusters): the picture stays clean, the layout takes far less time.
 CHEAP_ABOVE = 300
+CHEAP_SETTINGS = {"nslimit": "2", "nslimit1": "2", "mclimit": "0.5", "remincross": "false"}
 
 
 def graph_attributes(options: DiagramOptions, size: int = 0) -> dict[str, str]:
@@ -188,7 +189,7 @@ def graph_attributes(options: DiagramOptions, size: int = 0) -> dict[str, str]:
     if engine == "dot":
         attrs["newrank"] = "true"
         if size > CHEAP_ABOVE:
-            attrs.update({"nslimit": "2", "nslimit1": "2", "mclimit": "0.5", "remincross": "false"})
+            attrs.update(CHEAP_SETTINGS)
     else:
         attrs["overlap"] = "false"
         if engine == "sfdp":

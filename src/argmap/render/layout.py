@@ -1,6 +1,6 @@
 """The full layout of a view: options checked, view selected, colouring resolved (`prepare`), then laid out as
-one graph, or, for a view of more than `PARALLEL_ABOVE` nodes in several connected components, on every core
-(`argmap.render.pack`) and drawn as one document.
+one graph, or, for a view of more than `PARALLEL_ABOVE` nodes in several connected components or with one of
+more than `SPLIT_ABOVE` nodes (cut into pieces), on every core (`argmap.render.pack`) and drawn as one document.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from argmap.render.view import View, auto_direction, select_view
 
 #: Views above this many nodes, in more than one connected component, are laid out in parallel processes.
 PARALLEL_ABOVE = 300
-#: A connected component above this many nodes is cut into parts laid out in parallel.
+#: A connected component above this many nodes is cut into pieces of at most `PIECE` nodes laid out apart.
 SPLIT_ABOVE = 1500
+PIECE = 1000
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,16 @@ class Prepared:
 
 
 def prepare(doc: MapDocument, options: dict[str, Any] | DiagramOptions | None) -> Prepared:
-    """Options checked, view selected, colouring resolved. A map whose file does not fully load is refused
-    (`ArgmapError`): the diagram would silently lose its bad parts."""
+    """Options checked, view selected, colouring resolved, the direction chosen when none is given (but for a view
+    drawn as an overview: the overview and each part choose their own). A map whose file does not fully load is
+    refused (`ArgmapError`): the diagram would silently lose its bad parts."""
     amap = doc.require_full_map("export")
     opts = options if isinstance(options, DiagramOptions) else parse_options(options)
     view = select_view(amap, focus=opts.focus, depth=opts.depth, kind=opts.kind, tag=opts.tag, actor=opts.actor,
                        theme=opts.theme)
     given = opts.direction is not None
-    if not given:
+    overview = not opts.full and len(view.nodes) > opts.overview_above  # its parts choose their own direction
+    if not given and not overview:
         edges = [(rel.source, rel.target) for rel in view.relations]
         opts = replace(opts, direction=auto_direction([node.id for node in view.nodes], edges))
     return Prepared(amap, opts, view, resolve_colouring(amap, opts.color_by), given)
@@ -114,53 +117,65 @@ def batches(groups: Sequence[Sequence[int]], count: int) -> list[list[int]]:
     return [sorted(batch) for batch in out if batch]
 
 
-def split_large(groups: list[list[int]], view: View, count: int) -> list[list[int]]:
-    """Components of more than `SPLIT_ABOVE` nodes cut into their parts (`argmap.render.parts`), so that one big
-    argument is laid out on every core too; relations between parts laid out apart are drawn straight."""
-    from argmap.render.parts import READABLE, by_conclusion
+def split_large(groups: list[list[int]], view: View, count: int) -> tuple[list[list[int]], list[list[int]]]:
+    """The components small enough to lay out whole, and the pieces of the others: components of more than
+    `SPLIT_ABOVE` nodes are cut into connected pieces of at most `PIECE` nodes (`argmap.render.parts.chunks`), so
+    that one big argument is laid out on every core too, in pieces `dot` lays out far faster than the whole (its
+    time grows about as the square of the size)."""
+    from argmap.render.parts import chunks
 
-    out: list[list[int]] = []
+    whole: list[list[int]] = []
+    pieces: list[list[int]] = []
     for group in groups:
         if len(group) <= SPLIT_ABOVE or count < 2:
-            out.append(group)
+            whole.append(group)
             continue
         members = {view.nodes[i].id: i for i in group}
         nodes = [view.nodes[i] for i in group]
         relations = [r for r in view.relations if r.source in members]
-        parts = by_conclusion(nodes, relations, largest=max(READABLE, len(group) // (2 * count)))
-        out.extend(sorted(members[node_id] for node_id in part.nodes) for part in parts)
-    return out
+        pieces.extend(sorted(members[node_id] for node_id in piece) for piece in chunks(nodes, relations, PIECE))
+    return whole, pieces
 
 
 def packed_dot(prep: Prepared, processes: int | None = None, *, capture_stderr: bool = True) -> str | None:
     """The view laid out on every core and packed, as a positioned DOT for `nop2` (neato -n2); None when the view is
-    small, in one component, boxed in clusters, or drawn by the system's Graphviz (then one layout is best)."""
+    small, in one component, boxed in clusters, or drawn by the system's Graphviz (then one layout is best).
+
+    Each piece of a big component is laid out on its own, small components together (`dot` packs them); the
+    pieces are then placed by a layout of their own (one box per piece, one edge per pair of pieces joined by
+    relations, in the diagram's direction), so the relations between pieces, drawn straight, stay short."""
     from argmap.render.pack import layout_all, pack, workers
 
     view, opts = prep.view, prep.options
     if len(view.nodes) <= PARALLEL_ABOVE or opts.cluster != "none" or opts.system_graphviz:
         return None
     cores = processes or workers()
-    groups = split_large(components(view.nodes, view.relations), view, cores)
-    count = min(cores, len(groups))
-    if count < 2:
+    whole, pieces = split_large(components(view.nodes, view.relations), view, cores)
+    if min(cores, len(whole) + len(pieces)) < 2:
         return None
-    where: dict[str, int] = {}
-    parts = batches(groups, count)
-    for number, batch in enumerate(parts):
-        for i in batch:
-            where[view.nodes[i].id] = number
-    rels: list[list[tuple[int, Relation]]] = [[] for _ in parts]
+    units = [*pieces, *batches(whole, cores)] if whole else pieces
+    group_of: dict[str, int] = {}
+    unit_of: dict[str, int] = {}
+    for number, group in enumerate([*pieces, *whole]):
+        for i in group:
+            group_of[view.nodes[i].id] = number
+    for number, unit in enumerate(units):
+        for i in unit:
+            unit_of[view.nodes[i].id] = number
+    rels: list[list[tuple[int, Relation]]] = [[] for _ in units]
     names = {node.id: node_name(node.id, index) for index, node in enumerate(view.nodes)}
     across: list[str] = []
-    for index, rel in enumerate(view.relations):
-        if where[rel.source] == where[rel.target]:
-            rels[where[rel.source]].append((index, rel))
+    links: dict[tuple[int, int], int] = {}
+    for index, rel in enumerate(view.relations):  # a unit's components and pieces are laid out apart
+        if group_of[rel.source] == group_of[rel.target]:
+            rels[unit_of[rel.source]].append((index, rel))
         else:
             across.append(f"\t{edge_statement(rel, index, names)}\n")
+            pair = (unit_of[rel.source], unit_of[rel.target])
+            links[pair] = links.get(pair, 0) + 1
     size = len(view.nodes)
-    dots = [component_dot(prep.amap, [(i, view.nodes[i]) for i in batch], rels[number], opts,
-                          prep.colouring.overrides, size) for number, batch in enumerate(parts)]
+    dots = [component_dot(prep.amap, [(i, view.nodes[i]) for i in unit], rels[number], opts,
+                          prep.colouring.overrides, size) for number, unit in enumerate(units)]
     legend: list[str] = []
     if opts.legend:
         outcomes = any(isinstance(n, Forecast) and n.resolution is not None for n in view.nodes)
@@ -173,7 +188,8 @@ def packed_dot(prep: Prepared, processes: int | None = None, *, capture_stderr: 
     attrs = graph_attributes(opts, size) | {"tooltip": prep.amap.title}
     if across:
         attrs["splines"] = "line"  # only the relations between parts laid out apart have no route yet
-    return pack(laid[: len(dots)], attrs, laid[-1] if header else None, "".join(across))
+    return pack(laid[: len(dots)], attrs, laid[-1] if header else None, "".join(across), links,
+                opts.direction or "BT")
 
 
 def draw_prepared(prep: Prepared, fmt: str, *, capture_stderr: bool = True, processes: int | None = None) -> bytes:

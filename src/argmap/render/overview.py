@@ -11,15 +11,18 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from argmap.memory import collector_paused
 from argmap.render import colours
 from argmap.render.colouring import LABEL_WORDS
-from argmap.render.dot import GRAPH_NAME, build_dot, graph_attributes
+from argmap.render.dot import CHEAP_SETTINGS, GRAPH_NAME, build_dot, graph_attributes
 from argmap.render.layout import Prepared, draw_prepared
 from argmap.render.parts import Part, by_conclusion, by_facet
 from argmap.render.style import FONT, edge_look
 from argmap.render.text import html, quoted, quoted_lines, wrap
 from argmap.render.view import View, auto_direction
 
+#: An overview with more edges between its parts than this is laid out with `dot`'s cheap settings.
+CHEAP_EDGES = 100
 _KIND_WORDS = {"evidence": ("evidence", "evidence"), "claim": ("claim", "claims"),
                "inference": ("inference", "inferences"), "forecast": ("forecast", "forecasts")}
 
@@ -39,11 +42,15 @@ def parts_of(prep: Prepared) -> list[Part]:
 
 
 def standing(prep: Prepared) -> dict[str, str]:
-    """Each node's grounded acceptance label (`in`, `out`, `undec`, `unsupported`); empty when it cannot be had."""
-    try:
-        from argmap.analysis.semantics import evaluate
+    """Each node's grounded acceptance label (`in`, `out`, `undec`, `unsupported`); empty when it cannot be had.
 
-        return dict(evaluate(prep.amap).labels)
+    Only the labels: the overview shows no strength or probability, which would cost a full evaluation
+    (`argmap.analysis.semantics.evaluate` computes the labels the same way, then much more)."""
+    try:
+        from argmap.analysis.framework import build_framework
+        from argmap.analysis.labels import grounded_labels
+
+        return grounded_labels(build_framework(prep.amap))
     except Exception:  # a map the reasoning cannot evaluate still gets its overview, without standing
         return {}
 
@@ -82,6 +89,8 @@ def overview_dot(prep: Prepared, parts: Sequence[Part], links: Mapping[str, str]
         opts = replace(opts, direction=auto_direction([p.key for p in parts], list(between)))
     attrs = graph_attributes(replace(opts, engine="dot"), len(parts)) | {"ranksep": "0.8", "nodesep": "0.5",
                                                                                 "pack": "true", "packmode": "graph"}
+    if len(between) > CHEAP_EDGES:  # a few dozen parts of a big map can be joined by hundreds of labelled edges
+        attrs |= CHEAP_SETTINGS
     lines = [f"digraph {GRAPH_NAME} {{", "\tgraph [" + " ".join(f"{k}={quoted(v)}" for k, v in attrs.items()) + "]",
              f"\ttooltip={quoted(amap.title)}",
              f'\tnode [fontname={quoted(FONT)} fontsize=11 fontcolor="{colours.TEXT}" penwidth=1.3 shape=box '
@@ -128,7 +137,10 @@ def part_prepared(prep: Prepared, part: Part, number: int, count: int) -> Prepar
     relations = tuple(r for r in prep.view.relations if r.source in members and r.target in members)
     title = f"{prep.amap.title}: part {number} of {count}, {part.title}"
     amap = prep.amap.model_copy(update={"title": title})
-    return Prepared(amap, replace(prep.options, full=True), View(nodes, relations), prep.colouring)
+    opts = replace(prep.options, full=True)
+    if not prep.direction_given:
+        opts = replace(opts, direction=auto_direction([n.id for n in nodes], [(r.source, r.target) for r in relations]))
+    return Prepared(amap, opts, View(nodes, relations), prep.colouring, prep.direction_given)
 
 
 def part_dots(prep: Prepared, parts: Sequence[Part]) -> list[str]:
@@ -150,12 +162,13 @@ def diagram_files(prep: Prepared, fmt: str) -> dict[str, bytes]:
     or, for a view small enough (or `full`), the whole diagram as `diagram.<fmt>`."""
     from argmap.render.pack import draw_all
 
-    if not wants_overview(prep):
-        return {f"diagram.{fmt}": draw_prepared(prep, fmt)}
-    parts = parts_of(prep)
-    links = {part.key: part_file(part, fmt) for part in parts} if fmt in ("svg", "pdf") else None
-    overview = overview_dot(prep, parts, links)
-    drawn = draw_all([overview, *part_dots(prep, parts)], fmt, "dot", dpi=prep.options.dpi)
+    with collector_paused():  # the parts and their DOT are made in bulk and hold no cycles
+        if not wants_overview(prep):
+            return {f"diagram.{fmt}": draw_prepared(prep, fmt)}
+        parts = parts_of(prep)
+        links = {part.key: part_file(part, fmt) for part in parts} if fmt in ("svg", "pdf") else None
+        dots = [overview_dot(prep, parts, links), *part_dots(prep, parts)]
+    drawn = draw_all(dots, fmt, "dot", dpi=prep.options.dpi)
     files = {f"overview.{fmt}": drawn[0]}
     files.update((part_file(part, fmt), data) for part, data in zip(parts, drawn[1:], strict=True))
     return files

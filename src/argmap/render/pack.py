@@ -1,6 +1,7 @@
-"""Large diagrams laid out on every core: the connected components of a view are laid out in parallel processes
-(each by the same Graphviz engine, from its own DOT), then packed side by side in rows and drawn once, as one
-document, by `nop2` (neato -n2) (which keeps every position and edge route it is given). Node and edge attributes
+"""Large diagrams laid out on every core: the connected components of a view, and the pieces of a big one, are
+laid out in parallel processes (each by the same Graphviz engine, from its own DOT), then packed side by side in
+rows, or, when relations join them, placed by a layout of one box per piece, and drawn once, as one document, by
+`nop2` (neato -n2) (which keeps every position and edge route it is given). Node and edge attributes
 (ids, classes, tooltips, links) pass through unchanged, so the SVG is one valid drawing with its tooltips.
 
 Coordinates in Graphviz's laid-out DOT are points: `pos` of nodes (`x,y`), of edges (`e,x,y s,x,y x,y ...`),
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from argmap.errors import ArgmapError
@@ -49,11 +50,16 @@ def layout_all(dots: Sequence[str], engine: str, processes: int | None = None, *
     processes = min(processes or workers(), len(dots))
     if processes <= 1:
         return [layout_one(dot, engine, capture_stderr) for dot in dots]
+    order = sorted(range(len(dots)), key=lambda i: -len(dots[i]))  # the longest first: the cores finish together
     try:
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            return list(pool.map(layout_one, dots, [engine] * len(dots)))
+            laid = list(pool.map(layout_one, [dots[i] for i in order], [engine] * len(dots)))
     except Exception as exc:  # a worker's Graphviz failure, or no process could start
         raise ArgmapError(f"Graphviz could not lay out the diagram with '{engine}': {exc}") from None
+    out = [""] * len(dots)
+    for i, text in zip(order, laid, strict=True):
+        out[i] = text
+    return out
 
 
 def draw_one(dot: str, fmt: str, engine: str, dpi: int | None = None, capture_stderr: bool = True) -> bytes:
@@ -84,13 +90,15 @@ def shift(value: str, dx: float, dy: float) -> str:
     '10,5,60,65'
     """
     out: list[str] = []
-    for item in value.split():
+    for item in value.split():  # plain string operations: a large diagram has tens of thousands of these
         prefix = ""
         if item[:2] in ("e,", "s,"):
             prefix, item = item[:2], item[2:]
-        numbers = [float(n) for n in _NUMBER.findall(item)]
-        moved = [n + (dy if index % 2 else dx) for index, n in enumerate(numbers)]
-        out.append(prefix + ",".join(f"{n:.6g}" for n in moved))
+        try:
+            numbers = [float(n) for n in item.split(",")]
+        except ValueError:  # not plain numbers: take the numbers it holds
+            numbers = [float(n) for n in _NUMBER.findall(item)]
+        out.append(prefix + ",".join(f"{n + (dy if index % 2 else dx):.6g}" for index, n in enumerate(numbers)))
     return " ".join(out)
 
 
@@ -141,17 +149,45 @@ def shelf_offsets(boxes: Sequence[tuple[float, float]], aspect: float = 1.4) -> 
     return offsets
 
 
-def pack(laid_out: Sequence[str], graph_attrs: dict[str, str], header: str | None = None, extra: str = "") -> str:
-    """The laid-out components as one DOT for `nop2` (neato -n2): each moved to its shelf, bounding box around all;
-    `header` (laid out too: the title and legend) goes above them, at the left. Works on Graphviz's DOT text,
-    so HTML-like labels and every attribute pass through byte for byte. `extra` statements (edges between
-    components laid out apart) are added at the end, unpositioned."""
+def placed_offsets(boxes: Sequence[tuple[float, float]], links: Mapping[tuple[int, int], int],
+                   direction: str = "BT") -> list[tuple[float, float]]:
+    """Where to put each (width, height) box so that linked boxes sit near each other, in the flow of the
+    diagram: a `dot` layout of one fixed-size box per piece and one edge per linked pair (`links`: (from, to) ->
+    how many relations), weighted by the relations it stands for; returns each box's lower-left corner."""
+    import pygraphviz
+
+    lines = [f"digraph pieces {{\n\tgraph [rankdir={direction} nodesep={GAP / 72:.3f} ranksep={2 * GAP / 72:.3f}]",
+             '\tnode [shape=box fixedsize=true label=""]']
+    lines += [f'\t"{i}" [width={w / 72:.4f} height={h / 72:.4f}]' for i, (w, h) in enumerate(boxes)]
+    lines += [f'\t"{a}" -> "{b}" [weight={count}]' for (a, b), count in links.items() if a != b]
+    with quiet_stderr():
+        graph = pygraphviz.AGraph(string="\n".join(lines) + "\n}\n")
+        graph.layout(prog="dot")
+    offsets = []
+    for i, (w, h) in enumerate(boxes):
+        x, y = (float(n) for n in graph.get_node(str(i)).attr["pos"].split(","))
+        offsets.append((x - w / 2, y - h / 2))
+    return offsets
+
+
+def pack(laid_out: Sequence[str], graph_attrs: dict[str, str], header: str | None = None, extra: str = "",
+         links: Mapping[tuple[int, int], int] | None = None, direction: str = "BT") -> str:
+    """The laid-out components as one DOT for `nop2` (neato -n2): each moved to its shelf, or, when `links` join
+    them, to its place in a layout of the pieces (`placed_offsets`), bounding box around all; `header` (laid out
+    too: the title and legend) goes above them, at the left. Works on Graphviz's DOT text, so HTML-like labels
+    and every attribute pass through byte for byte. `extra` statements (edges between components laid out apart)
+    are added at the end, unpositioned."""
     pieces = [_split(text) for text in laid_out]
-    offsets = shelf_offsets([(x1 - x0, y1 - y0) for (x0, y0, x1, y1), _ in pieces])
+    boxes = [(x1 - x0, y1 - y0) for (x0, y0, x1, y1), _ in pieces]
+    offsets = placed_offsets(boxes, links, direction) if links else shelf_offsets(boxes)
     if header is not None:
+        top = max((oy + h for (_, oy), (_, h) in zip(offsets, boxes, strict=True)), default=0.0)
+        left = min((ox for ox, _ in offsets), default=0.0)
         pieces.insert(0, _split(header))
-        offsets.insert(0, (0.0, GAP))
+        offsets.insert(0, (left, top + GAP))
     lowest = min((oy for _, oy in offsets), default=0.0)
+    leftmost = min((ox for ox, _ in offsets), default=0.0)
+    offsets = [(ox - leftmost, oy) for ox, oy in offsets]
     right, highest = 0.0, 0.0
     bodies: list[str] = []
     for ((x0, y0, x1, y1), body), (ox, oy) in zip(pieces, offsets, strict=True):

@@ -3,10 +3,14 @@ sharing a theme, actor or tag. Pure (no Graphviz).
 
 Conclusions are the nodes that bear on nothing (the source of no relation in the view). Every other node joins
 the part of the nearest conclusion it bears on, directly or through others (ties: the conclusion first in file
-order). A part far larger than the rest is split under its conclusion: the conclusion keeps a part of its own and
-each node bearing on it directly heads a part of what bears on that node (parts of up to
-`READABLE` nodes are never split). Nodes reaching no conclusion (a cycle
-with nothing above it) join one part of their own, as do unrelated nodes.
+order). A part far larger than the rest is split under its conclusion: the largest lines of argument bearing on it
+directly (a node bearing on it with what bears on that node) head parts of their own, as many as the overview has
+room for, and the conclusion keeps a part with the smaller ones (parts of up to `READABLE` nodes are never split).
+So a conclusion with a thousand direct reasons gives a few parts, not a thousand. Nodes reaching no conclusion (a
+cycle with nothing above it) join one part of their own, as do unrelated nodes.
+
+`chunks` cuts a view differently, for laying it out in pieces: into connected pieces of at most a given size,
+few relations between them.
 """
 
 from __future__ import annotations
@@ -76,22 +80,33 @@ def by_conclusion(nodes: Sequence[NodeBase], relations: Sequence[Relation], targ
                 break
         elif len(groups) >= target or len(groups[head]) <= max(READABLE, 2 * len(nodes) // target):
             break
-        children = [c for c in dict.fromkeys(into.get(head, ())) if c in groups[head] and c != head]
+        members = set(groups[head])
+        children = [c for c in dict.fromkeys(into.get(head, ())) if c in members and c != head]
         if len(children) < 2:
             fixed.add(head)
             continue
-        members = set(groups.pop(head)) - {head}
+        del groups[head]
+        members.discard(head)
         sub = _claim(children, members, into)
-        groups[head] = [head]
-        fixed.add(head)
         under: dict[str, list[str]] = {child: [] for child in children}
         for member in members:
             if member in sub:
                 under[sub[member]].append(member)
-        for child in children:
+        # Lines of at least a `target`-th of the part get parts of their own, as many as there is room for, and
+        # at least the two largest (a split always makes progress); with `largest`, every line above it does.
+        # The others stay with the conclusion.
+        ranked = sorted(children, key=lambda c: (-len(under[c]), order[c]))
+        room = max(2, target - len(groups) - 1)
+        own = [c for i, c in enumerate(ranked)
+               if i < 2 or (i < room and len(under[c]) * target >= len(members))
+               or (largest is not None and len(under[c]) > largest)]
+        kept = set(own)
+        groups[head] = [head]
+        fixed.add(head)
+        for child in own:
             groups[child] = sorted(under[child], key=order.__getitem__)
-        leftover = sorted((n for n in members if n not in sub), key=order.__getitem__)
-        groups[head] += leftover
+        leftover = [n for n in members if n not in sub or sub[n] not in kept]
+        groups[head] = sorted([head, *leftover], key=order.__getitem__)
     parts = [Part(f"part-{number + 1}", text_of(nodes, order, head), head, tuple(ids))
              for number, (head, ids) in enumerate(sorted(groups.items(), key=lambda kv: order[kv[0]]))]
     placed = {n for p in parts for n in p.nodes}
@@ -118,3 +133,64 @@ def by_facet(nodes: Sequence[NodeBase], facet: str, names: dict[str, str]) -> li
     if "" in groups:
         parts.append(Part(f"{facet}-none", f"no {facet}", None, tuple(groups[""])))
     return parts
+
+
+def chunks(nodes: Sequence[NodeBase], relations: Sequence[Relation], largest: int) -> list[list[str]]:
+    """The view cut into connected pieces of at most `largest` nodes (ids in view order, pieces in the order of
+    their top node), with few relations between pieces: for laying out a big argument in pieces.
+
+    Each node hangs under the node it bears on nearest a conclusion (a spanning forest, found breadth-first from
+    the conclusions, then from any node left over, as in a cycle with nothing above it). Bottom up, a node whose
+    hanging subtree grows beyond `largest` sheds its largest branches as pieces of their own.
+
+    >>> from argmap.model import Claim, Relation
+    >>> ns = [Claim(id=i, text=i) for i in "abcde"]
+    >>> rs = [Relation(source=s, target=t, type="supports") for s, t in ("ba", "ca", "db", "eb")]
+    >>> chunks(ns, rs, 3)
+    [['a', 'c'], ['b', 'd', 'e']]
+    """
+    order = {node.id: i for i, node in enumerate(nodes)}
+    into: dict[str, list[str]] = {}
+    sources: set[str] = set()
+    for rel in relations:
+        if rel.source in order and rel.target in order and rel.source != rel.target:
+            into.setdefault(rel.target, []).append(rel.source)
+            sources.add(rel.source)
+    parent: dict[str, str | None] = {}
+    visit: list[str] = []
+    roots = [node.id for node in nodes if node.id not in sources] + [node.id for node in nodes]
+    for root in roots:
+        if root in parent:
+            continue
+        parent[root] = None
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            visit.append(node)
+            for other in into.get(node, ()):
+                if other not in parent:
+                    parent[other] = node
+                    queue.append(other)
+    size = dict.fromkeys(visit, 1)
+    hanging: dict[str, list[str]] = {}
+    cut: set[str] = set()
+    for node in reversed(visit):  # children before their parent
+        if size[node] > largest:
+            for child in sorted(hanging.get(node, ()), key=lambda c: (-size[c], order[c])):
+                if size[node] <= largest:
+                    break
+                cut.add(child)
+                size[node] -= size[child]
+        up = parent[node]
+        if up is not None:
+            size[up] += size[node]
+            hanging.setdefault(up, []).append(node)
+    piece: dict[str, str] = {}
+    for node_id in visit:  # parents before their children
+        up = parent[node_id]
+        piece[node_id] = node_id if up is None or node_id in cut else piece[up]
+    out: dict[str, list[str]] = {}
+    for item in nodes:
+        if item.id in piece:
+            out.setdefault(piece[item.id], []).append(item.id)
+    return sorted(out.values(), key=lambda ids: order[ids[0]])

@@ -90,21 +90,24 @@ def select_view(amap: ArgMap, *, focus: str | None = None, depth: int = 2, kind:
     around = neighbourhood(amap, focus, depth) if focus is not None else None
     nodes: list[NodeBase] = []
     seen: set[str] = set()
+    filtered = keep.active
     for node in amap.nodes:
         if node.id in seen:
             continue
         seen.add(node.id)
         if around is not None and node.id not in around:
             continue
-        if node.id == focus or keep.matches(node):
+        if node.id == focus or not filtered or keep.matches(node):
             nodes.append(node)
     kept = {node.id for node in nodes}
     relations: list[Relation] = []
     keys: set[tuple[str, str, str]] = set()
     for rel in amap.relations:
-        if rel.source in kept and rel.target in kept and rel.key not in keys:
-            keys.add(rel.key)
-            relations.append(rel)
+        if rel.source in kept and rel.target in kept:
+            key = (rel.source, rel.type, rel.target)  # `Relation.key`, without a property call per relation
+            if key not in keys:
+                keys.add(key)
+                relations.append(rel)
     if not nodes and keep.active:
         raise ArgmapError(f"no node passes the filters ({keep.describe()})")
     return View(tuple(nodes), tuple(relations), focus)
