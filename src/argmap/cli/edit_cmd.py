@@ -196,7 +196,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     session = EditSession.open(args.map, journal=False, backup=args.backup)
     before = {_key(d) for d in check(session.document()) if d.is_error}
+    changed = 0
     for name, values in ops:
+        idle = edit_parts.idle(session, name, values)
+        if idle:  # a clean-up with nothing to clean is not a failure (scripts run it routinely)
+            print(f"{_option(name, values)}: {idle}")
+            continue
         try:
             edit = edit_parts.apply(session, name, values, force=args.force) if name in edit_parts.NAMES \
                 else _apply(session, name, values)
@@ -204,9 +209,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"{_where(session, exc)}: error: {_option(name, values)}: {exc}", file=sys.stderr)
             print(f"argmap edit: nothing was changed in {session.display_path}", file=sys.stderr)
             return 1
+        changed += 1
         print(edit.summary)
         for removed in edit.removed if name in ("remove", "vocab_remove") else []:
             print(f"  {describe_removed(removed)}")
+    if not changed:
+        print(f"argmap edit: nothing to change in {session.display_path}", file=sys.stderr)
+        return 0
     introduced = [d for d in check(session.document()) if d.is_error and _key(d) not in before]
     if args.diff or args.dry_run:
         sys.stdout.write(session.changes())

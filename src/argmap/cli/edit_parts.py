@@ -20,7 +20,7 @@ from argmap.edit.part_values import read_held, read_probability
 from argmap.edit.session import Edit, EditSession
 from argmap.errors import EditError, suggest
 from argmap.layout.yaml_loader import MapLoader
-from argmap.model import ArgMap, Relation, Scenario, Source
+from argmap.model import VOCABULARIES, ArgMap, Relation, Scenario, Source
 
 #: Option name (its `dest`), metavar(s) and help, in the order `--help` lists them.
 OPTIONS: tuple[tuple[str, str | tuple[str, ...], str], ...] = (
@@ -200,6 +200,19 @@ def apply(session: EditSession, name: str, values: list[str], *, force: bool = F
     if name == "vocab_prune":
         return session.apply(vocab_ops.prune(data, values[0] or None))
     raise EditError(f"unknown operation --{name.replace('_', '-')}")
+
+
+def idle(session: EditSession, name: str, values: list[str]) -> str | None:
+    """Why the operation has nothing to do (a `--vocab-prune` where every entry is in use), or None."""
+    if name != "vocab_prune":
+        return None
+    vocabulary = values[0] or None
+    if vocabulary is not None and vocabulary not in VOCABULARIES:
+        return None  # the operation itself says what is wrong, with the closest name
+    names = [vocabulary] if vocabulary else list(VOCABULARIES)
+    if any(vocab_ops.unused(session.data, each) for each in names):
+        return None
+    return "nothing to prune: every entry declared is in use"
 
 
 def describe_removed(item: dict[str, Any]) -> str:
