@@ -68,7 +68,7 @@ def test_the_maps_title_and_description(harbour: Path, original: str) -> None:
         screen.set_value("title", "Eastport: the dock strike")
         await pilot.press("escape")  # something was typed: asks first
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("k")  # keep editing
+        await pilot.press("k")  # keep editing (the same question as the node form: keep, save, discard)
         assert app.screen is screen and screen.value_of("title") == "Eastport: the dock strike"
         screen.set_value("description", "A strike in two weeks.")
         await pilot.press("ctrl+s")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 
@@ -68,6 +68,21 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_before_discarding(form: Screen[Any], what: str, *, discard: Callable[[], object],
+                          save: Callable[[], object]) -> None:
+    """Every form's Escape with changes typed: keep editing (the default, and Escape again), save, or discard."""
+
+    def answered(answer: str | None) -> None:
+        if answer == "discard":
+            discard()
+        elif answer == "save":
+            save()
+
+    form.app.push_screen(ConfirmScreen("Discard the changes?", f"{what}: your changes are not saved.",
+                                       [("keep", "Keep editing"), ("save", "Save"), ("discard", "Discard")],
+                                       default="keep", danger=["discard"]), answered)
 
 
 class TextScreen(ModalScreen[None]):

@@ -201,17 +201,9 @@ class NodeFormScreen(ModalScreen[DraftResult | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        from argmap.tui.confirm import ConfirmScreen
+        from argmap.tui.confirm import ask_before_discarding
 
-        def answered(answer: str | None) -> None:
-            if answer == "discard":
-                self.dismiss(None)
-            elif answer == "save":
-                self.action_save()
-
-        self.app.push_screen(ConfirmScreen("Discard the changes?", f"{self.title_text}: your changes are not saved.",
-                                           [("keep", "Keep editing"), ("save", "Save"), ("discard", "Discard")],
-                                           default="keep", danger=["discard"]), answered)
+        ask_before_discarding(self, self.title_text, discard=lambda: self.dismiss(None), save=self.action_save)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -144,19 +144,12 @@ class PartFormScreen(ModalScreen[dict[str, str] | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; when a field was changed, ask first."""
-        from argmap.tui.confirm import ConfirmScreen
+        from argmap.tui.confirm import ask_before_discarding
 
         if self.values() == self.initial:
             self.dismiss(None)
             return
-
-        def answered(answer: str | None) -> None:
-            if answer == "discard":
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard the changes?", f"{self.title_text}: what you typed is not saved.",
-                                           [("discard", "Discard"), ("keep", "Keep editing")], default="keep",
-                                           danger=["discard"]), answered)
+        ask_before_discarding(self, self.title_text, discard=lambda: self.dismiss(None), save=self.action_save)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
