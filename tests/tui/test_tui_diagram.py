@@ -258,7 +258,8 @@ def test_the_picture_is_shown_where_the_terminal_has_pixels(harbour: Path, monke
 
 
 def test_argmap_images_loads_textual_image_before_the_explorer_starts(monkeypatch: pytest.MonkeyPatch,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+                                                                       capsys: pytest.CaptureFixture[str],
+                                                                       harbour: Path) -> None:
     import argparse
 
     import argmap.tui.app
@@ -277,11 +278,11 @@ def test_argmap_images_loads_textual_image_before_the_explorer_starts(monkeypatc
     monkeypatch.setattr(argmap.tui.app, "create_app", lambda *a, **k: Dummy())
     parser = argparse.ArgumentParser()
     open_cmd.configure(parser)
-    assert open_cmd.run(parser.parse_args(["--images", "x.yaml"])) == 0
+    assert open_cmd.run(parser.parse_args(["--images", str(harbour)])) == 0
     assert order == ["prepare", "run"]
     assert "argmap: note: no pics" in capsys.readouterr().err
     order.clear()
-    assert open_cmd.run(parser.parse_args(["x.yaml"])) == 0
+    assert open_cmd.run(parser.parse_args([str(harbour)])) == 0
     assert order == ["run"]
 
 
