@@ -199,7 +199,7 @@ class LooseText:
             return
         body = translated.lstrip()
         self._lead = len(translated) - len(body)
-        self._folded = _SPACES.sub(" ", body)
+        self._folded = " ".join(body.split())  # white space runs made one space (a trailing one goes)
         # where collapsing moved the offsets: per run of two or more spaces, its place in the folded text and
         # how many characters it lost (summed over it and the runs before)
         self._runs: list[int] = []
@@ -231,7 +231,6 @@ class LooseText:
         return folded + self._lead + (self._lost[runs - 1] if runs else 0)
 
 
-_SPACES = re.compile(r"\s+")
 _RUN = re.compile(r"\s\s+")
 #: whether the folding maps a character to several (or white space to something else): offsets cannot be derived
 _WIDE_FOLD = any(isinstance(value, str) and (len(value) > 1 or (value and value.isspace() != chr(code).isspace()))
