@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from itertools import count, groupby
+from itertools import count
 from operator import itemgetter, le
 from pathlib import Path
 from typing import Any, Protocol
@@ -89,7 +89,6 @@ def _parse(path: Path, text: str) -> Any:
 
 
 _NODE_ID, _TYPE, _FROM, _TO = itemgetter("nodeID"), itemgetter("type"), itemgetter("fromID"), itemgetter("toID")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _all_str(values: list[Any]) -> bool:
@@ -140,11 +139,18 @@ class _Graph:
         pairs = list(zip(starts, ends, strict=True))
         kept = [pair for pair in pairs if pair[0] in types and pair[1] in types] \
             if not (types.keys() >= set(starts) and types.keys() >= set(ends)) else pairs
-        # each node's successors and predecessors in the file's order (a stable sort groups them in C)
-        self.outs: dict[str, list[str]] = {start: list(map(_SECOND, group))
-                                           for start, group in groupby(sorted(kept, key=_FIRST), _FIRST)}
-        self.ins: dict[str, list[str]] = {end: list(map(_FIRST, group))
-                                          for end, group in groupby(sorted(kept, key=_SECOND), _SECOND)}
+        ins: dict[str, list[str]] = {}
+        outs: dict[str, list[str]] = {}
+        for start, end in kept:
+            if start in outs:
+                outs[start].append(end)
+            else:
+                outs[start] = [end]
+            if end in ins:
+                ins[end].append(start)
+            else:
+                ins[end] = [start]
+        self.ins, self.outs = ins, outs
         #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
         self.edge_order: dict[tuple[str, str], int] = dict(zip(dict.fromkeys(kept), count()))
         self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}

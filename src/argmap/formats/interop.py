@@ -136,7 +136,9 @@ class Sniffer(Protocol):
 #: so a field added to the format travels too.
 MAP_EXTRAS: tuple[str, ...] = tuple(key for key in TOP_ORDER if key not in ("argmap", "nodes", "relations"))
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: ASCII that is not [a-z0-9] made a space, for `_slug_of`
+_NOT_SLUG_SPACE = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()
+                                 or chr(code).isupper()})
 
 
 def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
@@ -156,7 +158,9 @@ def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
 def _slug_of(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+    # every run of what is not [a-z0-9] one dash, the ends none: `str.translate` (a table lookup per character
+    # for ASCII text) and `split` do it several times faster than a pattern
+    return "-".join(text.lower().translate(_NOT_SLUG_SPACE).split())
 
 
 class Ids:
