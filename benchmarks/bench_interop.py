@@ -23,10 +23,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from argmap.cli.import_corpus import convert_folder
+from argmap.cli.import_corpus import available_cores, convert_folder
 from argmap.formats import FORMATS, import_file
 from timing import timed
 
@@ -131,13 +132,20 @@ def main() -> int:
                     if path.with_suffix(".txt").exists():
                         shutil.copy(path.with_suffix(".txt"), target.with_suffix(".txt"))
             count = sum(1 for _ in corpus.rglob("*.json"))
-            for jobs in sorted({1, os.cpu_count() or 1}):
+            jobs_list = [int(n) for n in args.jobs.split(",")] if args.jobs else sorted({1, 2, available_cores()})
+            print(f"\nfolder import, {count} files (import, YAML write, load and check per file), "
+                  f"{available_cores()} core(s), load average {os.getloadavg()[0]:.1f}")
+            print(f"{'processes':>10} {'files/s':>9} {'seconds':>8} {'failed':>7}")
+            for jobs in jobs_list:
                 start = time.perf_counter()
                 results = convert_folder(corpus, folder / f"out{jobs}", "aif", jobs=jobs)
                 took = time.perf_counter() - start
                 failed = sum(1 for r in results if r.get("error"))
-                print(f"folder import, {count} files, {jobs} process(es): {count / took:7.1f} files/s "
-                      f"({took:.2f}s, {failed} failed; import, YAML write, load and check per file)")
+                print(f"{jobs:>10} {count / took:9.1f} {took:8.2f} {failed:>7}")
+            start = time.perf_counter()
+            with ProcessPoolExecutor(max_workers=2) as pool:
+                list(pool.map(abs, [1, 2]))
+            print(f"starting two worker processes and a first round trip: {(time.perf_counter() - start) * 1000:.0f}ms")
     return 0
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")  # a literal first character: the scan is a fast search
 _ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
-_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")  # searched only in a tag that has "id" in it
 _BREAKS = {"br", "p", "div", "li", "tr"}
 
 
@@ -53,7 +53,8 @@ def strip_html(source: str) -> PlainText:
                 if span_id is not None:
                     spans[span_id] = (spans[span_id][0], size)
             else:
-                found = _ID.search(match.group(3))
+                attributes = match.group(3)
+                found = _ID.search(attributes) if "id" in attributes else None
                 open_spans.append(found.group(1) if found else None)
                 if found:
                     spans[found.group(1)] = (size, size)
