@@ -333,6 +333,8 @@ class _Builder:
             result: dict[str, Any] = {"id": name, "kind": "claim", "text": node_text(node.get("text"), name)}
             if quotes:
                 result.update(quotes)
+        elif kind == "RA" and "scheme" not in node and node.get("text") == "Default Inference":  # the common case
+            result = {"id": name, "kind": "inference", "text": "Default Inference"}
         else:
             scheme, aif_name = scheme_of(node) if kind == "RA" else (None, None)
             label = "Conflict" if kind == "CA" else "Inference"
