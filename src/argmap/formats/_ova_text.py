@@ -46,19 +46,19 @@ def strip_html(source: str) -> PlainText:
         out.append(piece)
         size += len(piece)
         at = match.end()
-        closing, name = match.group(1) == "/", match.group(2).lower()
+        slash, name, attributes = match.groups()
+        name = name.lower()
         if name == "span":
-            if closing:
+            if slash:
                 span_id = open_spans.pop() if open_spans else None
                 if span_id is not None:
                     spans[span_id] = (spans[span_id][0], size)
             else:
-                attributes = match.group(3)
                 found = _ID.search(attributes) if "id" in attributes else None
                 open_spans.append(found.group(1) if found else None)
                 if found:
                     spans[found.group(1)] = (size, size)
-        elif name in _BREAKS and (name == "br" or closing):
+        elif name in _BREAKS and (name == "br" or slash):
             out.append("\n")
             size += 1
     piece = source[at:]
