@@ -37,6 +37,35 @@ def test_statements_classes_references_and_inline_text() -> None:
     assert ec.tags == ["tag", "more"] and ec.data == {"a": 1}
 
 
+def test_shortcodes_of_argdowns_full_table_become_characters() -> None:
+    doc = parse_argdown("[D]: .~.(p.^.q) .<->. (.~.p) .v. (.~.q)\n    + :happy: :up: :love:\n\n"
+                        "[S]: :A:x .E.y :v_: .<>. :[]: .O. :P: :->: a:?: :+1: .-1. :eye-roll: :y: .n.\n\n"
+                        "[U]: e.g. 10:30:00 :nocode: .x.v.q a.b.c\n\n[E]: \\.v. \\:up:\n")
+    assert doc.statements["D"].texts == ["\u00ac(p\u2227q) \u2194 (\u00acp) \u2228 (\u00acq)"]
+    assert [s.texts for t, s in doc.statements.items() if t not in "DSUE"] == [["\U0001f600 \U0001f44d \U0001f60d"]]
+    assert doc.statements["S"].texts == ["\u2200x \u2203y \u22bb \u25c7 \u25fb \U0001d5e2 \U0001d5e3 \u2192 "
+                                         "a\u2753 \U0001f44d \U0001f44e \U0001f644 \u2714 \u274c"]
+    # what Argdown's lexer takes for a code it does not know stays as written, and hides the code after it
+    assert doc.statements["U"].texts == ["e.g. 10:30:00 :nocode: .x.v.q a.b.c"]
+    assert doc.statements["E"].texts == [".v. :up:"]
+
+
+def test_shortcode_table_is_argdowns_own() -> None:
+    from argmap.formats._argdown_inline import SHORTCODES
+    assert len(SHORTCODES) == 80
+    assert SHORTCODES[":smile:"] == "\u263a\ufe0f" and SHORTCODES[".smile."] == "\u263a"
+    for code in ("A", "E", "O", "P", "->", "<->", "~", "^", "v", "v_", "<>", "[]", "+1", "-1", "?", "agree"):
+        assert SHORTCODES[f".{code}."] == SHORTCODES[f":{code}:"]
+
+
+def test_text_that_looks_like_a_shortcode_survives_the_round_trip() -> None:
+    from argmap.formats._argdown_inline import plain_text
+    from argmap.formats._argdown_write import escape
+    for text in ("p .v. q", ".v.v.", "a.[b].", "x :+1: y :smile: 10:30:00", ".~.(p.^.q) .<->. :v_: .[]. end.",
+                 "e.g. a_b *c* #d @[e]"):
+        assert plain_text(escape(text))[0] == text, text
+
+
 def test_comments_are_ignored_but_not_inside_data_or_links() -> None:
     doc = parse_argdown("A // gone\n/* gone\ntoo */ B <!-- x --> [l](http://a/b) {u: 'http://c'}\n")
     (ec,) = doc.statements.values()

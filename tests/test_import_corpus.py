@@ -3,7 +3,9 @@ rest go on, and a progress bar only for a person at a terminal."""
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,19 @@ def test_a_folder_converts_the_same_on_one_process_and_on_two(tmp_path: Path) ->
     assert len(broken) == 1 and "broken.json:1:" in broken[0]["error"]
     assert sorted(p.name for p in (tmp_path / "two").rglob("*.yaml")) == \
         sorted(p.name for p in (tmp_path / "one").rglob("*.yaml"))
+    assert gc.get_freeze_count() == 0  # the objects frozen for the workers' sake are the collector's again
+
+
+def test_the_parallel_path_forks_warm_workers_on_the_cores_it_may_use(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    assert 1 <= import_corpus.available_cores() <= (os.cpu_count() or 1)
+    _corpus(tmp_path / "in", 2 * POOL_MIN_PER_WORKER)
+    here: list[str] = []
+    convert = import_corpus.convert_one
+    monkeypatch.setattr(import_corpus, "convert_one", lambda *task: here.append(task[0]) or convert(*task))
+    results = convert_folder(tmp_path / "in", tmp_path / "out", "aif", jobs=2)
+    assert len(here) == 1 and here[0] in {r["file"] for r in results}  # one here, the rest in the workers
+    assert sum(1 for r in results if r["error"] is None) == 2 * POOL_MIN_PER_WORKER
 
 
 def test_no_progress_bar_without_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str],

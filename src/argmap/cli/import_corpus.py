@@ -4,6 +4,7 @@ others go on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -88,21 +89,39 @@ def convert_folder(folder: Path, output: Path, fmt_name: str | None, *, jobs: in
                             "error": None})
         else:
             tasks.append((str(path), str(target), name))
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(tasks) // POOL_MIN_PER_WORKER))
+    workers = min(jobs or available_cores(), max(1, len(tasks) // POOL_MIN_PER_WORKER))
     with _progress(len(tasks)) as advance:
         if workers == 1:  # a few files: starting processes would cost more than it gives
             for task in tasks:
                 results.append(convert_one(*task))
                 advance()
         else:
-            # Tasks go out in batches (one round trip per batch, not per file); the workers are forked, so
-            # argmap's modules are imported once, not per file. A few batches per worker keep the load even.
-            chunk = max(1, len(tasks) // (workers * 4))
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(_convert_task, tasks, chunksize=chunk):
-                    results.append(result)
-                    advance()
+            # The first file is converted here, so that every module a conversion imports on first use is
+            # imported once, before the workers are forked, and not once per worker; the collector is told to
+            # leave what exists now alone (gc.freeze), so the workers do not copy the parent's pages by walking
+            # them. Tasks go out in batches (one round trip per batch, not per file); a few batches per worker
+            # keep the load even.
+            results.append(convert_one(*tasks[0]))
+            advance()
+            rest = tasks[1:]
+            chunk = max(1, len(rest) // (workers * 4))
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for result in pool.map(_convert_task, rest, chunksize=chunk):
+                        results.append(result)
+                        advance()
+            finally:
+                gc.unfreeze()
     return sorted(results, key=lambda result: result["file"])
+
+
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's where it is pinned to some)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 #: Files per worker below which a folder is converted in this process (a worker's start costs about as much).

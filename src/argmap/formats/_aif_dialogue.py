@@ -9,27 +9,31 @@ A nodeset without locutions (AraucariaDB, microtexts) gets quotes where an I-nod
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from argmap.formats.interop import LooseText, Losses, slug
 
-_SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s*(.*)$", re.DOTALL)
 SOURCE_ID = "text"
 
 
 def split_locution(text: str) -> tuple[str | None, str]:
-    """The speaker and the words of an L-node's text.
+    """The speaker and the words of an L-node's text: the speaker stands before the first colon (at most 80
+    characters, on one line), the words after it.
 
     >>> split_locution("KELLY :  Sounds like somebody's a little R-rated")
     ('KELLY', "Sounds like somebody's a little R-rated")
-    >>> split_locution("no speaker here")
-    (None, 'no speaker here')
+    >>> split_locution("no speaker here"), split_locution("A very long line " * 6 + ": x")[0]
+    ((None, 'no speaker here'), None)
     """
-    found = _SPEAKER.match(text)
-    if not found or not found.group(2).strip():
-        return None, text.strip()
-    return found.group(1).strip(), found.group(2).strip()
+    head, colon, rest = text.partition(":")
+    words = rest.strip()
+    if colon and words:
+        speaker = head.strip()
+        if 0 < len(speaker) <= 80 and "\n" not in speaker:
+            return speaker, words
+        if not speaker and head.replace("\n", ""):  # only white space before the colon: an empty speaker
+            return "", words
+    return None, text.strip()
 
 
 class _Nodeset(Protocol):

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import count
+from operator import itemgetter, le
 from pathlib import Path
 from typing import Any, Protocol
+
+from pydantic_core import from_json
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_dialogue import Dialogue
@@ -57,6 +61,10 @@ def scheme_of(node: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def _load(path: Path, text: str | None) -> Any:
+    return _parse(path, _text_of(path, text))
+
+
+def _text_of(path: Path, text: str | None) -> str:
     if text is None:
         try:
             text = path.read_bytes().decode("utf-8-sig")
@@ -64,6 +72,14 @@ def _load(path: Path, text: str | None) -> Any:
             raise ArgmapError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
         except OSError as exc:
             raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+    return text
+
+
+def _parse(path: Path, text: str) -> Any:
+    try:  # pydantic's JSON parser (jiter) is twice as fast; the standard one tells where a bad file goes wrong
+        return from_json(text, cache_strings="keys")
+    except ValueError:
+        pass
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -72,49 +88,60 @@ def _load(path: Path, text: str | None) -> Any:
         raise ArgmapError(f"{path}: JSON nested too deeply to be an AIF nodeset") from None
 
 
+_NODE_ID, _TYPE, _FROM, _TO = itemgetter("nodeID"), itemgetter("type"), itemgetter("fromID"), itemgetter("toID")
+
+
+def _all_str(values: list[Any]) -> bool:
+    return set(map(type, values)) <= {str}
+
+
+def _bad_item(path: Path, items: list[Any], name: str, keys: tuple[str, ...], what: str) -> None:
+    """Raise the one-line error for the first item of `items` that is no object with `keys`."""
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or any(key not in item for key in keys):
+            raise ArgmapError(f"{path}: {name}[{index}] {what}")
+
+
 class _Graph:
     """A nodeset's nodes and edges, indexed in one pass each, shared by the argument and the dialogue layers."""
 
-    def __init__(self, path: Path, aif: Any, losses: Losses) -> None:
+    def __init__(self, path: Path, aif: Any, losses: Losses, *, extended: bool = True) -> None:
         if not isinstance(aif, dict) or not isinstance(aif.get("nodes"), list) \
                 or not isinstance(aif.get("edges", []), list):
             raise ArgmapError(f"{path}: not an AIF nodeset: expected an object with lists 'nodes' and 'edges'")
+        #: whether any node or edge may carry argmap's extension (False: the file never names it)
+        self.extended = extended
         nodes: list[Any] = aif["nodes"]
-        by_id: dict[str, dict[str, Any]] = {}
-        types: dict[str, str] = {}
-        for index, node in enumerate(nodes):
-            if not isinstance(node, dict) or "nodeID" not in node or "type" not in node:
-                raise ArgmapError(f"{path}: nodes[{index}] is not an AIF node: each needs 'nodeID' and 'type'")
-            key, kind = node["nodeID"], node["type"]
-            if key.__class__ is not str:
-                key = str(key)
-            by_id[key] = node
-            types[key] = kind if kind.__class__ is str else str(kind)
+        try:  # the columns taken by C code; a node that is no object or lacks a key is told below
+            keys, kinds = list(map(_NODE_ID, nodes)), list(map(_TYPE, nodes))
+        except (KeyError, TypeError):
+            _bad_item(path, nodes, "nodes", ("nodeID", "type"), "is not an AIF node: each needs 'nodeID' and 'type'")
+            raise
+        if not _all_str(keys):
+            keys = [key if key.__class__ is str else str(key) for key in keys]
+        if not _all_str(kinds):
+            kinds = [kind if kind.__class__ is str else str(kind) for kind in kinds]
+        by_id: dict[str, dict[str, Any]] = dict(zip(keys, nodes, strict=True))
+        types: dict[str, str] = dict(zip(keys, kinds, strict=True))
         #: every node's id in the file's order (an id given twice comes twice, with the last node of that id)
-        self.order: list[str] = list(by_id) if len(by_id) == len(nodes) else \
-            [str(node["nodeID"]) for node in nodes]
+        self.order: list[str] = list(by_id) if len(by_id) == len(nodes) else keys
         self.by_id, self.types = by_id, types
-        self.ins: dict[str, list[str]] = {}
-        self.outs: dict[str, list[str]] = {}
-        self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
-        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
-        self.edge_order: dict[tuple[str, str], int] = {}
-        missing = 0
-        ins, outs, order = self.ins, self.outs, self.edge_order
-        for index, edge in enumerate(aif.get("edges") or []):
-            if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
-                raise ArgmapError(f"{path}: edges[{index}] is not an AIF edge: each needs 'fromID' and 'toID'")
-            start, end = edge["fromID"], edge["toID"]
-            if start.__class__ is not str:
-                start = str(start)
-            if end.__class__ is not str:
-                end = str(end)
-            if start not in types or end not in types:
-                missing += 1
-                continue
-            pair = (start, end)
-            if pair not in order:
-                order[pair] = len(order)
+        edges: list[Any] = aif.get("edges") or []
+        try:
+            starts, ends = list(map(_FROM, edges)), list(map(_TO, edges))
+        except (KeyError, TypeError):
+            _bad_item(path, edges, "edges", ("fromID", "toID"), "is not an AIF edge: each needs 'fromID' and 'toID'")
+            raise
+        if not _all_str(starts):
+            starts = [key if key.__class__ is str else str(key) for key in starts]
+        if not _all_str(ends):
+            ends = [key if key.__class__ is str else str(key) for key in ends]
+        pairs = list(zip(starts, ends, strict=True))
+        kept = [pair for pair in pairs if pair[0] in types and pair[1] in types] \
+            if not (types.keys() >= set(starts) and types.keys() >= set(ends)) else pairs
+        ins: dict[str, list[str]] = {}
+        outs: dict[str, list[str]] = {}
+        for start, end in kept:
             if start in outs:
                 outs[start].append(end)
             else:
@@ -123,10 +150,16 @@ class _Graph:
                 ins[end].append(start)
             else:
                 ins[end] = [start]
-            ext = edge.get(EXTENSION)
-            if ext is not None and isinstance(ext, dict):
-                self.edge_ext[pair] = ext
-        losses.add("edge", "dropped", "it names a node the nodeset does not have", n=missing)
+        self.ins, self.outs = ins, outs
+        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
+        self.edge_order: dict[tuple[str, str], int] = dict(zip(dict.fromkeys(kept), count()))
+        self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
+        if extended:
+            for pair, edge in zip(pairs, edges, strict=True):
+                ext = edge.get(EXTENSION)
+                if ext is not None and isinstance(ext, dict) and pair[0] in types and pair[1] in types:
+                    self.edge_ext[pair] = ext
+        losses.add("edge", "dropped", "it names a node the nodeset does not have", n=len(pairs) - len(kept))
         locutions = aif.get("locutions") or []
         self.locutions = sum(1 for item in locutions if isinstance(item, dict)) if isinstance(locutions, list) else 0
 
@@ -143,7 +176,8 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
 
 
 def _read(path: Path, text: str | None) -> Imported:
-    data = _load(path, text)
+    content = _text_of(path, text)
+    data = _parse(path, content)
     losses = Losses()
     source_text: str | None = None
     spans: dict[str, tuple[int, int]] = {}
@@ -175,7 +209,7 @@ def _read(path: Path, text: str | None) -> Imported:
             elif raw is not None:
                 source_text = raw
                 source = {"id": SOURCE_ID, "title": beside.name, "path": str(beside.resolve())}
-    graph = _Graph(path, aif, losses)
+    graph = _Graph(path, aif, losses, extended=f'"{EXTENSION}"' in content)
     built = _Builder(graph, losses).build(Dialogue(graph, source_text, spans, losses))
     ext: dict[str, Any] = aif[EXTENSION] if isinstance(aif.get(EXTENSION), dict) else {}
     result: dict[str, Any] = {"title": ext.get("title") or path.stem}
@@ -205,6 +239,10 @@ def argument_layer(path: Path, aif: dict[str, Any], losses: Losses, anchors: Anc
         return _Builder(_Graph(path, aif, losses), losses).build(anchors)
 
 
+#: A relation to make: from, to (AIF ids), its default type, its own fields, the edge that orders it (None: its own).
+_Pending = tuple[Any, Any, str, "dict[str, Any] | None", "tuple[Any, Any] | None"]
+
+
 class _Built:
     def __init__(self) -> None:
         self.nodes: list[dict[str, Any]] = []
@@ -227,25 +265,29 @@ class _Builder:
         built = _Built()
         ids = Ids()
         names: dict[str, str] = {}
-        by_id, types = self.by_id, self.types
-        for key, node in by_id.items():  # argmap's own ids first, so they stay as they were
-            ext = node.get(EXTENSION)
-            if ext is not None and isinstance(ext, dict) and isinstance(ext.get("id"), str):
-                names[key] = ids.new(ext["id"])
+        by_id, types, extended = self.by_id, self.types, self.graph.extended
+        if extended:
+            for key, node in by_id.items():  # argmap's own ids first, so they stay as they were
+                ext = node.get(EXTENSION)
+                if ext is not None and isinstance(ext, dict) and isinstance(ext.get("id"), str):
+                    names[key] = ids.new(ext["id"])
         kinds: dict[str, str] = {}
+        new, text = ids.new, self.graph.text
         for key, kind in types.items():
-            if kind == "I" or (kind in ("RA", "CA") and self._as_node(key)):
+            if kind == "I":
                 kinds[key] = kind
                 if key not in names:
-                    wish = slug(self.graph.text(key), "statement") if kind == "I" else \
-                        ("inference" if kind == "RA" else "conflict")
-                    names[key] = ids.new(wish)
+                    names[key] = new(slug(text(key), "statement"))
+            elif (kind == "RA" and not extended) or (kind in ("RA", "CA") and self._as_node(key)):
+                kinds[key] = kind
+                if key not in names:
+                    names[key] = new("inference" if kind == "RA" else "conflict")
         counted = Counter(types.values())
         anchored = dialogue.anchor(names, built.actors)
         for key, kind in kinds.items():
             built.nodes.append(self._node(key, kind, names[key], anchored.get(key)))
         notes = self._relations(kinds, names, built)
-        if any(built.order[i] > built.order[i + 1] for i in range(len(built.order) - 1)):
+        if not all(map(le, built.order, built.order[1:])):
             ranked = sorted(range(len(built.relations)), key=built.order.__getitem__)
             built.relations = [built.relations[i] for i in ranked]
         if notes:
@@ -273,7 +315,7 @@ class _Builder:
     def _as_node(self, key: str) -> bool:
         """Whether an S-node becomes an inference node: every RA-node, and a CA-node that is not one plain attack
         (argmap's own export says so; else several premises or conclusions, or something bears on it)."""
-        ext = self.by_id[key].get(EXTENSION)
+        ext = self.by_id[key].get(EXTENSION) if self.graph.extended else None
         if ext is not None and isinstance(ext, dict):
             return "relation" not in ext
         types = self.types
@@ -291,6 +333,8 @@ class _Builder:
             result: dict[str, Any] = {"id": name, "kind": "claim", "text": node_text(node.get("text"), name)}
             if quotes:
                 result.update(quotes)
+        elif kind == "RA" and "scheme" not in node and node.get("text") == "Default Inference":  # the common case
+            result = {"id": name, "kind": "inference", "text": "Default Inference"}
         else:
             scheme, aif_name = scheme_of(node) if kind == "RA" else (None, None)
             label = "Conflict" if kind == "CA" else "Inference"
@@ -299,7 +343,7 @@ class _Builder:
                 result["scheme"] = scheme
             if aif_name and scheme == "other":
                 result["note"] = f"AIF scheme: {aif_name}."
-        ext = node.get(EXTENSION)
+        ext = node.get(EXTENSION) if self.graph.extended else None
         if ext is not None and isinstance(ext, dict):
             result.update({k: v for k, v in ext.items() if k not in ("id", "relation")})
             result["id"] = name
@@ -309,12 +353,19 @@ class _Builder:
         notes: dict[str, str] = {}
         direct = 0
         types, ins, outs = self.types, self.ins, self.outs
+        #: (from, to, default type, the relation's own fields, the edge whose place orders it if not (from, to)),
+        #: made in one go below
+        pending: list[_Pending] = []
+        claims: dict[Any, str] = {}  # the statements made for inferences for inferences, by a key no AIF id is
+        add = pending.append
         for key, kind in types.items():
-            if kind not in _RELATING:
-                continue
             if kind == "I":
                 if key in outs:
-                    direct += sum(1 for t in outs[key] if types[t] == "I")
+                    for end in outs[key]:
+                        if types[end] == "I":
+                            direct += 1
+                continue
+            if kind not in _RELATING:
                 continue
             premises = [p for p in ins.get(key, ()) if types[p] == "I"]  # an S-node bears on it from its side
             targets = [t for t in outs.get(key, ()) if t in kinds or types[t] in ("RA", "CA")]
@@ -325,48 +376,55 @@ class _Builder:
                         notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
             elif key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
                 for premise in premises:
-                    self._relate(built, names, premise, key, "supports")
+                    add((premise, key, "supports", None, None))
                 for target in targets:
                     if types[target] == "I" or kind == "CA" or (key, target) in self.edge_ext:
-                        self._relate(built, names, key, target, "supports" if kind == "RA" else "attacks")
+                        add((key, target, "supports" if kind == "RA" else "attacks", None, None))
                     elif target in names:  # an inference for an inference: through a conclusion of its own
-                        self._through_statement(built, names, key, target)
+                        self._through_statement(pending, claims, built, names, key, target)
             else:  # a plain relation (RA or CA): one premise, one target
-                ext = self.by_id[key].get(EXTENSION)
+                ext = self.by_id[key].get(EXTENSION) if self.graph.extended else None
                 relation = ext.get("relation") if isinstance(ext, dict) else None
+                own = relation if isinstance(relation, dict) else None
                 for premise in premises:
                     for target in targets:
                         default = "supports" if kind == "RA" else \
                             ("attacks" if types[target] == "I" else "undercuts")
-                        self._relate(built, names, premise, target, default,
-                                     relation if isinstance(relation, dict) else None, via=key)
+                        add((premise, target, default, own, (premise, key)))
+        self._relate(pending, {**names, **claims} if claims else names, built)
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
                         n=direct, plural="edges between two I-nodes")
         return notes
 
-    def _through_statement(self, built: _Built, names: dict[str, str], start: str, end: str) -> None:
+    def _through_statement(self, pending: list[_Pending], claims: dict[Any, str], built: _Built,
+                           names: dict[str, str], start: str, end: str) -> None:
         claim = f"{names[start]}-for-{names[end]}"
         built.nodes.append({"id": claim, "kind": "claim", "by": "analyst",
                             "text": f"The step '{names[end]}' holds (what '{names[start]}' concludes, in AIF)."})
-        at = self.edge_order.get((start, end), len(self.edge_order))
-        built.relations.append({"source": names[start], "target": claim, "type": "supports", "by": "analyst"})
-        built.relations.append({"source": claim, "target": names[end], "type": "supports", "by": "analyst"})
-        built.order.extend((at, at))
+        key = claims[(claim,)] = claim
+        pending.append((start, (key,), "supports", {"by": "analyst"}, (start, end)))
+        pending.append(((key,), end, "supports", {"by": "analyst"}, (start, end)))
         self.losses.add("inference for an inference", "given a conclusion statement",
                         "argmap chains inferences through statements", plural="inferences for inferences")
 
-    def _relate(self, built: _Built, names: dict[str, str], start: str, end: str, default: str,
-                relation: dict[str, Any] | None = None, via: str | None = None) -> None:
-        source, target = names.get(start), names.get(end)
-        if source is None or target is None:
-            return
-        if start == end:
-            self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself",
-                            plural="relations of nodes to themselves")
-            return
-        extra = relation or self.edge_ext.get((start, end))
-        item = {"source": source, "target": target, "type": default}
-        if extra:
-            item.update(extra)
-        built.relations.append(item)
-        built.order.append(self.edge_order.get((start, via or end), len(self.edge_order)))
+    def _relate(self, pending: list[_Pending], names: dict[Any, str], built: _Built) -> None:
+        """The relations of `pending`, each between two kept nodes, with where its edge stands in the file."""
+        relations, order = built.relations, built.order
+        edge_ext, edge_order = self.edge_ext, self.edge_order
+        last = len(edge_order)
+        itself = 0
+        for start, end, default, relation, at in pending:
+            source, target = names.get(start), names.get(end)
+            if source is None or target is None:
+                continue
+            if start == end:
+                itself += 1
+                continue
+            item = {"source": source, "target": target, "type": default}
+            extra = relation or (edge_ext.get((start, end)) if edge_ext else None)
+            if extra:
+                item.update(extra)
+            relations.append(item)
+            order.append(edge_order.get(at or (start, end), last))
+        self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself", n=itself,
+                        plural="relations of nodes to themselves")

@@ -17,17 +17,31 @@ from argmap.formats._argdown_model import ArgdownError
 #: libyaml's safe loader where it is built in (ten times faster), else PyYAML's.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Argdown's default shortcodes (logical symbols and the commonest emojis).
+#: Argdown's default shortcodes, each written between full stops or between colons (`.~.`, `:~:`): the logical
+#: symbols and the emojis its parser turns into characters. A code it does not know stays as written.
+_CODES: tuple[tuple[str, str], ...] = (
+    ("A", "\u2200"), ("E", "\u2203"), ("O", "\U0001d5e2"), ("P", "\U0001d5e3"), ("->", "\u2192"),
+    ("<->", "\u2194"), ("~", "\u00ac"), ("^", "\u2227"), ("v", "\u2228"), ("v_", "\u22bb"),
+    ("<>", "\u25c7"), ("[]", "\u25fb"), ("happy", "\U0001f600"), ("smiley", "\u263a"),
+    ("laugh", "\U0001f606"), ("lol", "\U0001f606"), ("rofl", "\U0001f923"), ("joy", "\U0001f602"),
+    ("heart", "\u2764"), ("?", "\u2753"), ("question", "\u2753"), ("love", "\U0001f60d"),
+    ("wink", "\U0001f609"), ("shush", "\U0001f92b"), ("meh", "\U0001f610"), ("eye-roll", "\U0001f644"),
+    ("sad", "\U0001f622"), ("disappointed", "\U0001f61e"), ("scream", "\U0001f631"), ("+1", "\U0001f44d"),
+    ("up", "\U0001f44d"), ("-1", "\U0001f44e"), ("down", "\U0001f44e"), ("think", "\U0001f914"),
+    ("star", "\u2b50"), ("y", "\u2714"), ("agree", "\u2714"), ("n", "\u274c"), ("disagree", "\u274c"),
+)
 SHORTCODES: dict[str, str] = {
-    ".~.": "¬", ".^.": "∧", ".v.": "∨", ".->.": "→", ".<->.": "↔", ".A.": "∀", ".E.": "∃", ".X.": "⊻",
-    ".|.": "↓", ".t.": "⊤", ".f.": "⊥", ".=.": "≡", ".!=.": "≢", ".<=.": "≤", ".>=.": "≥",
-    ":happy:": "😀", ":smile:": "😄", ":up:": "👍", ":down:": "👎", ":love:": "😍", ":sad:": "😞",
-    ":thumbsup:": "👍", ":thumbsdown:": "👎", ":heart:": "❤", ":star:": "⭐", ":check:": "✔", ":cross:": "✖",
+    **{f".{code}.": char for code, char in _CODES}, **{f":{code}:": char for code, char in _CODES},
+    ".smile.": "\u263a", ":smile:": "\u263a\ufe0f",  # as Argdown has them: the colon form asks for emoji style
 }
-_SHORTCODE = re.compile("|".join(re.escape(code) for code in sorted(SHORTCODES, key=len, reverse=True)))
+
+#: What Argdown's lexer takes for a shortcode: the shortest run without spaces between two full stops or colons
+#: (an unknown one, `e.g.` in `e.g. this`, is text as written).
+SHORTCODE_TOKEN = re.compile(r"\.\S+?\.|:\S+?:")
 
 _TOKEN = re.compile(
-    r"\\(?P<escape>.)"
+    rf"(?P<code>{SHORTCODE_TOKEN.pattern})"
+    r"|\\(?P<escape>.)"
     r"|\[(?P<link>[^\]\n]*)\]\((?P<url>[^)\n]*)\)"
     r"|(?P<mention>@\[[^\]\n]+\]|@<[^>\n]+>)"
     r"|(?<![^\s(\[])#\((?P<btag>[^)\n]+)\)"
@@ -145,10 +159,12 @@ def plain_text(raw: str) -> tuple[str, list[str]]:
     out: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(raw):
-        out.append(_SHORTCODE.sub(lambda s: SHORTCODES[s.group(0)], raw[pos:m.start()]))
+        out.append(raw[pos:m.start()])
         pos = m.end()
         kind = m.lastgroup
-        if kind == "escape":
+        if kind == "code":
+            out.append(SHORTCODES.get(m.group(0), m.group(0)))
+        elif kind == "escape":
             out.append(m.group("escape"))
         elif kind in ("link", "url"):
             out.append(plain_text(m.group("link"))[0])
@@ -168,5 +184,5 @@ def plain_text(raw: str) -> tuple[str, list[str]]:
             elif before.isalnum() and after.isalnum():
                 out.append(m.group(0))  # snake_case, 2*3
             # else: emphasis marks, dropped
-    out.append(_SHORTCODE.sub(lambda s: SHORTCODES[s.group(0)], raw[pos:]))
+    out.append(raw[pos:])
     return _SPACE.sub(" ", "".join(out)).strip(), tags

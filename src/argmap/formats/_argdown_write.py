@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from argmap.formats._argdown_inline import SHORTCODE_TOKEN, SHORTCODES
 from argmap.formats._argdown_read import RELATIONS_KEY
 from argmap.formats.interop import Losses, exported_sources
 from argmap.io.document import MapDocument
@@ -117,8 +118,24 @@ def _element(node: dict[str, Any], extras: list[dict[str, Any]]) -> str:
 
 
 def escape(text: str) -> str:
-    """Text that Argdown reads as plain text: its special characters escaped."""
-    return _ESCAPE.sub(r"\\\1", text)
+    """Text that Argdown reads as plain text: its special characters escaped, and the opening mark of what would
+    read as a shortcode (`.v.`, `:up:`) or swallow an escape (`.\\[x\\].`) too, scanning as the parser does.
+
+    >>> escape("p .v. q, e.g. [x]."), escape(".v.v.")
+    ('p \\\\.v. q, e.g. \\\\[x\\\\].', '\\\\.v\\\\.v.')
+    """
+    escaped = _ESCAPE.sub(r"\\\1", text)
+    out: list[str] = []
+    pos = at = 0
+    while (found := SHORTCODE_TOKEN.search(escaped, at)) is not None:
+        if found.group(0) in SHORTCODES or "\\" in found.group(0):
+            out.append(escaped[pos:found.start()])
+            out.append("\\")
+            pos, at = found.start(), found.start() + 1
+        else:
+            at = found.end()
+    out.append(escaped[pos:])
+    return "".join(out)
 
 
 def _yaml(value: Any) -> str:

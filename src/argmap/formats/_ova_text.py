@@ -7,8 +7,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|&[#a-zA-Z0-9]+;")
-_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")  # a literal first character: the scan is a fast search
+_ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")  # searched only in a tag that has "id" in it
 _BREAKS = {"br", "p", "div", "li", "tr"}
 
 
@@ -40,28 +41,30 @@ def strip_html(source: str) -> PlainText:
     at = 0
     for match in _TAG.finditer(source):
         piece = source[at:match.start()]
+        if "&" in piece:
+            piece = _ENTITY.sub(_unescape, piece)
         out.append(piece)
         size += len(piece)
         at = match.end()
-        token = match.group(0)
-        if token.startswith("&"):
-            decoded = html.unescape(token)
-            out.append(decoded)
-            size += len(decoded)
-            continue
-        closing, name = match.group(1) == "/", match.group(2).lower()
+        slash, name, attributes = match.groups()
+        name = name.lower()
         if name == "span":
-            if closing:
+            if slash:
                 span_id = open_spans.pop() if open_spans else None
                 if span_id is not None:
                     spans[span_id] = (spans[span_id][0], size)
             else:
-                found = _ID.search(match.group(3))
+                found = _ID.search(attributes) if "id" in attributes else None
                 open_spans.append(found.group(1) if found else None)
                 if found:
                     spans[found.group(1)] = (size, size)
-        elif name in _BREAKS and (name == "br" or closing):
+        elif name in _BREAKS and (name == "br" or slash):
             out.append("\n")
             size += 1
-    out.append(source[at:])
+    piece = source[at:]
+    out.append(_ENTITY.sub(_unescape, piece) if "&" in piece else piece)
     return PlainText("".join(out), spans)
+
+
+def _unescape(entity: re.Match[str]) -> str:
+    return html.unescape(entity.group(0))
