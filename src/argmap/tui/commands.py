@@ -80,7 +80,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("Edit tags, actors and themes…", "declare, relabel, rename everywhere, remove",
             "edit_part('vocabularies')"),
     Command("Remove unused tags, actors and themes", "every entry no node uses", "edit_part('prune')"),
-    Command("Review the draft", "walk the nodes `argmap draft` proposed: accept, retype, merge, split, drop",
+    Command("Review the draft", "walk the nodes and relations `argmap draft` proposed: accept, retype, merge, split, "
+            "reverse, drop",
             "review"),
     Command("Undo", "take back the last edit", "undo"),
     Command("Redo", "make the last undone edit again", "redo"),
