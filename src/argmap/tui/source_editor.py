@@ -171,6 +171,9 @@ class SourceEditor:
         if session is None:
             return
         data = session.data
+        if not _sources(data):
+            self.host.notify("the map has no sources yet: add one with \"Edit a source…\"", severity="warning")
+            return
         named = data.get("default_source")
         choices: list[tuple[str, str | Text]] = [(str(s.get("id")), self._describe(data, s)) for s in _sources(data)]
         if named is not None:
@@ -221,6 +224,9 @@ class SourceEditor:
         if session is None:
             return
         data = session.data
+        if not _sources(data):
+            self.host.notify("the map has no sources to remove", severity="warning")
+            return
         choices: list[tuple[str, str | Text]] = [(str(s.get("id")), self._describe(data, s)) for s in _sources(data)]
 
         def answered(source_id: str, answer: str | None) -> None:
