@@ -205,3 +205,21 @@ def test_the_default_source_holds_the_plain_quotes_and_cannot_be_removed(harbour
         assert app.doc.map is not None and len(app.doc.map.sources) == 2
 
     run(open_app(harbour), scenario)
+
+
+def test_without_sources_there_is_nothing_to_choose_or_remove(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A}\n", encoding="utf-8")
+
+    async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
+        await sources_menu(app, pilot)
+        assert list(prompts(app)) == ["-add"]
+        await pilot.press("escape")
+        for part in ("default-source", "remove-source"):
+            await app.run_action(f"edit_part('{part}')")
+            await pilot.pause()
+            assert not isinstance(app.screen, ChoiceScreen)
+        assert any("no sources to remove" in n.message for n in app._notifications)
+        assert any("no sources yet" in n.message for n in app._notifications)
+
+    run(open_app(path), scenario)
