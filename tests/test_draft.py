@@ -1,6 +1,6 @@
 """`argmap draft`: segmentation, the kinds the cues suggest (with their reasons), relations from discourse markers,
 actors from repeated names, the drafted mark and its check rule, the command in both modes, and the review's edits
-(accept, merge, split, retype) planned on a map's data."""
+(accept, merge, split, retype a node; accept, reverse a relation) planned on a map's data."""
 
 from __future__ import annotations
 
@@ -216,16 +216,36 @@ def data_of(text: str) -> dict:
     return {"argmap": 1, "title": "T", "nodes": nodes, "relations": relations}
 
 
-def test_accept_clears_the_mark_and_that_of_relations_between_reviewed_nodes() -> None:
+def test_accept_clears_a_nodes_mark_and_leaves_its_relations_to_review() -> None:
     data = data_of("Islanders are angry because the ferry is their only link.")
     first, second = (n["id"] for n in data["nodes"])
     once = review_ops.accept_node(data, first).data
     assert "drafted" not in once["nodes"][0] and once["relations"][0]["drafted"] is True
     twice = review_ops.accept_node(once, second).data
-    assert "drafted" not in twice["relations"][0]
+    assert twice["relations"][0]["drafted"] is True  # a relation is reviewed on its own
     with pytest.raises(EditError, match="not drafted"):
         review_ops.accept_node(twice, first)
     assert data["nodes"][0]["drafted"] is True  # nothing changed in place
+
+
+def test_accept_and_reverse_a_relation() -> None:
+    data = data_of("Islanders are angry because the ferry is their only link.")
+    rel = data["relations"][0]
+    key = (rel["source"], rel["type"], rel["target"])
+    accepted = review_ops.accept_relation(data, *key)
+    assert accepted.data["relations"][0] == {k: v for k, v in rel.items() if k != "drafted"}
+    assert accepted.summary == f"accepted {key[0]} supports {key[2]}"
+    with pytest.raises(EditError, match="not drafted"):
+        review_ops.accept_relation(accepted.data, *key)
+    reversed_ = review_ops.reverse_relation(data, *key).data["relations"][0]
+    assert list(reversed_) == list(rel) and (reversed_["source"], reversed_["target"]) == (key[2], key[0])
+    assert reversed_["note"] == rel["note"] and reversed_["drafted"] is True
+    both = {**data, "relations": [rel, {"source": key[2], "target": key[0], "type": "supports"}]}
+    with pytest.raises(EditError, match="already in the map"):
+        review_ops.reverse_relation(both, *key)
+    with pytest.raises(EditError, match="no relation"):
+        review_ops.accept_relation(data, key[0], "attacks", key[2])
+    assert data["relations"][0]["drafted"] is True
 
 
 def test_merge_joins_contiguous_quotes_and_moves_relations() -> None:

@@ -91,6 +91,11 @@ def test_review_of_a_draft(snap_compare: Compare, in_data: None) -> None:
     assert snap_compare(open_app("ferry.yaml"), press=["R", "n", "n", "right"], terminal_size=(120, 40))
 
 
+def test_review_of_a_drafted_relation(snap_compare: Compare, in_data: None) -> None:
+    # the same draft, on its fifth item: the `supports` drafted from "because", right after its later end
+    assert snap_compare(open_app("ferry.yaml"), press=["R", "n", "n", "n", "n"], terminal_size=(120, 40))
+
+
 async def diagram_drawn(pilot: Any) -> None:
     """Open the Diagram pane and wait for its layout (made in a worker thread)."""
     await pilot.press("d")

@@ -11,7 +11,7 @@ from typing import Any
 
 from argmap.edit import operations as edit_ops
 from argmap.edit import scenario_ops, source_ops
-from argmap.edit.operations import Outcome
+from argmap.edit.operations import Outcome, _get_path
 from argmap.edit.part_values import read_held, read_probability
 from argmap.errors import EditError, suggest
 
@@ -53,15 +53,28 @@ def update_map(data: dict[str, Any], values: Mapping[str, Any]) -> Outcome:
 
 def update_source(data: dict[str, Any], source_id: str, values: Mapping[str, Any], *,
                   base: Path | None = None) -> Outcome:
-    """Set a source's fields that differ from `values` (an `id` renames it everywhere, last)."""
+    """Set a source's fields that differ from `values` (a dotted name such as `coverage.minimum` sets a field
+    inside one; an `id` renames it everywhere, last)."""
     old = data["sources"][source_ops.find_source(data, source_id)]
     steps: list[Step] = [
         step(source_ops.set_source_field, source_id, name, value if value != "" else None, base=base)
-        for name, value in values.items() if name != "id" and _changed(_text(old.get(name)), value)]
+        for name, value in values.items()
+        if name != "id" and _changed(_text(_get_path(old, name.split("."))), value)]
     new_id = values.get("id", source_id)
     if new_id != source_id:
         steps.append(step(source_ops.rename_source, source_id, new_id))
     return chain(data, steps, f"source '{source_id}' is unchanged")
+
+
+def new_source(data: dict[str, Any], values: Mapping[str, Any], *, base: Path | None = None) -> Outcome:
+    """Add a source with the `id`, `title` and other fields of `values` in one edit: `add_source`, then
+    `set_source_field` for the fields inside one (`coverage.minimum`), as `--source-add` and `--source-set` do."""
+    source_id, title = str(values.get("id") or ""), str(values.get("title") or "")
+    flat = {k: v for k, v in values.items() if k not in ("id", "title") and "." not in k and v not in ("", None)}
+    steps: list[Step] = [step(source_ops.add_source, source_id, title, base=base, **flat)]
+    steps += [step(source_ops.set_source_field, source_id, name, value, base=base)
+              for name, value in values.items() if "." in name and value not in ("", None)]
+    return chain(data, steps, "nothing to add")
 
 
 def _text(value: Any) -> Any:

@@ -1,4 +1,5 @@
-"""Edits of drafted items (`argmap draft`, the explorer's review): add a draft, accept, merge, split.
+"""Edits of drafted items (`argmap draft`, the explorer's review): add a draft; accept, merge, split a node; accept
+or reverse a relation.
 
 Each function takes the file's data and returns an `Outcome` (`argmap.edit.operations`): new data sharing every
 unchanged part, or `EditError` saying why not. A merge or a split is one edit, so one undo takes it back.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.edit.operations import NODE_ORDER, Outcome, find_node, node_ids, with_key
+from argmap.edit.operations import NODE_ORDER, Outcome, find_node, find_relation, node_ids, with_key
 from argmap.errors import EditError, plural
 from argmap.model import NODE_CLASSES, TOP_ORDER
 
@@ -60,26 +61,39 @@ def _is_drafted(node: Any) -> bool:
 
 
 def accept_node(data: dict[str, Any], node_id: str) -> Outcome:
-    """Clear a node's draft mark, and that of every drafted relation between it and a node no longer drafted."""
+    """Clear a node's draft mark. Its drafted relations keep theirs: each is reviewed on its own (a relation
+    drafted from "but" or "however" is a guess of its own, whatever the analyst thinks of its two ends)."""
     index = find_node(data, node_id)
     nodes = _nodes(data)
     node = nodes[index]
     if not _is_drafted(node):
         raise EditError(f"node '{node_id}' is not drafted (nothing to accept)")
     nodes[index] = with_key(node, "drafted", None)
-    reviewed = {n.get("id") for n in nodes if isinstance(n, dict) and not _is_drafted(n)}
-    relations, cleared = [], 0
-    for rel in _relations(data):
-        ends = {rel.get("source"), rel.get("target")} if isinstance(rel, dict) else set()
-        if isinstance(rel, dict) and rel.get("drafted") is True and node_id in ends and ends <= reviewed:
-            rel = with_key(rel, "drafted", None)
-            cleared += 1
-        relations.append(rel)
-    new = {**data, "nodes": nodes}
-    if cleared:
-        new["relations"] = relations
-    extra = f" and {plural(cleared, 'relation')}" if cleared else ""
-    return Outcome(new, f"accepted {node_id}{extra}", node_id)
+    return Outcome({**data, "nodes": nodes}, f"accepted {node_id}", node_id)
+
+
+def accept_relation(data: dict[str, Any], source: str, rel_type: str, target: str) -> Outcome:
+    """Clear the draft mark of the relation `source --type--> target`."""
+    index = find_relation(data, source, rel_type, target)
+    relations = _relations(data)
+    if not _is_drafted(relations[index]):
+        raise EditError(f"relation '{source} {rel_type} {target}' is not drafted (nothing to accept)", node=source)
+    relations[index] = with_key(relations[index], "drafted", None)
+    return Outcome({**data, "relations": relations}, f"accepted {source} {rel_type} {target}", source)
+
+
+def reverse_relation(data: dict[str, Any], source: str, rel_type: str, target: str) -> Outcome:
+    """Swap the ends of `source --type--> target` in place (its note, weight and marks stay), refused when the
+    reversed relation is in the map already. Whether the reversed relation fits its ends' kinds is `argmap check`'s
+    `relation_problems`, asked by the caller as for a new link."""
+    index = find_relation(data, source, rel_type, target)
+    relations = _relations(data)
+    if any(isinstance(r, dict) and (r.get("source"), r.get("type"), r.get("target")) == (target, rel_type, source)
+           for r in relations):
+        raise EditError(f"'{target} {rel_type} {source}' is already in the map", node=target)
+    relations[index] = {**relations[index], "source": target, "target": source}
+    return Outcome({**data, "relations": relations}, f"reversed {source} {rel_type} {target}: now {target} "
+                   f"{rel_type} {source}", target)
 
 
 def _joined_quotes(first: dict[str, Any], second: dict[str, Any], text: str | None) -> list[Any]:

@@ -1,5 +1,5 @@
-"""Editing the parts of a map that are not nodes, in the explorer: the map's title and description, its sources,
-a relation's note, weight and author, its scenarios and its vocabularies.
+"""Editing the parts of a map that are not nodes, in the explorer: the map's title and description, its sources
+(`source_editor`), a relation's note, weight and author, its scenarios and its vocabularies.
 
 Each form or choice ends in one edit of the file's session (`argmap.edit.part_update`, `scenario_ops`,
 `vocab_ops`), made through the file controller exactly as `argmap edit` makes it, so undo, redo, the crash journal
@@ -10,24 +10,20 @@ and safe saves work as for node edits. `PartEditor` asks with modal screens and 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from typing import Any, Protocol
 
 from rich.text import Text
 
 from argmap.analysis.outline import ViewFilter
-from argmap.edit import part_update, scenario_ops, source_ops, vocab_ops
+from argmap.edit import part_update, scenario_ops, vocab_ops
 from argmap.edit.part_values import read_probability
 from argmap.edit.session import EditSession
 from argmap.errors import plural
 from argmap.model import VOCABULARIES
-from argmap.model.base import URL_PATTERN, is_slug
 from argmap.tui.editing import EditorHost
 from argmap.tui.map_file import FileController
-from argmap.tui.part_form import PartField, PartFormScreen
-
-_URL = re.compile(URL_PATTERN)
+from argmap.tui.part_form import PartField, PartFormScreen, error_check, required, slug_check
+from argmap.tui.source_editor import SourceEditor
 
 
 class PartHost(EditorHost, Protocol):
@@ -42,56 +38,25 @@ class PartHost(EditorHost, Protocol):
     def set_scenario(self, scenario_id: str | None) -> None: ...
 
 
-def _required(text: str, _values: dict[str, str]) -> str | None:
-    return None if text.strip() else "required"
-
-
-def _date(text: str, _values: dict[str, str]) -> str | None:
-    if not text.strip():
-        return None
-    try:
-        dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return "a date as YYYY-MM-DD"
-    return None
-
-
-def _url(text: str, _values: dict[str, str]) -> str | None:
-    return None if not text.strip() or _URL.match(text.strip()) else "a link starting with http:// or https://"
-
-
-def _slug(taken: set[str], what: str) -> Any:
-    def check(text: str, _values: dict[str, str]) -> str | None:
-        if not is_slug(text.strip()):
-            return "lower-case letters, digits, '-', '_' or '.'"
-        return f"another {what} is already called '{text.strip()}'" if text.strip() in taken else None
-    return check
-
-
-def _error_of(read: Any) -> Any:
-    def check(text: str, _values: dict[str, str]) -> str | None:
-        try:
-            read(text)
-        except ValueError as exc:
-            return str(exc)
-        return None
-    return check
-
-
 class PartEditor:
     """The explorer's edits of the map's own fields, sources, relations, scenarios and vocabularies."""
 
     def __init__(self, host: PartHost, files: FileController) -> None:
         self.host = host
         self.files = files
+        self.sources = SourceEditor(host, files)
 
     def open(self, part: str) -> None:
-        """Open the editor of a part: `map`, `sources`, `scenarios`, `vocabularies`, or `prune` (remove every
-        unused tag, actor and theme)."""
+        """Open the editor of a part: `map`, `sources`, `default-source`, `remove-source`, `scenarios`,
+        `vocabularies`, or `prune` (remove every unused tag, actor and theme)."""
         if part == "map":
             self.edit_map()
         elif part == "sources":
             self.edit_sources()
+        elif part == "default-source":
+            self.sources.choose_default()
+        elif part == "remove-source":
+            self.sources.choose_removal()
         elif part == "scenarios":
             self.edit_scenarios()
         elif part == "vocabularies":
@@ -119,74 +84,21 @@ class PartEditor:
         if session is None:
             return
         data = session.data
-        fields = [PartField("title", "Title", str(data.get("title") or ""), "the map's title", check=_required),
+        fields = [PartField("title", "Title", str(data.get("title") or ""), "the map's title", check=required),
                   PartField("description", "Description", str(data.get("description") or ""),
                             "what the map is about (optional)", lines=True)]
         self._form("The map", fields, lambda values: self._edit(
             session, lambda: part_update.update_map(session.data, {k: v.strip() for k, v in values.items()})))
 
-    # -- sources ----------------------------------------------------------------------------------------------
+    # -- sources (`argmap.tui.source_editor`) -----------------------------------------------------------------
 
     def edit_sources(self) -> None:
-        """Choose a source to edit in a form, or add one."""
-        from argmap.tui.choice import ChoiceScreen
-
-        session = self.files.editable()
-        if session is None:
-            return
-        sources = [s for s in session.data.get("sources") or [] if isinstance(s, dict)]
-        choices: list[tuple[str, str | Text]] = [
-            (str(s.get("id")), Text.assemble((str(s.get("title")), "bold"), (f"  {s.get('id')}", "dim")))
-            for s in sources]
-        choices.append(("-add", Text("Add a source…")))
-
-        def chosen(value: str | None) -> None:
-            if value == "-add":
-                self.edit_source(None)
-            elif value:
-                self.edit_source(value)
-
-        self.host.push_screen(ChoiceScreen("Sources", choices, hint="Which source?"), chosen)
+        """Choose a source to edit in a form, or add one, choose the default source or remove one."""
+        self.sources.choose()
 
     def edit_source(self, source_id: str | None) -> None:
-        """A source's id, title, author, publisher, date, link and path in a form (None: a new source); the path
-        must lead to a file."""
-        session = self.files.editable()
-        if session is None:
-            return
-        data = session.data
-        source = data["sources"][source_ops.find_source(data, source_id)] if source_id is not None else {}
-        base = session.path.parent
-        taken = set(source_ops.source_ids(data)) - {source_id}
-
-        def path_check(text: str, _values: dict[str, str]) -> str | None:
-            if text.strip() and not (base / text.strip()).is_file():
-                return f"no file {text.strip()} relative to the map"
-            return None
-
-        def text(name: str) -> str:
-            value = source.get(name)
-            return "" if value is None else str(value)
-
-        fields = [PartField("id", "Id", source_id or _free(taken, "source"), "quotes naming it follow a new id",
-                            check=_slug(taken, "source")),
-                  PartField("title", "Title", text("title"), check=_required),
-                  PartField("author", "Author", text("author")),
-                  PartField("publisher", "Publisher", text("publisher")),
-                  PartField("date", "Date", text("date"), "YYYY-MM-DD", check=_date),
-                  PartField("url", "Link", text("url"), "https://...", check=_url),
-                  PartField("path", "Path", text("path"), "the text's file, relative to the map", check=path_check)]
-
-        def save(values: dict[str, str]) -> None:
-            cleaned = {k: v.strip() for k, v in values.items()}
-            if source_id is None:
-                extra = {k: v or None for k, v in cleaned.items() if k not in ("id", "title")}
-                self._edit(session, lambda: source_ops.add_source(session.data, cleaned["id"], cleaned["title"],
-                                                                  base=base, **extra))
-            else:
-                self._edit(session, lambda: part_update.update_source(session.data, source_id, cleaned, base=base))
-
-        self._form(f"Source {source_id}" if source_id else "New source", fields, save)
+        """A source's fields in a form (None: a new source)."""
+        self.sources.edit_source(source_id)
 
     # -- relations --------------------------------------------------------------------------------------------
 
@@ -203,7 +115,7 @@ class PartEditor:
                             lines=True),
                   PartField("weight", "Weight", "" if weight is None else f"{weight:g}",
                             "strength of the link, 0 to 1 (0.8 or 80%); empty: none",
-                            check=_error_of(lambda t: read_probability(t, what="a weight"))),
+                            check=error_check(lambda t: read_probability(t, what="a weight"))),
                   PartField("by", "By", str(relation.get("by") or "author"),
                             "author (the source makes the link) or analyst (you do)",
                             check=lambda t, _v: None if t.strip() in ("author", "analyst") else "author or analyst")]
@@ -236,15 +148,15 @@ class PartEditor:
         taken = set(scenario_ops.scenario_ids(data)) - ({scenario_id} if scenario_id else set())
         fields = [
             PartField("id", "Id", scenario_id or _free(taken, "scenario"), "a short id, as `argmap scenario` takes it",
-                      check=_slug(taken, "scenario")),
-            PartField("title", "Title", str(scenario.get("title") or ""), check=_required),
+                      check=slug_check(taken, "scenario")),
+            PartField("title", "Title", str(scenario.get("title") or ""), check=required),
             PartField("description", "Description", str(scenario.get("description") or ""), lines=True),
             PartField("assume", "Assumes", part_update.entry_lines(scenario.get("assume")),
                       "one node a line, held true or false: `node-id: true`", lines=True,
-                      check=_error_of(lambda t: part_update.read_assumptions(t, nodes))),
+                      check=error_check(lambda t: part_update.read_assumptions(t, nodes))),
             PartField("probabilities", "Probabilities", part_update.entry_lines(scenario.get("probabilities")),
                       "one node a line, its probability here: `node-id: 0.4` (or 40%)", lines=True,
-                      check=_error_of(lambda t: part_update.read_overrides(t, nodes)))]
+                      check=error_check(lambda t: part_update.read_overrides(t, nodes)))]
 
         def save(values: dict[str, str]) -> None:
             new_id = values["id"].strip()
@@ -327,8 +239,8 @@ class PartEditor:
 
     def _declare(self, session: EditSession, vocabulary: str) -> None:
         taken = set(vocab_ops.entries(session.data, vocabulary))
-        fields = [PartField("id", "Id", "", "a short id, as nodes name it", check=_slug(taken, vocabulary[:-1])),
-                  PartField("label", "Label", "", "its meaning or name", check=_required)]
+        fields = [PartField("id", "Id", "", "a short id, as nodes name it", check=slug_check(taken, vocabulary[:-1])),
+                  PartField("label", "Label", "", "its meaning or name", check=required)]
         self._form(f"New {vocabulary[:-1]}", fields, lambda values: self.files.edit(
             lambda: session.declare(vocabulary, values["id"].strip(), values["label"].strip()),
             focus=self.host.focused_node))
@@ -365,8 +277,8 @@ class PartEditor:
             if action == "edit":
                 taken = set(vocab_ops.entries(session.data, vocabulary)) - {item}
                 fields = [PartField("id", "Id", item, f"a new id is changed in every node using it ({len(using)})",
-                                    check=_slug(taken, what)),
-                          PartField("label", "Label", str(label), check=_required)]
+                                    check=slug_check(taken, what)),
+                          PartField("label", "Label", str(label), check=required)]
                 self._form(f"{what.capitalize()} {item}", fields, saved)
             elif action == "remove" and not using:
                 self._edit(session, lambda: vocab_ops.remove_entry(session.data, vocabulary, item))

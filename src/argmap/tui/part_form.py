@@ -8,9 +8,11 @@ the node form's saves are.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,8 +22,50 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
+from argmap.model.base import URL_PATTERN, is_slug
+
 #: A field's check: the text typed, all the fields' text; an error message, or None when it is fine.
 Check = Callable[[str, dict[str, str]], str | None]
+
+_URL = re.compile(URL_PATTERN)
+
+
+# -- the checks the part forms share -------------------------------------------------------------------------------
+
+def required(text: str, _values: dict[str, str]) -> str | None:
+    return None if text.strip() else "required"
+
+
+def date_check(text: str, _values: dict[str, str]) -> str | None:
+    if not text.strip():
+        return None
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return "a date as YYYY-MM-DD"
+    return None
+
+
+def url_check(text: str, _values: dict[str, str]) -> str | None:
+    return None if not text.strip() or _URL.match(text.strip()) else "a link starting with http:// or https://"
+
+
+def slug_check(taken: set[str], what: str) -> Any:
+    def check(text: str, _values: dict[str, str]) -> str | None:
+        if not is_slug(text.strip()):
+            return "lower-case letters, digits, '-', '_' or '.'"
+        return f"another {what} is already called '{text.strip()}'" if text.strip() in taken else None
+    return check
+
+
+def error_check(read: Any) -> Any:
+    def check(text: str, _values: dict[str, str]) -> str | None:
+        try:
+            read(text)
+        except ValueError as exc:
+            return str(exc)
+        return None
+    return check
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,25 @@
-"""The explorer's review of a draft (`R`): it walks the nodes `argmap draft` proposed (`drafted: true`), in the
-order of the text, and the analyst accepts, retypes, merges, splits or drops each.
+"""The explorer's review of a draft (`R`): it walks the nodes and relations `argmap draft` proposed (`drafted:
+true`) in the order of the text, each drafted relation right after the later of its two ends (`review_walk`), and
+the analyst accepts, retypes, merges, splits or drops each node, and accepts, retypes, reverses or drops each
+relation.
 
 Each action is one edit of the file's session (`FileController.edit`), so `u` takes it back and `Ctrl+S` saves it
 like any other edit; the screen follows the shown document (`FollowsDocument`) and goes on with the next drafted
-node. The main screen stays in view above the panel, focused on the node under review, its passage lit in Source.
+item. The main screen stays in view above the panel, focused on the node under review (for a relation, its
+source), its passage lit in Source.
 
-* `a` accept: the draft mark goes (and that of its drafted relations to reviewed nodes);
-* `t` retype: choose the kind (a forecast gets the text's words of estimative probability);
-* `m` merge with the next node in the text (quotes joined into one passage when they are side by side);
+* `a` accept: the draft mark of the node or relation goes (a node's relations keep theirs: each is reviewed);
+* `t` retype: choose the node's kind (a forecast gets the text's words of estimative probability), or the
+  relation's type (what `argmap edit --retype` and `argmap check` refuse is refused, with the reason);
+* `m` merge the node with the next node in the text (quotes joined into one passage when they are side by side);
 * `←` `→` move the split point word by word in the quote, `s` splits there (the rest becomes a drafted node);
-* `d` drop the node, with its relations;
-* `n` `p` the next or previous drafted node; `Esc` closes.
+* `r` reverse a relation (its source becomes its target);
+* `d` drop the node, with its relations, or the relation;
+* `n` `p` the next or previous drafted item; `Esc` closes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, ClassVar, Protocol
 
@@ -28,14 +32,31 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from argmap.analysis.draft import slug_for
-from argmap.analysis.draft_cues import estimative_words, suggest_kind
+from argmap.analysis.draft_cues import estimative_words
+from argmap.edit import operations as edit_ops
 from argmap.edit import review_ops
 from argmap.io import MapDocument
-from argmap.model import NODE_KINDS, NodeBase
+from argmap.model import NODE_KINDS, RELATION_TYPES, NodeBase, Relation
+from argmap.tui.editing import link_refusal
 from argmap.tui.map_file import FileController
+from argmap.tui.review_walk import (
+    Item,
+    drafted_in_order,
+    node_panel,
+    relation_of,
+    relation_panel,
+    review_order,
+    text_order,
+    word_starts,
+)
 from argmap.tui.style import Look
 
-_WORD_START = re.compile(r"(?<=\s)\S")
+__all__ = ["ReviewHost", "ReviewScreen", "drafted_in_order", "open_review", "review_order", "text_order",
+           "word_starts"]
+
+#: The panel's actions that only a node has, and those only a relation has.
+NODE_ACTIONS = frozenset({"merge", "split", "move_split"})
+RELATION_ACTIONS = frozenset({"reverse"})
 
 
 class ReviewHost(Protocol):
@@ -59,31 +80,6 @@ class ReviewHost(Protocol):
     def push_screen(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> Any: ...
 
 
-def _position(node: NodeBase) -> tuple[int, int]:
-    starts = [q.start for q in node.quotes if q.start is not None]
-    return (0, min(starts)) if starts else (1, 0)
-
-
-def text_order(doc: MapDocument) -> list[str]:
-    """Every node's id in the order of the text (by the start of its first located quote; unquoted nodes last, in
-    file order)."""
-    amap = doc.map
-    if amap is None:
-        return []
-    return [node.id for _, node in sorted(enumerate(amap.nodes), key=lambda item: (*_position(item[1]), item[0]))]
-
-
-def drafted_in_order(doc: MapDocument) -> list[str]:
-    """The drafted nodes, in the order of the text."""
-    amap = doc.map
-    return [] if amap is None else [i for i in text_order(doc) if (n := amap.node(i)) is not None and n.drafted]
-
-
-def word_starts(text: str) -> list[int]:
-    """Where a quote may be split: the start of every word but the first."""
-    return [m.start() for m in _WORD_START.finditer(text)]
-
-
 class ReviewScreen(ModalScreen[None]):
     """The panel of the review, docked under the main screen."""
 
@@ -97,11 +93,12 @@ class ReviewScreen(ModalScreen[None]):
     #: The explorer's keys that stay active under the panel.
     APP_ACTIONS: ClassVar[frozenset[str]] = frozenset({"undo", "redo", "save"})
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "Accept", tooltip="Accept the node as drafted (removes its draft mark)"),
-        Binding("t", "retype", "Retype", tooltip="Choose another kind"),
+        Binding("a", "accept", "Accept", tooltip="Accept as drafted (removes the draft mark)"),
+        Binding("t", "retype", "Retype", tooltip="Choose another kind, or another type of relation"),
         Binding("m", "merge", "Merge next", tooltip="Merge with the next node in the text"),
         Binding("s", "split", "Split", tooltip="Split the quote at the split point (← →)"),
-        Binding("d", "drop", "Drop", tooltip="Remove the node and its relations"),
+        Binding("r", "reverse", "Reverse", tooltip="Swap the relation's source and target"),
+        Binding("d", "drop", "Drop", tooltip="Remove the node and its relations, or the relation"),
         Binding("right", "move_split(1)", "Split point right", show=False),
         Binding("left", "move_split(-1)", "Split point left", show=False),
         Binding("n,j", "step(1)", "Next", show=False),
@@ -115,10 +112,11 @@ class ReviewScreen(ModalScreen[None]):
     def __init__(self, host: ReviewHost) -> None:
         super().__init__()
         self.host = host
-        self.order: list[str] = drafted_in_order(host.doc)
-        self.current: str | None = self.order[0] if self.order else None
+        self.order: list[Item] = review_order(host.doc)
+        self.current: Item | None = self.order[0] if self.order else None
         self.split_at = 0
-        self.left: set[str] = set()  # the nodes reviewed (accepted, dropped, merged away) since the review opened
+        self.left: set[Item] = set()  # the items reviewed (accepted, dropped, merged away) since the review opened
+        self._follow: Item | None = None  # what an edit of the current relation makes of it (retyped, reversed)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
@@ -128,74 +126,77 @@ class ReviewScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        box = self.query_one("#review-box")
-        box.border_title = "Review of the draft"
-        box.border_subtitle = "a accept · t retype · m merge next · ← → s split · d drop · n p move · u undo · Esc"
+        self.query_one("#review-box").border_title = "Review of the draft"
         self._go(self.current)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A node's actions are hidden on a relation, a relation's on a node."""
+        if action in NODE_ACTIONS:
+            return not isinstance(self.current, tuple)
+        if action in RELATION_ACTIONS:
+            return isinstance(self.current, tuple)
+        return True
 
     # -- what is shown ------------------------------------------------------------------------------------------
 
     def _node(self) -> NodeBase | None:
         amap = self.host.doc.map
-        return amap.node(self.current) if amap is not None and self.current is not None else None
+        return amap.node(self.current) if amap is not None and isinstance(self.current, str) else None
+
+    def _relation(self) -> Relation | None:
+        return relation_of(self.host.doc, self.current)
 
     def _quote(self) -> str:
         node = self._node()
         return node.quotes[0].text if node is not None and node.quotes else ""
 
-    def _go(self, node_id: str | None) -> None:
-        self.current = node_id
+    def _go(self, item: Item | None) -> None:
+        self.current = item
         quote = self._quote()
         starts = word_starts(quote)
         self.split_at = starts[len(starts) // 2] if starts else 0
-        if node_id is not None:
-            self.host.focus_node(node_id, jump=False)
+        rel = self._relation()
+        focus = rel.source if rel is not None else item if isinstance(item, str) else None
+        if focus is not None:
+            self.host.focus_node(focus, jump=False)
+        box = self.query_one("#review-box")
+        box.border_subtitle = ("a accept · t retype · r reverse · d drop · n p move · u undo · Esc" if rel is not None
+                               else "a accept · t retype · m merge next · ← → s split · d drop · n p move · u undo "
+                               "· Esc")
+        self.refresh_bindings()
         self._show()
 
     def _show(self) -> None:
-        node = self._node()
-        look = self.host.look
+        node, rel, amap, look = self._node(), self._relation(), self.host.doc.map, self.host.look
         head, quote, links = Text(), Text(), Text()
-        if node is None:
-            head.append("Every drafted node is reviewed.", style="bold")
-        else:
-            place = self.order.index(node.id) + 1 if node.id in self.order else 0
+        if amap is not None and (rel is not None or node is not None):
+            place = self.order.index(self.current) + 1 if self.current in self.order else 0
             head.append(f"{place} of {len(self.order)} drafted  ", style=look.muted)
-            head.append(node.id, style="bold")
-            head.append(f"  {node.kind}")
-            words = getattr(node, "words", None)
-            if words:
-                head.append(f" ({words})")
-            if node.quotes:
-                head.append(f"\nthe cues read: {suggest_kind(node.quotes[0].text).reason}", style=look.muted)
-            text = self._quote()
-            if text:
-                quote.append("“")
-                quote.append(text[:self.split_at])
-                quote.append("┃" if self.split_at else "", style="bold reverse")
-                quote.append(text[self.split_at:])
-                quote.append("”")
-            amap = self.host.doc.map
-            assert amap is not None
-            for rel in amap.relations:
-                if node.id in (rel.source, rel.target):
-                    mark = " (drafted)" if rel.drafted else ""
-                    note = f" · {rel.note}" if rel.note else ""
-                    links.append(f"{rel.source} {rel.type} {rel.target}{mark}{note}\n")
+            shown = relation_panel(amap, rel, look) if rel is not None else \
+                node_panel(amap, node, self.split_at, look) if node is not None else (Text(), Text(), Text())
+            head.append_text(shown[0])
+            quote, links = shown[1], shown[2]
+        else:
+            head.append("Every drafted item is reviewed.", style="bold")
         self.query_one("#review-head", Static).update(head)
         self.query_one("#review-quote", Static).update(quote)
-        self.query_one("#review-links", Static).update(links or Text("no relation", style=look.muted))
+        self.query_one("#review-links", Static).update(links or Text("no relation", style=self.host.look.muted))
 
     def document_shown(self, doc: MapDocument) -> None:
-        """After an edit (or undo): list the drafted nodes again; go back to a reviewed node an undo made drafted
-        again, else stay on the node if it is still drafted, else go on with the next one in the text."""
+        """After an edit (or undo): list the drafted items again; go back to a reviewed item an undo made drafted
+        again, else to what an edit made of the current relation, else stay on the item if it is still drafted,
+        else go on with the next one in the walk."""
         before = self.order
-        self.order = drafted_in_order(doc)
+        self.order = review_order(doc)
         self.left.update(i for i in before if i not in self.order)
-        back = [i for i in self.order if i in self.left]  # an undo brought a reviewed node back: review it again
+        follow, self._follow = self._follow, None
+        back = [i for i in self.order if i in self.left]  # an undo brought a reviewed item back: review it again
         if back:
             self.left.difference_update(back)
             self._go(back[0])
+            return
+        if follow in self.order:
+            self._go(follow)
             return
         if self.current in self.order:
             self._go(self.current)
@@ -205,27 +206,39 @@ class ReviewScreen(ModalScreen[None]):
         if following is None and self.order:
             following = self.order[0]
         if following is None:
-            self.host.notify("every drafted node is reviewed", timeout=4)
+            self.host.notify("every drafted item is reviewed", timeout=4)
         self._go(following)
 
     # -- actions ------------------------------------------------------------------------------------------------
 
-    def _edit(self, plan: Callable[[dict[str, Any]], review_ops.Outcome]) -> None:
+    def _edit(self, plan: Callable[[dict[str, Any]], review_ops.Outcome], *, follow: Item | None = None) -> None:
         files = self.host.files
         session = files.editable()
         if session is None or self.current is None:
             self.app.bell()
             return
-        files.edit(lambda: session.apply(plan(session.data)), focus=self.current)
+        rel = self._relation()
+        focus = rel.source if rel is not None else self.current if isinstance(self.current, str) else None
+        self._follow = follow
+        try:
+            files.edit(lambda: session.apply(plan(session.data)), focus=focus)
+        finally:
+            self._follow = None
 
     def action_accept(self) -> None:
-        node_id = self.current
-        if node_id is not None:
-            self._edit(lambda data: review_ops.accept_node(data, node_id))
+        item = self.current
+        if isinstance(item, tuple):
+            self._edit(lambda data: review_ops.accept_relation(data, *item))
+        elif item is not None:
+            self._edit(lambda data: review_ops.accept_node(data, item))
 
     def action_retype(self) -> None:
         from argmap.tui.choice import ChoiceScreen
 
+        rel = self._relation()
+        if rel is not None:
+            self._retype_relation(rel)
+            return
         node = self._node()
         if node is None:
             return
@@ -243,6 +256,53 @@ class ReviewScreen(ModalScreen[None]):
 
         self.host.push_screen(ChoiceScreen(f"Kind of {node_id}", [(k, k) for k in NODE_KINDS], current=node.kind),
                               chosen)
+
+    def _refusal(self, source: str, rel_type: str, target: str) -> str | None:
+        """Why the relation under review cannot become `source rel_type target`: what `argmap edit --link` and
+        `argmap check` refuse of such a relation (the one under review aside)."""
+        session, amap = self.host.files.session, self.host.doc.map
+        if session is None or amap is None or not isinstance(self.current, tuple):
+            return None
+        data = edit_ops.remove_relation(session.data, *self.current).data
+        return link_refusal(data, amap, source, rel_type, target)
+
+    def _retype_relation(self, rel: Relation) -> None:
+        from argmap.tui.choice import ChoiceScreen
+
+        key = rel.key
+        choices: list[tuple[str, str | Text]] = []
+        refused: dict[str, str] = {}
+        for rel_type in RELATION_TYPES:
+            reason = None if rel_type == rel.type else self._refusal(rel.source, rel_type, rel.target)
+            prompt = Text(rel_type)
+            if reason is not None:
+                refused[rel_type] = reason
+                prompt.append(f"  refused: {reason}", style=self.host.look.muted)
+            choices.append((rel_type, prompt))
+
+        def chosen(new_type: str | None) -> None:
+            if new_type is None or new_type == key[1]:
+                return
+            if new_type in refused:
+                self.host.notify(refused[new_type], title="Not changed", severity="error", timeout=8)
+                return
+            self._edit(lambda data: edit_ops.retype_relation(data, *key, new_type),
+                       follow=(key[0], new_type, key[2]))
+
+        self.host.push_screen(ChoiceScreen(f"{key[0]} … {key[2]}", choices, current=rel.type,
+                                           hint="The type of the relation:"), chosen)
+
+    def action_reverse(self) -> None:
+        rel = self._relation()
+        if rel is None:
+            self.app.bell()
+            return
+        key = rel.key
+        reason = self._refusal(rel.target, rel.type, rel.source)
+        if reason is not None:
+            self.host.notify(reason, title="Not changed", severity="error", timeout=8)
+            return
+        self._edit(lambda data: review_ops.reverse_relation(data, *key), follow=(key[2], key[1], key[0]))
 
     def action_merge(self) -> None:
         node = self._node()
@@ -283,10 +343,13 @@ class ReviewScreen(ModalScreen[None]):
         self._edit(lambda data: review_ops.split_node(data, node_id, at, new_id))
 
     def action_drop(self) -> None:
-        node_id = self.current
+        item = self.current
+        if isinstance(item, tuple):
+            self._edit(lambda data: edit_ops.remove_relation(data, *item))
+            return
         session = self.host.files.editable()
-        if node_id is not None and session is not None:
-            self.host.files.edit(lambda: session.remove_node(node_id))
+        if item is not None and session is not None:
+            self.host.files.edit(lambda: session.remove_node(item))
 
     def action_step(self, delta: int) -> None:
         if not self.order:
@@ -300,13 +363,13 @@ class ReviewScreen(ModalScreen[None]):
 
 
 def open_review(host: ReviewHost) -> None:
-    """Open the review of the drafted nodes, or say there are none."""
+    """Open the review of the drafted nodes and relations, or say there are none."""
     if host.doc.map is None:
         host.notify("the map does not load: nothing to review", severity="warning")
         return
-    if not drafted_in_order(host.doc):
-        host.notify("no drafted node to review (`argmap draft` marks what it proposes with `drafted: true`)",
-                    timeout=4)
+    if not review_order(host.doc):
+        host.notify("no drafted node or relation to review (`argmap draft` marks what it proposes with "
+                    "`drafted: true`)", timeout=4)
         return
     if host.files.editable() is None:
         return
