@@ -44,8 +44,8 @@ from argmap.tui.bindings import BINDINGS
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
-from argmap.tui.export import export_target, shown_path, view_options
 from argmap.tui.export_progress import ExportProgress
+from argmap.tui.exporter import Exporter
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
 from argmap.tui.messages import (
     FollowsDocument,
@@ -107,7 +107,7 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
-        self.exports = ExportProgress(self, doc.path.parent)
+        self.exporter = Exporter(self, ExportProgress(self, doc.path.parent))
         self._start_focus = focus
         self._frozen = False
         self._delayed: dict[str, Timer] = {}
@@ -530,49 +530,25 @@ class ArgmapApp(App[int]):
     # -- export ---------------------------------------------------------------------------------------------
 
     def action_export_view(self) -> None:
-        self.export_svg(self.focused_node)
+        self.exporter.export_svg(self.focused_node)
 
     def action_export_map(self) -> None:
-        self.export_svg(None)
+        self.exporter.export_svg(None)
 
     def action_export_to_folder(self) -> None:
-        from argmap.tui.prompt import PromptScreen
-
-        folder = self.export_dir or self.doc.path.parent
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self.export_dir = Path(os.path.expanduser(answer))
-                self.export_svg(self.focused_node)
-
-        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
-                                      cursor_blink=self.cursor_blink), chosen)
+        self.exporter.export_to_folder()
 
     def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None] | None:
-        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file while it is drawn and once written. None: another export is running (the user is told)."""
-        target = export_target(self.doc, folder or self.export_dir, focus)
-        if not self.exports.start(target):
-            return None
-        return self._export(self.doc, target, view_options(focus, self.view_filter))
-
-    @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
-    def _export(self, doc: MapDocument, target: Path, options: dict[str, Any]) -> None:
-        jobs.deliver(self, partial(jobs.export_map, doc, target, options), jobs.ExportFailed)
+        """Export the view around `focus` (None: the whole map) as SVG in the background (`Exporter.export_svg`)."""
+        return self.exporter.export_svg(focus, folder)
 
     @on(jobs.Exported)
     def _exported(self, message: jobs.Exported) -> None:
-        # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
-        # screen): draw the whole screen again over them.
-        self.exports.finish()
-        self.action_redraw()
-        self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
+        self.exporter.exported(message)
 
     @on(jobs.ExportFailed)
     def _export_failed(self, message: jobs.ExportFailed) -> None:
-        self.exports.finish()
-        self.action_redraw()  # as after an export that worked
-        self.notify(message.reason, title="Export failed", severity="error", timeout=8)
+        self.exporter.failed(message)
 
     # -- the file and edits ---------------------------------------------------------------------------------
 
