@@ -44,6 +44,7 @@ from argmap.tui.bindings import BINDINGS
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
+from argmap.tui.evaluation import Evaluator
 from argmap.tui.export_progress import ExportProgress
 from argmap.tui.exporter import Exporter
 from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
@@ -61,7 +62,7 @@ from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
 from argmap.tui.problems import FixRequested, ProblemList
 from argmap.tui.quote_fix import fix_finding, fix_quotes
-from argmap.tui.reasoning import ReasoningState, evaluate_document
+from argmap.tui.reasoning import ReasoningState
 from argmap.tui.source_text import COVERAGE_AT_ONCE, text_size
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
@@ -107,6 +108,7 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
+        self.evaluator = Evaluator(self)
         self.exporter = Exporter(self, ExportProgress(self, doc.path.parent))
         self._start_focus = focus
         self._frozen = False
@@ -191,7 +193,7 @@ class ArgmapApp(App[int]):
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.panes.source.set_document(doc)
         self._show_gaps(doc)
-        self.evaluate_map(show=False)
+        self.evaluator.evaluate_map(show=False)
         self._show_findings()
         self._rebuild_outline()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
@@ -273,9 +275,10 @@ class ArgmapApp(App[int]):
     def set_badges(self, badges: BadgeFn | None) -> None:
         """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
         self.reasoning.badges = badges
-        self._relabel()
+        self.relabel()
 
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
+        """Show every pane's badges again."""
         self.panes.outline.relabel()
         self._show_focused()
 
@@ -343,76 +346,21 @@ class ArgmapApp(App[int]):
 
     # -- reasoning ------------------------------------------------------------------------------------------
 
-    def evaluate_map(self, *, show: bool = True) -> None:
-        """Evaluate the shown map (again): at once for a small map, in a worker thread for a big one. `show`
-        False: the caller redraws the panes itself."""
-        doc = self.doc
-        reasoning = self.reasoning
-        reasoning.show(doc)
-        amap = doc.map
-        big = reasoning.in_background()
-        if amap is None or not amap.nodes or big:
-            reasoning.evaluated(doc, None, None)  # no badges until the worker is done
-            self._show_reasoning(show)
-        if big:
-            self._later("evaluate", 0.0, partial(self._evaluate_shown, doc))
-        elif amap is not None and amap.nodes:
-            reasoning.evaluated(doc, *evaluate_document(doc, reasoning.scenario))
-            self._show_reasoning(show)
-
-    def _show_reasoning(self, show: bool = True) -> None:
-        if not show:
-            return
-        from argmap.tui.analysis_screen import AnalysisScreen
-
-        self._relabel()
-        self.update_topbar()
-        if isinstance(self.screen, AnalysisScreen):
-            self.screen.refresh_scenario()
-
-    def _evaluate_shown(self, doc: MapDocument) -> None:
-        if doc is self.doc:  # else an edit came meanwhile: its own evaluation is on its way
-            self._evaluate(doc, self.reasoning.scenario)
-
-    @work(thread=True, exclusive=True, group="evaluate", name="evaluate", description="evaluate the map",
-          exit_on_error=False)
-    def _evaluate(self, doc: MapDocument, scenario: Any) -> None:
-        jobs.deliver(self, partial(jobs.evaluate_map, doc, scenario), jobs.EvaluationFailed)
-
     @on(jobs.MapEvaluated)
     def _map_evaluated(self, message: jobs.MapEvaluated) -> None:
-        if not self.reasoning.evaluated(message.doc, message.baseline, message.outcome):
-            return  # an evaluation of a document shown before
-        self._show_reasoning()
-        if self.reasoning.scenario_id is not None:
-            self._announce()
+        self.evaluator.evaluated(message)
 
     @on(jobs.EvaluationFailed)
     def _evaluation_failed(self, message: jobs.EvaluationFailed) -> None:
-        error = message.error
-        self.notify(f"{type(error).__name__}: {error}", title="Evaluation failed", severity="error", timeout=8)
+        self.evaluator.failed(message)
 
     def set_scenario(self, scenario_id: str | None) -> None:
         """Show the map under a declared scenario (None: the baseline), and say what changed."""
-        if self.doc.map is None:
-            return
-        if scenario_id is not None and self.reasoning.find(scenario_id) is None:
-            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
-        elif scenario_id == self.reasoning.scenario_id:
-            return
-        elif self.reasoning.choose(scenario_id):
-            self._show_reasoning()
-            self._announce()
-        else:
-            self.evaluate_map()
+        self.evaluator.set_scenario(scenario_id)
 
     @on(ScenarioChosen)
     def _scenario_chosen(self, message: ScenarioChosen) -> None:
-        self.set_scenario(message.scenario_id)
-
-    def _announce(self) -> None:
-        text, title, timeout = self.reasoning.announcement()
-        self.notify(text, title=title, timeout=timeout)
+        self.evaluator.set_scenario(message.scenario_id)
 
     def action_scenario(self) -> None:
         """Choose a scenario (or the baseline) to see the map under."""
@@ -453,10 +401,7 @@ class ArgmapApp(App[int]):
         self.push_screen(AnalysisScreen(self.reasoning, tab), chosen)
 
     def action_toggle_standing(self) -> None:
-        """Show or hide the acceptance badges."""
-        self.reasoning.show_standing = not self.reasoning.show_standing
-        self._relabel()
-        self.notify("acceptance badges " + ("shown" if self.reasoning.show_standing else "hidden"), timeout=2)
+        self.evaluator.toggle_standing()
 
     # -- checking and reading again ---------------------------------------------------------------------------
 
