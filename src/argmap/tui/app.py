@@ -14,21 +14,18 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.worker import Worker
 
-from argmap.analysis.findings import map_findings
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History, node_of
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
@@ -41,13 +38,14 @@ from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui import background as jobs
 from argmap.tui.bindings import BINDINGS
+from argmap.tui.checking import Checks
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.evaluation import Evaluator
 from argmap.tui.export_progress import ExportProgress
 from argmap.tui.exporter import Exporter
-from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
+from argmap.tui.map_file import POLL_SECONDS, FileController
 from argmap.tui.messages import (
     FollowsDocument,
     NodeChosen,
@@ -63,7 +61,6 @@ from argmap.tui.part_editor import PartEditor
 from argmap.tui.problems import FixRequested, ProblemList
 from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState
-from argmap.tui.source_text import COVERAGE_AT_ONCE, text_size
 from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look, row_label
 
@@ -108,11 +105,11 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
+        self.checks = Checks(self)
         self.evaluator = Evaluator(self)
         self.exporter = Exporter(self, ExportProgress(self, doc.path.parent))
         self._start_focus = focus
         self._frozen = False
-        self._delayed: dict[str, Timer] = {}
         self.first_frame_shown = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
@@ -175,26 +172,14 @@ class ArgmapApp(App[int]):
             self.call_after_refresh(gc.freeze)
         self.doc = doc
         amap = doc.map
-        if findings is None and amap is not None and len(amap.by_id) > CHECK_AT_ONCE:
-            if self.first_frame_shown:
-                # an edit, an undo, a re-read: the findings shown stay until the check of the new document is done
-                # (placing findings in a big file is the slow part), and a burst of edits is checked once
-                findings = self.findings
-                self._later("check", SETTLE_SECONDS, partial(self._check_shown, doc))
-            else:
-                findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
-                self.call_after_refresh(self._check_shown, doc)  # after the first frame
-        if findings is None:
-            outcome = map_findings(doc)  # as `argmap check` reports them: rule settings and silences applied
-            findings, self.silenced = outcome.kept, len(outcome.silenced)
-        self.findings = findings
+        self.checks.check(doc, findings, at_once=CHECK_AT_ONCE, settle=SETTLE_SECONDS)
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.panes.source.set_document(doc)
-        self._show_gaps(doc)
+        self.checks.show_gaps(doc)
         self.evaluator.evaluate_map(show=False)
-        self._show_findings()
+        self.show_findings()
         self._rebuild_outline()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
         if keep is None:
@@ -220,7 +205,7 @@ class ArgmapApp(App[int]):
             self.history.visit(focus)
         self.update_topbar()
 
-    def _show_findings(self) -> None:
+    def show_findings(self) -> None:
         self.panes.show_findings(self.doc, self.findings, self.look, self.silenced)
         self.update_topbar()
 
@@ -405,72 +390,25 @@ class ArgmapApp(App[int]):
 
     # -- checking and reading again ---------------------------------------------------------------------------
 
-    def _later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
-        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
-        edits, undos or redos starts one background check, not one each)."""
-        if name in self._delayed:
-            self._delayed[name].stop()
-        self._delayed[name] = self.set_timer(max(delay, 0.001), callback, name=name)
-
-    def _check_shown(self, doc: MapDocument) -> None:
-        if doc is self.doc:  # else shown no longer (edits in quick succession): only the last document is checked
-            self._check(doc)
-
-    @work(thread=True, exclusive=True, group="check", name="check", description="check the map",
-          exit_on_error=False)
-    def _check(self, doc: MapDocument) -> None:
-        jobs.deliver(self, partial(jobs.check_map, doc))
-
     @on(jobs.MapChecked)
     def _map_checked(self, message: jobs.MapChecked) -> None:
-        """The background check of a big map is done: show its findings; open Problems on errors, unless the
-        user has moved since the map opened."""
-        if message.doc is not self.doc:
-            return  # a check of a document shown before
-        self.findings, self.silenced = message.findings, message.silenced
-        self._show_findings()
-        untouched = not self.history.can_back and self.focused is self.panes.outline
-        if untouched and has_errors(message.findings):
-            self.action_pane("problems")
-
-    def _show_gaps(self, doc: MapDocument) -> None:
-        """Mark what no quote covers in Source (a long text is split into sentences in the background)."""
-        if text_size(doc) > COVERAGE_AT_ONCE:
-            self._find_gaps(doc)
-        elif self.first_frame_shown:
-            self._gaps_found(jobs.find_gaps(doc))
-        else:  # the first screen comes first
-            self.call_after_refresh(lambda: self._gaps_found(jobs.find_gaps(doc)))
-
-    @work(thread=True, exclusive=True, group="coverage", name="coverage", description="find what no quote covers",
-          exit_on_error=False)
-    def _find_gaps(self, doc: MapDocument) -> None:
-        jobs.deliver(self, partial(jobs.find_gaps, doc))
+        self.checks.checked(message)
 
     @on(jobs.GapsFound)
     def _gaps_found(self, message: jobs.GapsFound) -> None:
-        if message.doc is self.doc:
-            self.panes.source.show_gaps(message.gaps)
-            self.update_topbar()
+        self.checks.gaps_found(message)
 
     def reread(self) -> Worker[None]:
         """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
-        return self._reread(self.doc.path)
-
-    @work(thread=True, exclusive=True, group="reload", name="reload", description="read and check the map",
-          exit_on_error=False)
-    def _reread(self, path: Path) -> None:
-        jobs.deliver(self, partial(jobs.reread_map, path), jobs.RereadFailed)
+        return self.checks.reread()
 
     @on(jobs.MapReread)
     def _map_reread(self, message: jobs.MapReread) -> None:
-        self.silenced = message.silenced
-        self.reload(message.doc, message.findings)
-        self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
+        self.checks.reread_done(message)
 
     @on(jobs.RereadFailed)
     def _reread_failed(self, message: jobs.RereadFailed) -> None:
-        self.notify(message.reason, title="Re-check failed", severity="error", timeout=8)
+        self.checks.reread_failed(message)
 
     # -- export ---------------------------------------------------------------------------------------------
 
