@@ -27,12 +27,12 @@ from textual.screen import ModalScreen
 from textual.worker import Worker
 
 from argmap.analysis.graph import Graph
-from argmap.analysis.navigation import History, node_of
+from argmap.analysis.navigation import History
 from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
 from argmap.analysis.scenarios import find_scenario
 from argmap.analysis.search import SearchIndex
 from argmap.edit.session import EditSession
-from argmap.errors import ArgmapError, Diagnostic, has_errors
+from argmap.errors import ArgmapError, Diagnostic
 from argmap.io import MapDocument, load
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
@@ -55,6 +55,7 @@ from argmap.tui.messages import (
     RelationChosen,
     ScenarioChosen,
 )
+from argmap.tui.navigation import Navigator
 from argmap.tui.outline import OutlineTree
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
@@ -105,6 +106,7 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
+        self.navigator = Navigator(self)
         self.checks = Checks(self)
         self.evaluator = Evaluator(self)
         self.exporter = Exporter(self, ExportProgress(self, doc.path.parent))
@@ -137,13 +139,7 @@ class ArgmapApp(App[int]):
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
             self._open_file()
-            start = self._start_focus
-            if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
-                self.focus_node(start)
-            if self.doc.map is None or has_errors(self.findings):
-                self.action_pane("problems")
-            else:
-                self.panes.outline.focus()
+            self.navigator.start(self._start_focus)
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
         self.call_after_refresh(setattr, self, "first_frame_shown", True)
@@ -156,7 +152,7 @@ class ArgmapApp(App[int]):
         self.panes.outline.relabel()
         self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name},
                                  self.silenced)
-        self._show_focused()
+        self.navigator.show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
 
@@ -188,7 +184,7 @@ class ArgmapApp(App[int]):
         if keep is not None:
             self.history.replace(keep)
         self._reveal_or_home()
-        self._show_focused()
+        self.navigator.show_focused()
         for screen in self.screen_stack:
             if isinstance(screen, FollowsDocument):
                 screen.document_shown(doc)
@@ -265,7 +261,7 @@ class ArgmapApp(App[int]):
     def relabel(self) -> None:
         """Show every pane's badges again."""
         self.panes.outline.relabel()
-        self._show_focused()
+        self.navigator.show_focused()
 
     def update_topbar(self) -> None:
         """Show the file's name, its unsaved mark, the scenario, the filter and the counts again."""
@@ -276,38 +272,10 @@ class ArgmapApp(App[int]):
 
     def focus_node(self, node_id: str, *, jump: bool = True) -> bool:
         """Focus a node in every pane. A jump is a step in the history and reveals the node in the outline."""
-        amap = self.doc.map
-        if amap is None or amap.node(node_id) is None:
-            self.notify(f"no node '{node_id}' in this map", severity="warning")
-            return False
-        if jump:
-            self.history.visit(node_id)
-        else:
-            self.history.replace(node_id)
-        with self.batch_update():  # one frame for every pane
-            self.focused_node = node_id
-            revealed = not jump or self.panes.outline.reveal(node_id)
-        if not revealed:
-            self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
-        return True
+        return self.navigator.focus_node(node_id, jump=jump)
 
     def watch_focused_node(self, node_id: str | None) -> None:
-        self._show_focused()
-
-    def _show_focused(self) -> None:
-        node_id = self.focused_node
-        amap = self.doc.map
-        node = amap.node(node_id) if amap is not None and node_id is not None else None
-        badge = self.reasoning.badge(node_id, self.look) if node_id is not None else None
-        standing = self.reasoning.standing_fields(node) if node is not None else []
-        self.panes.show_node(self.doc, self.graph, node_id, node, self.look, badge, standing)
-
-    def _go(self, node_id: str | None) -> None:
-        if node_id is None:
-            self.bell()
-            return
-        self.focused_node = node_id
-        self.panes.outline.reveal(node_id)
+        self.navigator.show_focused()
 
     @on(NodeSelected)
     def _node_selected(self, message: NodeSelected) -> None:
@@ -315,19 +283,11 @@ class ArgmapApp(App[int]):
 
     @on(NodeChosen)
     def _node_chosen(self, message: NodeChosen) -> None:
-        if self.screen is message.origin:
-            self.pop_screen()
-        self.focus_node(message.node_id)
+        self.navigator.node_chosen(message)
 
     @on(ProblemSelected)
     def _problem_selected(self, message: ProblemSelected) -> None:
-        diag = message.diagnostic
-        node = node_of(self.doc, diag)
-        if node is None:
-            where = f"line {diag.line}, column {diag.column}" if diag.line else "the file as a whole"
-            self.notify(f"This finding is about {where} of {self.doc.path.name}, not about one node.", timeout=4)
-            return
-        self.focus_node(node)
+        self.navigator.problem_selected(message)
 
     # -- reasoning ------------------------------------------------------------------------------------------
 
@@ -523,10 +483,10 @@ class ArgmapApp(App[int]):
                     and action not in allowed)
 
     def action_history_back(self) -> None:
-        self._go(self.history.back())
+        self.navigator.back()
 
     def action_history_forward(self) -> None:
-        self._go(self.history.forward())
+        self.navigator.forward()
 
     def action_search(self) -> None:
         from argmap.tui.search import SearchScreen
