@@ -28,7 +28,7 @@ from textual.worker import Worker
 
 from argmap.analysis.graph import Graph
 from argmap.analysis.navigation import History
-from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
+from argmap.analysis.outline import GROUPINGS, ViewFilter
 from argmap.analysis.scenarios import find_scenario
 from argmap.analysis.search import SearchIndex
 from argmap.edit.session import EditSession
@@ -57,13 +57,14 @@ from argmap.tui.messages import (
 )
 from argmap.tui.navigation import Navigator
 from argmap.tui.outline import OutlineTree
+from argmap.tui.outline_view import OutlineView
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
 from argmap.tui.problems import FixRequested, ProblemList
 from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState
 from argmap.tui.source_view import SourceView
-from argmap.tui.style import BadgeFn, Look, row_label
+from argmap.tui.style import BadgeFn, Look
 
 #: Maps with more nodes are checked in the background after their first screen.
 CHECK_AT_ONCE = 2000
@@ -97,7 +98,6 @@ class ArgmapApp(App[int]):
         self.silenced = 0  # findings the map's rule settings turn off or its nodes silence
         self.graph = Graph()
         self._search_index: SearchIndex | None = None
-        self.outline_model: Outline | None = None
         self.history = History()
         self.export_dir = export_dir
         self.cursor_blink = cursor_blink
@@ -106,6 +106,7 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
+        self.outline_view = OutlineView(self)
         self.navigator = Navigator(self)
         self.checks = Checks(self)
         self.evaluator = Evaluator(self)
@@ -176,14 +177,14 @@ class ArgmapApp(App[int]):
         self.checks.show_gaps(doc)
         self.evaluator.evaluate_map(show=False)
         self.show_findings()
-        self._rebuild_outline()
+        self.outline_view.rebuild()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
         if keep is None:
-            keep = self._first_node()
+            keep = self.outline_view.first_node()
         self.set_reactive(ArgmapApp.focused_node, keep)
         if keep is not None:
             self.history.replace(keep)
-        self._reveal_or_home()
+        self.outline_view.reveal_or_home()
         self.navigator.show_focused()
         for screen in self.screen_stack:
             if isinstance(screen, FollowsDocument):
@@ -226,32 +227,6 @@ class ArgmapApp(App[int]):
     def scenario_id(self) -> str | None:
         """The id of the scenario the map is shown under (None: the baseline)."""
         return self.reasoning.scenario_id
-
-    def _first_node(self) -> str | None:
-        if self.outline_model is not None:
-            rows = self.outline_model.roots()
-            for row in rows:
-                if row.node is not None:
-                    return row.node
-                children = self.outline_model.children(row)
-                if children and children[0].node is not None:
-                    return children[0].node
-        if self.doc.map is not None and self.doc.map.nodes:
-            return self.doc.map.nodes[0].id
-        return None
-
-    def _rebuild_outline(self) -> None:
-        amap = self.doc.map
-        self.outline_model = Outline(amap, self.grouping, self.view_filter, self.graph) if amap is not None else None
-        self.panes.show_outline(self.outline_model, self._label, self.grouping, self.view_filter.describe(),
-                                len(amap.by_id) if amap is not None else 0)
-        self.update_topbar()
-
-    def _label(self, row: Row) -> Any:
-        amap = self.doc.map
-        node = amap.node(row.node) if amap is not None and row.node is not None else None
-        badge = self.reasoning.badge(row.node, self.look) if row.node is not None else None
-        return row_label(self.look, row, node, badge)
 
     def set_badges(self, badges: BadgeFn | None) -> None:
         """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
@@ -523,11 +498,7 @@ class ArgmapApp(App[int]):
         self.view_filter = self.view_filter.toggled(facet, value)
 
     def watch_view_filter(self) -> None:
-        self._rebuild_outline()
-        self.panes.diagram.follow(self.doc, self.focused_node)
-        self._reveal_or_home()
-        described = self.view_filter.describe()
-        self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
+        self.outline_view.filter_changed()
 
     def action_cycle_grouping(self) -> None:
         self.set_grouping(GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)])
@@ -536,17 +507,13 @@ class ArgmapApp(App[int]):
         self.grouping = grouping
 
     def watch_grouping(self) -> None:
-        self._rebuild_outline()
-        self._reveal_or_home()
+        self.outline_view.grouping_changed()
 
     # the palette's rows run these by name (`argmap.tui.commands`)
     action_go_to = focus_node
     action_set_scenario = set_scenario
     action_set_grouping = set_grouping
     action_toggle_filter = toggle_filter
-
-    def _reveal_or_home(self) -> None:
-        self.panes.reveal_or_home(self.focused_node)
 
     def action_diagram(self) -> None:
         """Open or close the Diagram pane (the focused node's neighbourhood, in place of the right-hand panes)."""
