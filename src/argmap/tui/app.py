@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,7 +23,6 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import var
-from textual.screen import ModalScreen
 from textual.worker import Worker
 
 from argmap.analysis.graph import Graph
@@ -37,10 +36,10 @@ from argmap.io import MapDocument, load
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui import background as jobs
+from argmap.tui import screens
 from argmap.tui.bindings import BINDINGS
 from argmap.tui.checking import Checks
 from argmap.tui.commands import ArgmapCommands
-from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
 from argmap.tui.evaluation import Evaluator
 from argmap.tui.export_progress import ExportProgress
@@ -56,14 +55,12 @@ from argmap.tui.messages import (
     ScenarioChosen,
 )
 from argmap.tui.navigation import Navigator
-from argmap.tui.outline import OutlineTree
 from argmap.tui.outline_view import OutlineView
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
-from argmap.tui.problems import FixRequested, ProblemList
+from argmap.tui.problems import FixRequested
 from argmap.tui.quote_fix import fix_finding, fix_quotes
 from argmap.tui.reasoning import ReasoningState
-from argmap.tui.source_view import SourceView
 from argmap.tui.style import BadgeFn, Look
 
 #: Maps with more nodes are checked in the background after their first screen.
@@ -283,42 +280,16 @@ class ArgmapApp(App[int]):
         self.evaluator.set_scenario(message.scenario_id)
 
     def action_scenario(self) -> None:
-        """Choose a scenario (or the baseline) to see the map under."""
-        from argmap.tui.scenario_choice import ScenarioChoice
-
-        amap = self.doc.map
-        if amap is None:
-            return
-        if not amap.scenarios and not any(getattr(node, "assumption", None) for node in amap.nodes):
-            self.notify("this map declares no scenarios and marks no key assumption; S adds a scenario", timeout=4)
-            return
-        self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
+        screens.open_scenario_choice(self)
 
     def action_ach(self, group: str | None = None) -> None:
-        """The ACH matrix of a group of competing hypotheses (a chooser first when the map has several)."""
-        from argmap.tui.ach_screen import open_ach
-
-        open_ach(self, group)
+        screens.open_ach(self, group)
 
     def action_assumptions(self) -> None:
-        """The key assumptions: status, reason, and what rejecting each does to the conclusions."""
-        from argmap.tui.assumptions_screen import open_assumptions
-
-        open_assumptions(self, self.reasoning)
+        screens.open_assumptions(self)
 
     def action_analysis(self, tab: str = "forecasts") -> None:
-        """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
-        from argmap.tui.analysis_screen import AnalysisScreen
-
-        if self.doc.map is None:
-            self.notify("the map does not load: nothing to analyse", severity="warning")
-            return
-
-        def chosen(node_id: str | None) -> None:
-            if node_id is not None:
-                self.focus_node(node_id)
-
-        self.push_screen(AnalysisScreen(self.reasoning, tab), chosen)
+        screens.open_analysis(self, tab)
 
     def action_toggle_standing(self) -> None:
         self.evaluator.toggle_standing()
@@ -445,17 +416,8 @@ class ArgmapApp(App[int]):
     # -- views and panes ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
-        waits until an open node form is saved or cancelled (its text is not an edit yet). A screen may allow some
-        of them (`APP_ACTIONS`)."""
-        if action == "quit":
-            from argmap.tui.node_form import NodeFormScreen
-            from argmap.tui.part_form import PartFormScreen
-
-            return not isinstance(self.screen, NodeFormScreen | PartFormScreen)
-        allowed: frozenset[str] = getattr(self.screen, "APP_ACTIONS", frozenset())  # e.g. undo under the ACH screen
-        return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen)
-                    and action not in allowed)
+        """The explorer's keys act on the main screen only, unless a screen allows them (`app_action_allowed`)."""
+        return screens.app_action_allowed(self, action)
 
     def action_history_back(self) -> None:
         self.navigator.back()
@@ -464,31 +426,10 @@ class ArgmapApp(App[int]):
         self.navigator.forward()
 
     def action_search(self) -> None:
-        from argmap.tui.search import SearchScreen
-
-        if self.doc.map is None:
-            self.notify("the map does not load: nothing to search", severity="warning")
-            return
-
-        def chosen(node_id: str | None) -> None:
-            if node_id is not None:
-                self.focus_node(node_id)
-                self.panes.outline.focus()
-
-        self.push_screen(SearchScreen(self.search_index, self.doc.map, self.look, cursor_blink=self.cursor_blink),
-                         chosen)
+        screens.open_search(self)
 
     def action_filters(self) -> None:
-        from argmap.tui.filters import FilterScreen
-
-        if self.doc.map is None:
-            return
-
-        def chosen(view_filter: ViewFilter | None) -> None:
-            if view_filter is not None:
-                self.view_filter = view_filter
-
-        self.push_screen(FilterScreen(self.doc.map, self.view_filter), chosen)
+        screens.open_filters(self)
 
     def action_clear_filters(self) -> None:
         self.view_filter = ViewFilter()
@@ -534,27 +475,7 @@ class ArgmapApp(App[int]):
         self.screen.refresh()
 
     def action_help(self) -> None:
-        from argmap.tui.ach_screen import AchScreen
-        from argmap.tui.analysis_screen import AnalysisScreen
-        from argmap.tui.assumptions_screen import AssumptionsScreen
-        from argmap.tui.diagram_pane import DiagramView
-        from argmap.tui.filters import FilterScreen
-        from argmap.tui.help import HelpScreen
-        from argmap.tui.node_form import NodeFormScreen
-        from argmap.tui.passage_screen import PassageScreen
-        from argmap.tui.review import ReviewScreen
-        from argmap.tui.scenario_editor import ScenarioListScreen
-        from argmap.tui.search import SearchScreen
-
-        self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, DiagramView,
-                                     SearchScreen, FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen,
-                                     NodeFormScreen, PassageScreen, ScenarioListScreen, ReviewScreen]))
-
-
-@lru_cache(maxsize=8)
-def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
-    """The names of the actions bound on the app class itself, except quitting."""
-    return frozenset(binding.action.split("(")[0] for _key, binding in app_class._merge_bindings()) - {"quit"}
+        self.push_screen(screens.help_screen(type(self)))
 
 
 def create_app(source: str | os.PathLike[str] | MapDocument, **options: Any) -> ArgmapApp:
