@@ -44,7 +44,7 @@ from argmap.tui.editing import NodeEditor
 from argmap.tui.evaluation import Evaluator
 from argmap.tui.export_progress import ExportProgress
 from argmap.tui.exporter import Exporter
-from argmap.tui.map_file import POLL_SECONDS, FileController
+from argmap.tui.map_file import FileController
 from argmap.tui.messages import (
     FollowsDocument,
     NodeChosen,
@@ -136,7 +136,7 @@ class ArgmapApp(App[int]):
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
-            self._open_file()
+            self.files.start()
             self.navigator.start(self._start_focus)
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
@@ -340,14 +340,6 @@ class ArgmapApp(App[int]):
         self.exporter.failed(message)
 
     # -- the file and edits ---------------------------------------------------------------------------------
-
-    def _open_file(self) -> None:
-        """Open the map file for editing, look at it on disk every `POLL_SECONDS`, offer a crash's journal."""
-        if not self.files.open():
-            return
-        self.set_interval(POLL_SECONDS, self.files.poll_disk, name="poll the map file")
-        if self.files.session is not None and self.files.session.recovery is not None:
-            self.call_after_refresh(self.files.offer_recovery)
 
     def action_save(self) -> None:
         self.files.save()
