@@ -3,10 +3,12 @@
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
 use the same factory. Panes and screens ask with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`,
 `ScenarioChosen`, `NodeChosen`, `RatingChosen`); the app changes `focused_node` (reactive) and updates every
-pane; `reload(doc)` shows a new, re-read or edited document. The app owns plain objects for the rest:
-`ReasoningState` (what stands), `FileController` (the edit session and the file on disk) and `NodeEditor` (edits
-of nodes, relations and ACH ratings). Work in the background runs in `@work` threads that post typed messages
-(`argmap.tui.background`), one handler each.
+pane; `reload(doc)` shows a new, re-read or edited document. The app holds the state and hands the rest to plain
+objects it owns, each reaching it through a protocol of its own: `ReasoningState` (what stands), `FileController`
+(the edit session and the file on disk), `NodeEditor` and `PartEditor` (edits), `Navigator` (moves of the focus),
+`OutlineView` (the outline), `Checks` and `Evaluator` (checking and evaluating the shown map), `Exporter` (SVG
+exports); `argmap.tui.screens` opens the screens over the main one. Its actions and handlers delegate to them.
+Work in the background runs in worker threads that post typed messages (`argmap.tui.background`), one handler each.
 Screens are imported where they are opened, so the first screen comes sooner; none of them imports this module.
 """
 
