@@ -3,10 +3,12 @@
 Build it with `create_app(path_or_document, **options)`; the CLI (`argmap [MAP]`, `argmap serve`) and the tests
 use the same factory. Panes and screens ask with messages (`NodeSelected`, `ProblemSelected`, `RelationChosen`,
 `ScenarioChosen`, `NodeChosen`, `RatingChosen`); the app changes `focused_node` (reactive) and updates every
-pane; `reload(doc)` shows a new, re-read or edited document. The app owns plain objects for the rest:
-`ReasoningState` (what stands), `FileController` (the edit session and the file on disk) and `NodeEditor` (edits
-of nodes, relations and ACH ratings). Work in the background runs in `@work` threads that post typed messages
-(`argmap.tui.background`), one handler each.
+pane; `reload(doc)` shows a new, re-read or edited document. The app holds the state and hands the rest to plain
+objects it owns, each reaching it through a protocol of its own: `ReasoningState` (what stands), `FileController`
+(the edit session and the file on disk), `NodeEditor` and `PartEditor` (edits), `Navigator` (moves of the focus),
+`OutlineView` (the outline), `Checks` and `Evaluator` (checking and evaluating the shown map), `Exporter` (SVG
+exports); `argmap.tui.screens` opens the screens over the main one. Its actions and handlers delegate to them.
+Work in the background runs in worker threads that post typed messages (`argmap.tui.background`), one handler each.
 Screens are imported where they are opened, so the first screen comes sooner; none of them imports this module.
 """
 
@@ -14,39 +16,37 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
-from functools import cached_property, lru_cache, partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import var
-from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.worker import Worker
 
-from argmap.analysis.findings import map_findings
 from argmap.analysis.graph import Graph
-from argmap.analysis.navigation import History, node_of
-from argmap.analysis.outline import GROUPINGS, Outline, Row, ViewFilter
+from argmap.analysis.navigation import History
+from argmap.analysis.outline import GROUPINGS, ViewFilter
 from argmap.analysis.scenarios import find_scenario
 from argmap.analysis.search import SearchIndex
 from argmap.edit.session import EditSession
-from argmap.errors import ArgmapError, Diagnostic, has_errors
+from argmap.errors import ArgmapError, Diagnostic
 from argmap.io import MapDocument, load
 from argmap.memory import collector_paused
 from argmap.model import ArgMap
 from argmap.tui import background as jobs
+from argmap.tui import screens
 from argmap.tui.bindings import BINDINGS
+from argmap.tui.checking import Checks
 from argmap.tui.commands import ArgmapCommands
-from argmap.tui.detail import RelationList
 from argmap.tui.editing import NodeEditor
-from argmap.tui.export import export_target, shown_path, view_options
+from argmap.tui.evaluation import Evaluator
 from argmap.tui.export_progress import ExportProgress
-from argmap.tui.map_file import POLL_SECONDS, FileController, recheck_summary
+from argmap.tui.exporter import Exporter
+from argmap.tui.map_file import FileController
 from argmap.tui.messages import (
     FollowsDocument,
     NodeChosen,
@@ -56,15 +56,14 @@ from argmap.tui.messages import (
     RelationChosen,
     ScenarioChosen,
 )
-from argmap.tui.outline import OutlineTree
+from argmap.tui.navigation import Navigator
+from argmap.tui.outline_view import OutlineView
 from argmap.tui.panes import Panes, compose_panes
 from argmap.tui.part_editor import PartEditor
-from argmap.tui.problems import FixRequested, ProblemList
+from argmap.tui.problems import FixRequested
 from argmap.tui.quote_fix import fix_finding, fix_quotes
-from argmap.tui.reasoning import ReasoningState, evaluate_document
-from argmap.tui.source_text import COVERAGE_AT_ONCE, text_size
-from argmap.tui.source_view import SourceView
-from argmap.tui.style import BadgeFn, Look, row_label
+from argmap.tui.reasoning import ReasoningState
+from argmap.tui.style import BadgeFn, Look
 
 #: Maps with more nodes are checked in the background after their first screen.
 CHECK_AT_ONCE = 2000
@@ -98,7 +97,6 @@ class ArgmapApp(App[int]):
         self.silenced = 0  # findings the map's rule settings turn off or its nodes silence
         self.graph = Graph()
         self._search_index: SearchIndex | None = None
-        self.outline_model: Outline | None = None
         self.history = History()
         self.export_dir = export_dir
         self.cursor_blink = cursor_blink
@@ -107,10 +105,13 @@ class ArgmapApp(App[int]):
         self.files = FileController(self)
         self.editor = NodeEditor(self, self.files)
         self.parts = PartEditor(self, self.files)
-        self.exports = ExportProgress(self, doc.path.parent)
+        self.outline_view = OutlineView(self)
+        self.navigator = Navigator(self)
+        self.checks = Checks(self)
+        self.evaluator = Evaluator(self)
+        self.exporter = Exporter(self, ExportProgress(self, doc.path.parent))
         self._start_focus = focus
         self._frozen = False
-        self._delayed: dict[str, Timer] = {}
         self.first_frame_shown = False
         self.set_reactive(ArgmapApp.grouping, grouping)
         self.set_reactive(ArgmapApp.view_filter, view_filter or ViewFilter())
@@ -137,14 +138,8 @@ class ArgmapApp(App[int]):
             self.look = Look(self.get_css_variables())
             self.watch(self, "theme", self._theme_changed, init=False)
             self.reload(self.doc)
-            self._open_file()
-            start = self._start_focus
-            if start is not None and self.doc.map is not None and self.doc.map.node(start) is not None:
-                self.focus_node(start)
-            if self.doc.map is None or has_errors(self.findings):
-                self.action_pane("problems")
-            else:
-                self.panes.outline.focus()
+            self.files.start()
+            self.navigator.start(self._start_focus)
         gc.freeze()  # the map lives as long as it is shown: keep the collector from walking it on every pause
         self._frozen = True
         self.call_after_refresh(setattr, self, "first_frame_shown", True)
@@ -157,7 +152,7 @@ class ArgmapApp(App[int]):
         self.panes.outline.relabel()
         self.panes.problems.show(self.findings, self.look, {self.doc.display_path: self.doc.path.name},
                                  self.silenced)
-        self._show_focused()
+        self.navigator.show_focused()
 
     # -- the document ---------------------------------------------------------------------------------------
 
@@ -173,35 +168,23 @@ class ArgmapApp(App[int]):
             self.call_after_refresh(gc.freeze)
         self.doc = doc
         amap = doc.map
-        if findings is None and amap is not None and len(amap.by_id) > CHECK_AT_ONCE:
-            if self.first_frame_shown:
-                # an edit, an undo, a re-read: the findings shown stay until the check of the new document is done
-                # (placing findings in a big file is the slow part), and a burst of edits is checked once
-                findings = self.findings
-                self._later("check", SETTLE_SECONDS, partial(self._check_shown, doc))
-            else:
-                findings = sorted(doc.diagnostics, key=lambda d: d.sort_key)  # its load errors at once
-                self.call_after_refresh(self._check_shown, doc)  # after the first frame
-        if findings is None:
-            outcome = map_findings(doc)  # as `argmap check` reports them: rule settings and silences applied
-            findings, self.silenced = outcome.kept, len(outcome.silenced)
-        self.findings = findings
+        self.checks.check(doc, findings, at_once=CHECK_AT_ONCE, settle=SETTLE_SECONDS)
         self.graph = Graph.of(amap) if amap is not None else Graph()
         self._search_index = None
         self.history.forget(set(amap.by_id) if amap is not None else set())
         self.panes.source.set_document(doc)
-        self._show_gaps(doc)
-        self.evaluate_map(show=False)
-        self._show_findings()
-        self._rebuild_outline()
+        self.checks.show_gaps(doc)
+        self.evaluator.evaluate_map(show=False)
+        self.show_findings()
+        self.outline_view.rebuild()
         keep = self.focused_node if amap is not None and self.focused_node in amap.by_id else None
         if keep is None:
-            keep = self._first_node()
+            keep = self.outline_view.first_node()
         self.set_reactive(ArgmapApp.focused_node, keep)
         if keep is not None:
             self.history.replace(keep)
-        self._reveal_or_home()
-        self._show_focused()
+        self.outline_view.reveal_or_home()
+        self.navigator.show_focused()
         for screen in self.screen_stack:
             if isinstance(screen, FollowsDocument):
                 screen.document_shown(doc)
@@ -218,7 +201,7 @@ class ArgmapApp(App[int]):
             self.history.visit(focus)
         self.update_topbar()
 
-    def _show_findings(self) -> None:
+    def show_findings(self) -> None:
         self.panes.show_findings(self.doc, self.findings, self.look, self.silenced)
         self.update_topbar()
 
@@ -244,40 +227,15 @@ class ArgmapApp(App[int]):
         """The id of the scenario the map is shown under (None: the baseline)."""
         return self.reasoning.scenario_id
 
-    def _first_node(self) -> str | None:
-        if self.outline_model is not None:
-            rows = self.outline_model.roots()
-            for row in rows:
-                if row.node is not None:
-                    return row.node
-                children = self.outline_model.children(row)
-                if children and children[0].node is not None:
-                    return children[0].node
-        if self.doc.map is not None and self.doc.map.nodes:
-            return self.doc.map.nodes[0].id
-        return None
-
-    def _rebuild_outline(self) -> None:
-        amap = self.doc.map
-        self.outline_model = Outline(amap, self.grouping, self.view_filter, self.graph) if amap is not None else None
-        self.panes.show_outline(self.outline_model, self._label, self.grouping, self.view_filter.describe(),
-                                len(amap.by_id) if amap is not None else 0)
-        self.update_topbar()
-
-    def _label(self, row: Row) -> Any:
-        amap = self.doc.map
-        node = amap.node(row.node) if amap is not None and row.node is not None else None
-        badge = self.reasoning.badge(row.node, self.look) if row.node is not None else None
-        return row_label(self.look, row, node, badge)
-
     def set_badges(self, badges: BadgeFn | None) -> None:
         """Show a custom badge per node in the outline and the detail pane (None: the acceptance badges)."""
         self.reasoning.badges = badges
-        self._relabel()
+        self.relabel()
 
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
+        """Show every pane's badges again."""
         self.panes.outline.relabel()
-        self._show_focused()
+        self.navigator.show_focused()
 
     def update_topbar(self) -> None:
         """Show the file's name, its unsaved mark, the scenario, the filter and the counts again."""
@@ -288,38 +246,10 @@ class ArgmapApp(App[int]):
 
     def focus_node(self, node_id: str, *, jump: bool = True) -> bool:
         """Focus a node in every pane. A jump is a step in the history and reveals the node in the outline."""
-        amap = self.doc.map
-        if amap is None or amap.node(node_id) is None:
-            self.notify(f"no node '{node_id}' in this map", severity="warning")
-            return False
-        if jump:
-            self.history.visit(node_id)
-        else:
-            self.history.replace(node_id)
-        with self.batch_update():  # one frame for every pane
-            self.focused_node = node_id
-            revealed = not jump or self.panes.outline.reveal(node_id)
-        if not revealed:
-            self.notify(f"'{node_id}' is hidden by the filter ({self.view_filter.describe()})", timeout=3)
-        return True
+        return self.navigator.focus_node(node_id, jump=jump)
 
     def watch_focused_node(self, node_id: str | None) -> None:
-        self._show_focused()
-
-    def _show_focused(self) -> None:
-        node_id = self.focused_node
-        amap = self.doc.map
-        node = amap.node(node_id) if amap is not None and node_id is not None else None
-        badge = self.reasoning.badge(node_id, self.look) if node_id is not None else None
-        standing = self.reasoning.standing_fields(node) if node is not None else []
-        self.panes.show_node(self.doc, self.graph, node_id, node, self.look, badge, standing)
-
-    def _go(self, node_id: str | None) -> None:
-        if node_id is None:
-            self.bell()
-            return
-        self.focused_node = node_id
-        self.panes.outline.reveal(node_id)
+        self.navigator.show_focused()
 
     @on(NodeSelected)
     def _node_selected(self, message: NodeSelected) -> None:
@@ -327,262 +257,91 @@ class ArgmapApp(App[int]):
 
     @on(NodeChosen)
     def _node_chosen(self, message: NodeChosen) -> None:
-        if self.screen is message.origin:
-            self.pop_screen()
-        self.focus_node(message.node_id)
+        self.navigator.node_chosen(message)
 
     @on(ProblemSelected)
     def _problem_selected(self, message: ProblemSelected) -> None:
-        diag = message.diagnostic
-        node = node_of(self.doc, diag)
-        if node is None:
-            where = f"line {diag.line}, column {diag.column}" if diag.line else "the file as a whole"
-            self.notify(f"This finding is about {where} of {self.doc.path.name}, not about one node.", timeout=4)
-            return
-        self.focus_node(node)
+        self.navigator.problem_selected(message)
 
     # -- reasoning ------------------------------------------------------------------------------------------
 
-    def evaluate_map(self, *, show: bool = True) -> None:
-        """Evaluate the shown map (again): at once for a small map, in a worker thread for a big one. `show`
-        False: the caller redraws the panes itself."""
-        doc = self.doc
-        reasoning = self.reasoning
-        reasoning.show(doc)
-        amap = doc.map
-        big = reasoning.in_background()
-        if amap is None or not amap.nodes or big:
-            reasoning.evaluated(doc, None, None)  # no badges until the worker is done
-            self._show_reasoning(show)
-        if big:
-            self._later("evaluate", 0.0, partial(self._evaluate_shown, doc))
-        elif amap is not None and amap.nodes:
-            reasoning.evaluated(doc, *evaluate_document(doc, reasoning.scenario))
-            self._show_reasoning(show)
-
-    def _show_reasoning(self, show: bool = True) -> None:
-        if not show:
-            return
-        from argmap.tui.analysis_screen import AnalysisScreen
-
-        self._relabel()
-        self.update_topbar()
-        if isinstance(self.screen, AnalysisScreen):
-            self.screen.refresh_scenario()
-
-    def _evaluate_shown(self, doc: MapDocument) -> None:
-        if doc is self.doc:  # else an edit came meanwhile: its own evaluation is on its way
-            self._evaluate(doc, self.reasoning.scenario)
-
-    @work(thread=True, exclusive=True, group="evaluate", name="evaluate", description="evaluate the map",
-          exit_on_error=False)
-    def _evaluate(self, doc: MapDocument, scenario: Any) -> None:
-        jobs.deliver(self, partial(jobs.evaluate_map, doc, scenario), jobs.EvaluationFailed)
-
     @on(jobs.MapEvaluated)
     def _map_evaluated(self, message: jobs.MapEvaluated) -> None:
-        if not self.reasoning.evaluated(message.doc, message.baseline, message.outcome):
-            return  # an evaluation of a document shown before
-        self._show_reasoning()
-        if self.reasoning.scenario_id is not None:
-            self._announce()
+        self.evaluator.evaluated(message)
 
     @on(jobs.EvaluationFailed)
     def _evaluation_failed(self, message: jobs.EvaluationFailed) -> None:
-        error = message.error
-        self.notify(f"{type(error).__name__}: {error}", title="Evaluation failed", severity="error", timeout=8)
+        self.evaluator.failed(message)
 
     def set_scenario(self, scenario_id: str | None) -> None:
         """Show the map under a declared scenario (None: the baseline), and say what changed."""
-        if self.doc.map is None:
-            return
-        if scenario_id is not None and self.reasoning.find(scenario_id) is None:
-            self.notify(f"no scenario '{scenario_id}' in this map", severity="warning")
-        elif scenario_id == self.reasoning.scenario_id:
-            return
-        elif self.reasoning.choose(scenario_id):
-            self._show_reasoning()
-            self._announce()
-        else:
-            self.evaluate_map()
+        self.evaluator.set_scenario(scenario_id)
 
     @on(ScenarioChosen)
     def _scenario_chosen(self, message: ScenarioChosen) -> None:
-        self.set_scenario(message.scenario_id)
-
-    def _announce(self) -> None:
-        text, title, timeout = self.reasoning.announcement()
-        self.notify(text, title=title, timeout=timeout)
+        self.evaluator.set_scenario(message.scenario_id)
 
     def action_scenario(self) -> None:
-        """Choose a scenario (or the baseline) to see the map under."""
-        from argmap.tui.scenario_choice import ScenarioChoice
-
-        amap = self.doc.map
-        if amap is None:
-            return
-        if not amap.scenarios and not any(getattr(node, "assumption", None) for node in amap.nodes):
-            self.notify("this map declares no scenarios and marks no key assumption; S adds a scenario", timeout=4)
-            return
-        self.push_screen(ScenarioChoice(amap, self.reasoning.scenario_id))
+        screens.open_scenario_choice(self)
 
     def action_ach(self, group: str | None = None) -> None:
-        """The ACH matrix of a group of competing hypotheses (a chooser first when the map has several)."""
-        from argmap.tui.ach_screen import open_ach
-
-        open_ach(self, group)
+        screens.open_ach(self, group)
 
     def action_assumptions(self) -> None:
-        """The key assumptions: status, reason, and what rejecting each does to the conclusions."""
-        from argmap.tui.assumptions_screen import open_assumptions
-
-        open_assumptions(self, self.reasoning)
+        screens.open_assumptions(self)
 
     def action_analysis(self, tab: str = "forecasts") -> None:
-        """The analysis screen: forecast scores, the scenario against the baseline, weak points, sensitivity."""
-        from argmap.tui.analysis_screen import AnalysisScreen
-
-        if self.doc.map is None:
-            self.notify("the map does not load: nothing to analyse", severity="warning")
-            return
-
-        def chosen(node_id: str | None) -> None:
-            if node_id is not None:
-                self.focus_node(node_id)
-
-        self.push_screen(AnalysisScreen(self.reasoning, tab), chosen)
+        screens.open_analysis(self, tab)
 
     def action_toggle_standing(self) -> None:
-        """Show or hide the acceptance badges."""
-        self.reasoning.show_standing = not self.reasoning.show_standing
-        self._relabel()
-        self.notify("acceptance badges " + ("shown" if self.reasoning.show_standing else "hidden"), timeout=2)
+        self.evaluator.toggle_standing()
 
     # -- checking and reading again ---------------------------------------------------------------------------
 
-    def _later(self, name: str, delay: float, callback: Callable[[], object]) -> None:
-        """Run `callback` after `delay` seconds unless asked again under the same name meanwhile (so that a burst of
-        edits, undos or redos starts one background check, not one each)."""
-        if name in self._delayed:
-            self._delayed[name].stop()
-        self._delayed[name] = self.set_timer(max(delay, 0.001), callback, name=name)
-
-    def _check_shown(self, doc: MapDocument) -> None:
-        if doc is self.doc:  # else shown no longer (edits in quick succession): only the last document is checked
-            self._check(doc)
-
-    @work(thread=True, exclusive=True, group="check", name="check", description="check the map",
-          exit_on_error=False)
-    def _check(self, doc: MapDocument) -> None:
-        jobs.deliver(self, partial(jobs.check_map, doc))
-
     @on(jobs.MapChecked)
     def _map_checked(self, message: jobs.MapChecked) -> None:
-        """The background check of a big map is done: show its findings; open Problems on errors, unless the
-        user has moved since the map opened."""
-        if message.doc is not self.doc:
-            return  # a check of a document shown before
-        self.findings, self.silenced = message.findings, message.silenced
-        self._show_findings()
-        untouched = not self.history.can_back and self.focused is self.panes.outline
-        if untouched and has_errors(message.findings):
-            self.action_pane("problems")
-
-    def _show_gaps(self, doc: MapDocument) -> None:
-        """Mark what no quote covers in Source (a long text is split into sentences in the background)."""
-        if text_size(doc) > COVERAGE_AT_ONCE:
-            self._find_gaps(doc)
-        elif self.first_frame_shown:
-            self._gaps_found(jobs.find_gaps(doc))
-        else:  # the first screen comes first
-            self.call_after_refresh(lambda: self._gaps_found(jobs.find_gaps(doc)))
-
-    @work(thread=True, exclusive=True, group="coverage", name="coverage", description="find what no quote covers",
-          exit_on_error=False)
-    def _find_gaps(self, doc: MapDocument) -> None:
-        jobs.deliver(self, partial(jobs.find_gaps, doc))
+        self.checks.checked(message)
 
     @on(jobs.GapsFound)
     def _gaps_found(self, message: jobs.GapsFound) -> None:
-        if message.doc is self.doc:
-            self.panes.source.show_gaps(message.gaps)
-            self.update_topbar()
+        self.checks.gaps_found(message)
 
     def reread(self) -> Worker[None]:
         """Read the map file again and check it, in the background (a file the edit session cannot hold)."""
-        return self._reread(self.doc.path)
-
-    @work(thread=True, exclusive=True, group="reload", name="reload", description="read and check the map",
-          exit_on_error=False)
-    def _reread(self, path: Path) -> None:
-        jobs.deliver(self, partial(jobs.reread_map, path), jobs.RereadFailed)
+        return self.checks.reread()
 
     @on(jobs.MapReread)
     def _map_reread(self, message: jobs.MapReread) -> None:
-        self.silenced = message.silenced
-        self.reload(message.doc, message.findings)
-        self.notify(recheck_summary(self.doc, self.findings), title="Re-checked", timeout=3)
+        self.checks.reread_done(message)
 
     @on(jobs.RereadFailed)
     def _reread_failed(self, message: jobs.RereadFailed) -> None:
-        self.notify(message.reason, title="Re-check failed", severity="error", timeout=8)
+        self.checks.reread_failed(message)
 
     # -- export ---------------------------------------------------------------------------------------------
 
     def action_export_view(self) -> None:
-        self.export_svg(self.focused_node)
+        self.exporter.export_svg(self.focused_node)
 
     def action_export_map(self) -> None:
-        self.export_svg(None)
+        self.exporter.export_svg(None)
 
     def action_export_to_folder(self) -> None:
-        from argmap.tui.prompt import PromptScreen
-
-        folder = self.export_dir or self.doc.path.parent
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self.export_dir = Path(os.path.expanduser(answer))
-                self.export_svg(self.focused_node)
-
-        self.push_screen(PromptScreen("Export to a folder", "Folder for the SVG file:", shown_path(folder),
-                                      cursor_blink=self.cursor_blink), chosen)
+        self.exporter.export_to_folder()
 
     def export_svg(self, focus: str | None, folder: Path | None = None) -> Worker[None] | None:
-        """Write the view around `focus` (the whole map when None) as SVG, in the background; a notification
-        names the file while it is drawn and once written. None: another export is running (the user is told)."""
-        target = export_target(self.doc, folder or self.export_dir, focus)
-        if not self.exports.start(target):
-            return None
-        return self._export(self.doc, target, view_options(focus, self.view_filter))
-
-    @work(thread=True, group="export", name="export", description="export a diagram", exit_on_error=False)
-    def _export(self, doc: MapDocument, target: Path, options: dict[str, Any]) -> None:
-        jobs.deliver(self, partial(jobs.export_map, doc, target, options), jobs.ExportFailed)
+        """Export the view around `focus` (None: the whole map) as SVG in the background (`Exporter.export_svg`)."""
+        return self.exporter.export_svg(focus, folder)
 
     @on(jobs.Exported)
     def _exported(self, message: jobs.Exported) -> None:
-        # Graphviz's libraries may print notices straight to the terminal (they share its stream with the
-        # screen): draw the whole screen again over them.
-        self.exports.finish()
-        self.action_redraw()
-        self.notify(f"Wrote {shown_path(message.path, self.doc.path.parent)}", title="Export")
+        self.exporter.exported(message)
 
     @on(jobs.ExportFailed)
     def _export_failed(self, message: jobs.ExportFailed) -> None:
-        self.exports.finish()
-        self.action_redraw()  # as after an export that worked
-        self.notify(message.reason, title="Export failed", severity="error", timeout=8)
+        self.exporter.failed(message)
 
     # -- the file and edits ---------------------------------------------------------------------------------
-
-    def _open_file(self) -> None:
-        """Open the map file for editing, look at it on disk every `POLL_SECONDS`, offer a crash's journal."""
-        if not self.files.open():
-            return
-        self.set_interval(POLL_SECONDS, self.files.poll_disk, name="poll the map file")
-        if self.files.session is not None and self.files.session.recovery is not None:
-            self.call_after_refresh(self.files.offer_recovery)
 
     def action_save(self) -> None:
         self.files.save()
@@ -651,50 +410,20 @@ class ArgmapApp(App[int]):
     # -- views and panes ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The explorer's keys act on the main screen only (not under the search or filter screens); quitting
-        waits until an open node form is saved or cancelled (its text is not an edit yet). A screen may allow some
-        of them (`APP_ACTIONS`)."""
-        if action == "quit":
-            from argmap.tui.node_form import NodeFormScreen
-            from argmap.tui.part_form import PartFormScreen
-
-            return not isinstance(self.screen, NodeFormScreen | PartFormScreen)
-        allowed: frozenset[str] = getattr(self.screen, "APP_ACTIONS", frozenset())  # e.g. undo under the ACH screen
-        return not (action in _own_actions(type(self)) and isinstance(self.screen, ModalScreen)
-                    and action not in allowed)
+        """The explorer's keys act on the main screen only, unless a screen allows them (`app_action_allowed`)."""
+        return screens.app_action_allowed(self, action)
 
     def action_history_back(self) -> None:
-        self._go(self.history.back())
+        self.navigator.back()
 
     def action_history_forward(self) -> None:
-        self._go(self.history.forward())
+        self.navigator.forward()
 
     def action_search(self) -> None:
-        from argmap.tui.search import SearchScreen
-
-        if self.doc.map is None:
-            self.notify("the map does not load: nothing to search", severity="warning")
-            return
-
-        def chosen(node_id: str | None) -> None:
-            if node_id is not None:
-                self.focus_node(node_id)
-                self.panes.outline.focus()
-
-        self.push_screen(SearchScreen(self.search_index, self.doc.map, self.look, cursor_blink=self.cursor_blink),
-                         chosen)
+        screens.open_search(self)
 
     def action_filters(self) -> None:
-        from argmap.tui.filters import FilterScreen
-
-        if self.doc.map is None:
-            return
-
-        def chosen(view_filter: ViewFilter | None) -> None:
-            if view_filter is not None:
-                self.view_filter = view_filter
-
-        self.push_screen(FilterScreen(self.doc.map, self.view_filter), chosen)
+        screens.open_filters(self)
 
     def action_clear_filters(self) -> None:
         self.view_filter = ViewFilter()
@@ -704,11 +433,7 @@ class ArgmapApp(App[int]):
         self.view_filter = self.view_filter.toggled(facet, value)
 
     def watch_view_filter(self) -> None:
-        self._rebuild_outline()
-        self.panes.diagram.follow(self.doc, self.focused_node)
-        self._reveal_or_home()
-        described = self.view_filter.describe()
-        self.notify(f"filter: {described}" if described else "filter cleared", timeout=2)
+        self.outline_view.filter_changed()
 
     def action_cycle_grouping(self) -> None:
         self.set_grouping(GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)])
@@ -717,17 +442,13 @@ class ArgmapApp(App[int]):
         self.grouping = grouping
 
     def watch_grouping(self) -> None:
-        self._rebuild_outline()
-        self._reveal_or_home()
+        self.outline_view.grouping_changed()
 
     # the palette's rows run these by name (`argmap.tui.commands`)
     action_go_to = focus_node
     action_set_scenario = set_scenario
     action_set_grouping = set_grouping
     action_toggle_filter = toggle_filter
-
-    def _reveal_or_home(self) -> None:
-        self.panes.reveal_or_home(self.focused_node)
 
     def action_diagram(self) -> None:
         """Open or close the Diagram pane (the focused node's neighbourhood, in place of the right-hand panes)."""
@@ -748,27 +469,7 @@ class ArgmapApp(App[int]):
         self.screen.refresh()
 
     def action_help(self) -> None:
-        from argmap.tui.ach_screen import AchScreen
-        from argmap.tui.analysis_screen import AnalysisScreen
-        from argmap.tui.assumptions_screen import AssumptionsScreen
-        from argmap.tui.diagram_pane import DiagramView
-        from argmap.tui.filters import FilterScreen
-        from argmap.tui.help import HelpScreen
-        from argmap.tui.node_form import NodeFormScreen
-        from argmap.tui.passage_screen import PassageScreen
-        from argmap.tui.review import ReviewScreen
-        from argmap.tui.scenario_editor import ScenarioListScreen
-        from argmap.tui.search import SearchScreen
-
-        self.push_screen(HelpScreen([type(self), OutlineTree, RelationList, SourceView, ProblemList, DiagramView,
-                                     SearchScreen, FilterScreen, AnalysisScreen, AchScreen, AssumptionsScreen,
-                                     NodeFormScreen, PassageScreen, ScenarioListScreen, ReviewScreen]))
-
-
-@lru_cache(maxsize=8)
-def _own_actions(app_class: type[App[Any]]) -> frozenset[str]:
-    """The names of the actions bound on the app class itself, except quitting."""
-    return frozenset(binding.action.split("(")[0] for _key, binding in app_class._merge_bindings()) - {"quit"}
+        self.push_screen(screens.help_screen(type(self)))
 
 
 def create_app(source: str | os.PathLike[str] | MapDocument, **options: Any) -> ArgmapApp:

@@ -1,19 +1,19 @@
 """The explorer's work in the background: what each job computes, and the typed message that brings it back.
 
-The app runs each job in a worker thread (the screen stays responsive) and posts the job's message from there
-(`post_message` is thread-safe); each message has its own handler on the app. Failures come back as messages too.
-The jobs are plain functions, so tests can count or replace them.
+The app runs each job in a worker thread (`run_job`: the screen stays responsive) and posts the job's message from
+there (`post_message` is thread-safe); each message has its own handler on the app. Failures come back as messages
+too. The jobs are plain functions, so tests can count or replace them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from textual.message import Message
-from textual.message_pump import MessagePump
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from argmap.analysis.findings import map_findings
 from argmap.analysis.scenarios import ScenarioOutcome
@@ -101,7 +101,29 @@ class ExportFailed(WorkFailed):
     """Writing a diagram failed."""
 
 
-def deliver(target: MessagePump, job: Callable[[], Message],
+class MessageTarget(Protocol):
+    """What a job's message is posted to (an app, a screen or a widget)."""
+
+    def post_message(self, message: Message) -> bool: ...
+
+
+class JobHost(MessageTarget, Protocol):
+    """What runs a job and is told its outcome: the app (its `run_worker`; its messages go to it)."""
+
+    def run_worker(self, work: Callable[[], None], name: str | None = "", group: str = "default",
+                   description: str = "", exit_on_error: bool = True, start: bool = True, exclusive: bool = False,
+                   thread: bool = False) -> Worker[None]: ...
+
+
+def run_job(host: JobHost, job: Callable[[], Message], failed: Callable[[Exception], Message] | None = None, *,
+            name: str, description: str, exclusive: bool = True) -> Worker[None]:
+    """Run `job` in a worker thread of `host`, named and grouped `name`, and post its message to `host`
+    (`deliver`). Exclusive: a newer job of the group cancels the one running. A failed worker never ends the app."""
+    return host.run_worker(partial(deliver, host, job, failed), name=name, group=name, description=description,
+                           exit_on_error=False, exclusive=exclusive, thread=True)
+
+
+def deliver(target: MessageTarget, job: Callable[[], Message],
             failed: Callable[[Exception], Message] | None = None) -> None:
     """Run `job` in the current worker thread and post the message it returns to `target` (`post_message` is
     thread-safe). An exception is posted as `failed(exception)` (None: raised again, the worker fails quietly).

@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 from textual.app import SuspendNotSupported
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 
 from argmap.edit.editor_cmd import editor_command
 from argmap.edit.session import Edit, EditSession
@@ -38,7 +39,8 @@ def run_editor(command: list[str]) -> int:
 
 class FileHost(Protocol):
     """What the file controller needs from the explorer: the shown document and focus, notifications, modal
-    screens, showing an edited or re-read document, a background re-read, the terminal for an editor, quitting."""
+    screens, showing an edited or re-read document, a background re-read, the terminal for an editor, quitting,
+    its timers."""
 
     @property
     def doc(self) -> MapDocument: ...
@@ -72,6 +74,11 @@ class FileHost(Protocol):
 
     def exit(self) -> None: ...
 
+    def set_interval(self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None = None,
+                     repeat: int = 0, pause: bool = False) -> Timer: ...
+
+    def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool: ...
+
 
 class FileController:
     """The explorer's map file and its edit session (None when the file cannot be edited: `problem` says why)."""
@@ -83,6 +90,14 @@ class FileController:
         self._disk_warned = False
 
     # -- the session ------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the shown file for editing, look at it on disk every `POLL_SECONDS`, offer a crash's journal."""
+        if not self.open():
+            return
+        self.host.set_interval(POLL_SECONDS, self.poll_disk, name="poll the map file")
+        if self.session is not None and self.session.recovery is not None:
+            self.host.call_after_refresh(self.offer_recovery)
 
     def open(self) -> bool:
         """Open the shown file for editing (at start); False when it cannot be edited safely."""
