@@ -29,6 +29,8 @@ from argmap.render.view import View, auto_direction
 
 #: The opacity (hex) of a drawn link that does not rank the layout: the lines of argument read first.
 CROSS_ALPHA = "99"
+#: A link of this many relations (or the heaviest, when more) is drawn at the full width.
+THICKEST = 16
 #: An overview with more edges between its parts than this is laid out with `dot`'s cheap settings.
 CHEAP_EDGES = 100
 _KIND_WORDS = {"evidence": ("evidence", "evidence"), "claim": ("claim", "claims"),
@@ -236,7 +238,7 @@ def overview_dot(prep: Prepared, parts: Sequence[Part], links: Mapping[str, str]
     level = _levels([p.key for p in parts], ranking)
     for number, link in enumerate(shown):
         look = edge_look(link.main)
-        width = 1 + 4 * math.sqrt(link.total / heaviest)
+        width = 1.2 + 3.8 * math.sqrt(link.total / max(heaviest, THICKEST))
         a, b, colour, extra = link.source, link.target, look.colour, f" arrowhead={look.arrowhead}"
         if id(link) not in ranked:  # across the lines: lighter, and never pulling the ranks out of their order
             colour += CROSS_ALPHA
