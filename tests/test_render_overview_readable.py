@@ -211,3 +211,43 @@ def test_a_star_of_lines_is_staggered_not_one_wide_row(tmp_path: Path) -> None:
         got = figures(write_svg(load(path), {"direction": direction}))
         assert got["parts"] == 24, got
         assert 0.4 <= got["width"] / got["height"] <= 2.5, (direction, got)
+
+
+def test_a_bad_overview_links_value_is_one_clear_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                      synthetic: Path) -> None:
+    out = str(tmp_path / "x.svg")
+    assert main(["export", str(synthetic), "-o", out, "--overview-links", "lots"]) != 0
+    assert "overview_links takes a whole number or all, not 'lots'" in capsys.readouterr().err
+
+
+def test_which_links_are_drawn() -> None:
+    """Lines always; each part's strongest; any of 5% of the relations; a bridge between groups left apart."""
+    from argmap.render.part_links import Link
+
+    def link(a: str, b: str, n: int, line: bool = False) -> Link:
+        return Link(a, b, (("supports", n),), line)
+
+    links = [link("b", "a", 1, line=True), link("c", "a", 30), link("c", "b", 2), link("d", "b", 3),
+             link("d", "c", 2), link("e", "f", 1), link("f", "a", 1)] + [link("x", "y", 1) for _ in range(40)]
+    drawn = drawn_links(links, top=1)
+    assert drawn[0]  # a line, though of one relation
+    assert drawn[1]  # the strongest of a and of c, and above 5%
+    assert drawn[3] and not drawn[4]  # d's strongest is to b
+    assert drawn[5]  # e's and f's strongest
+    assert drawn[6]  # the bridge that joins {e, f} to the rest
+    assert not drawn[2]
+    assert all(drawn_links(links, top=1_000_000))
+    hidden = [x.total for x, flag in zip(links, drawn, strict=True) if not flag]
+    assert left_out(links, drawn) == (len(hidden), sum(hidden))
+
+
+def test_facet_overview_keeps_its_link_numbers(synthetic: Path) -> None:
+    """Themes, each linked to each other: the drawn links are numbered (Graphviz's pack, used before, lost
+    every edge label when the drawing fell apart in pieces)."""
+    svg = write_svg(load(synthetic), {"cluster": "theme"})
+    root = ET.fromstring(svg)
+    numbers = [t.text for g in root.iter(f"{SVG}g") if "edge" in (g.get("class") or "").split()
+               for t in g.iter(f"{SVG}text")]
+    got = figures(svg)
+    assert got["parts"] == 8 and got["links"] >= 7 and len(numbers) == got["links"], (got, numbers)
+    assert "links between parts drawn" in " ".join(root.itertext())

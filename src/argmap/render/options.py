@@ -72,9 +72,12 @@ ALL_LINKS = 1_000_000
 
 def _links(value: object) -> int:
     """`overview_links`: a whole number of links per part, or `all`."""
-    if str(value).strip().lower() == "all":
+    text = str(value).strip().lower()
+    if text == "all":
         return ALL_LINKS
-    return _number("overview_links", value, 0, 1000)
+    if not text.isdigit():
+        raise ArgmapError(f"diagram option overview_links takes a whole number or all, not '{value}'")
+    return _number("overview_links", text, 0, 1000)
 
 
 def _values(value: object) -> tuple[str, ...]:
