@@ -326,7 +326,8 @@ def part_dots(prep: Prepared, parts: Sequence[Part]) -> list[str]:
     """The DOT source of each part's own diagram, its links to the other parts listed under its title."""
     between = part_links(parts, prep.view.relations)
     drawn = drawn_links(between, prep.options.overview_links)
-    names = part_names(parts)
+    numbers = part_names(parts)
+    names = {part.key: f"{numbers[part.key]} ({(wrap(part.title, 40, max_lines=1) or [''])[0]})" for part in parts}
     out = []
     for number, part in enumerate(parts, 1):
         sub = part_prepared(prep, part, number, len(parts))

@@ -110,7 +110,8 @@ def left_out(links: Sequence[Link], drawn: Sequence[bool]) -> tuple[int, int]:
 
 def part_summary(key: str, links: Sequence[Link], drawn: Sequence[bool], names: Mapping[str, str],
                  listed: int = 8) -> list[str]:
-    """The lines a part's own diagram shows about its links to other parts (`names`: part key -> `part 3`):
+    """The lines a part's own diagram shows about its links to other parts (`names`: part key -> `part 3 (its
+    title)`):
     what it bears on and what bears on it, strongest first, at most `listed` of each, and how many of these
     links the overview leaves out. Empty for a part with no links."""
     out: list[str] = []
@@ -119,7 +120,7 @@ def part_summary(key: str, links: Sequence[Link], drawn: Sequence[bool], names: 
         side = sorted((pair for pair in mine if (pair[0].source == key) == outgoing), key=lambda p: -p[0].total)
         if not side:
             continue
-        items = [f"{names[link.target if outgoing else link.source]} ({link.text})" for link, _ in side[:listed]]
+        items = [f"{names[link.target if outgoing else link.source]}: {link.text}" for link, _ in side[:listed]]
         rest = side[listed:]
         if rest:
             items.append(f"{len(rest)} more part{'s' if len(rest) != 1 else ''} "
