@@ -251,3 +251,29 @@ def test_facet_overview_keeps_its_link_numbers(synthetic: Path) -> None:
     got = figures(svg)
     assert got["parts"] == 8 and got["links"] >= 7 and len(numbers) == got["links"], (got, numbers)
     assert "links between parts drawn" in " ".join(root.itertext())
+
+
+def test_hostile_part_titles_stay_text_on_every_page(tmp_path: Path) -> None:
+    """A conclusion's text with markup reaches the overview and the other parts' link lists as text."""
+    evil = '</FONT><B>x</B> <script>alert("1")</script> & \\N "quoted"'
+    nodes: list[dict[str, Any]] = []
+    relations = []
+    for t in range(3):
+        nodes.append({"id": f"c{t}", "kind": "claim", "text": evil if t == 0 else f"conclusion {t}"})
+        for k in range(8):
+            nodes.append({"id": f"c{t}-{k}", "kind": "claim", "text": f"reason {t} {k}"})
+            relations.append({"source": f"c{t}-{k}", "target": f"c{t}", "type": "supports"})
+    relations.append({"source": "c1-0", "target": "c0", "type": "attacks"})
+    import yaml
+
+    path = tmp_path / "evil.yaml"
+    path.write_text(yaml.safe_dump({"argmap": 1, "title": "Evil", "nodes": nodes, "relations": relations}),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(path), "-o", f"{out}/", "--overview-above", "5"]) == 0
+    for svg in out.glob("*.svg"):
+        root = ET.fromstring(svg.read_bytes())  # well-formed
+        assert not list(root.iter(f"{SVG}script")), svg
+    text = " ".join(ET.fromstring((out / "part-2.svg").read_bytes()).itertext())
+    assert "borne on by part 1 (</FONT><B>x</B>" in text
