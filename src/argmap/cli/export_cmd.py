@@ -42,6 +42,9 @@ def add_view_options(parser: argparse.ArgumentParser) -> None:
                       help="Graphviz layout engine (default: dot, sfdp for the very large; neato, ...)")
     view.add_argument("--overview-above", dest="overview_above", type=numbers.count, default=None, metavar="N",
                       help="draw an overview, one node per part, for a view of more than N nodes (default 500)")
+    view.add_argument("--overview-links", dest="overview_links", default=None, metavar="K",
+                      help="the overview draws each part's K strongest links to other parts (default 1), its "
+                           "conclusion's and any of 5%% of all their relations; 'all' draws every link")
     view.add_argument("--full", action="store_true", default=None, help="draw every node, however many")
     view.add_argument("--system-graphviz", dest="system_graphviz", action="store_true",
                       help="render with the `dot` program on PATH instead of the bundled Graphviz")
@@ -51,7 +54,7 @@ def options_from(args: argparse.Namespace) -> dict[str, object]:
     """The exporter options named on the command line."""
     options: dict[str, object] = {}
     for name in ("focus", "depth", "kind", "tag", "actor", "theme", "direction", "cluster", "color_by", "legend",
-                 "engine", "system_graphviz", "overview_above", "full"):
+                 "engine", "system_graphviz", "overview_above", "overview_links", "full"):
         options[name] = getattr(args, name, None)
     for item in args.option:
         key, _, value = item.partition("=")

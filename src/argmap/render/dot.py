@@ -153,11 +153,13 @@ def _facet_of(node: NodeBase, facet: str) -> str | None:
     return values[0] if values else None
 
 
-def _title_label(amap: ArgMap, subtitle: str) -> str:
+def _title_label(amap: ArgMap, subtitle: str, notes: Sequence[str] = ()) -> str:
     title = "<BR/>".join(html(line) for line in wrap(amap.title, 90, max_lines=3))
     label = f'<FONT POINT-SIZE="16"><B>{title}</B></FONT>'
     if subtitle:
         label += "<BR/>" + _small(html(subtitle), size=10)
+    for note in notes:
+        label += "<BR/>" + "<BR/>".join(_small(html(line), size=10) for line in wrap(note, 120, max_lines=4))
     return label
 
 
@@ -212,18 +214,19 @@ def engine_for(size: int) -> str:
 
 def build_dot(amap: ArgMap, view_nodes: Sequence[NodeBase], view_relations: Sequence[Relation],
               options: DiagramOptions, overrides: Mapping[str, NodeStyle] | None = None,
-              colouring_legend: tuple[str, Sequence[LegendEntry]] | None = None) -> str:
+              colouring_legend: tuple[str, Sequence[LegendEntry]] | None = None, notes: Sequence[str] = ()) -> str:
     """The DOT source of the given nodes and relations of `amap`.
 
     `overrides` (node id -> `NodeStyle`) replaces a node's fill or border and adds a badge line; with it,
-    `colouring_legend` (title, entries) adds the swatches that explain the colours to the legend."""
+    `colouring_legend` (title, entries) adds the swatches that explain the colours to the legend. `notes` are
+    lines of text under the title (a part of an overview: its links to the other parts)."""
     overrides = overrides or {}
     graph = graphviz.Digraph(GRAPH_NAME, graph_attr=graph_attributes(options, len(view_nodes)), node_attr={
         "fontname": FONT, "fontsize": "11", "fontcolor": colours.TEXT, "penwidth": "1.3"},
         edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "color": colours.MUTED})
     graph.body.append(f"\ttooltip={quoted(amap.title)}\n")
     if options.title:
-        graph.body.append(f"\tlabel=<{_title_label(amap, view_subtitle(options))}> labelloc=t\n")
+        graph.body.append(f"\tlabel=<{_title_label(amap, view_subtitle(options), notes)}> labelloc=t\n")
     statements = {node.id: node_statement(node, index, amap, options, overrides.get(node.id),
                                           node.id == options.focus)
                   for index, node in enumerate(view_nodes)}

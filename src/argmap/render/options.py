@@ -38,6 +38,7 @@ class DiagramOptions:
     engine: str | None = None  # None: chosen by size (`argmap.render.dot.engine_for`)
     system_graphviz: bool = False
     overview_above: int = 500
+    overview_links: int = 1  # each part's strongest links drawn in the overview (`argmap.render.part_links`)
     full: bool = False
 
 
@@ -63,6 +64,20 @@ def _number(name: str, value: object, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ArgmapError(f"diagram option {name} must be between {low} and {high}, not {number}")
     return number
+
+
+#: `overview_links=all`: every link between parts drawn (as `argmap.render.part_links.ALL`).
+ALL_LINKS = 1_000_000
+
+
+def _links(value: object) -> int:
+    """`overview_links`: a whole number of links per part, or `all`."""
+    text = str(value).strip().lower()
+    if text == "all":
+        return ALL_LINKS
+    if not text.isdigit():
+        raise ArgmapError(f"diagram option overview_links takes a whole number or all, not '{value}'")
+    return _number("overview_links", text, 0, 1000)
 
 
 def _values(value: object) -> tuple[str, ...]:
@@ -106,6 +121,8 @@ def parse_options(raw: Mapping[str, Any] | None) -> DiagramOptions:
             values[name] = _number(name, value, 0, 1000)
         elif name == "overview_above":
             values[name] = _number(name, value, 0, 10_000_000)
+        elif name == "overview_links":
+            values[name] = _links(value)
         elif name == "wrap":
             values[name] = _number(name, value, 8, 200)
         elif name == "dpi":
