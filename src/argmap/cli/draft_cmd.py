@@ -126,22 +126,6 @@ def _report_errors(doc: MapDocument) -> int:
     return 1 if errors else 0
 
 
-def _new_paths(args: argparse.Namespace, kind: str) -> tuple[Path, Path | None]:
-    out = Path(args.output) if args.output else Path(Path(args.source).stem + ".yaml")
-    if out.suffix.lower() not in (".yaml", ".yml"):
-        raise ArgmapError(f"{out}: a drafted map is a YAML file: name it NAME.yaml")
-    if not out.parent.resolve().is_dir():
-        raise ArgmapError(f"{out}: the folder {out.parent} does not exist")
-    stored = None if args.source != "-" and kind == "text" else out.with_suffix(".txt")
-    for path in (out, stored):
-        if path is not None and (path.exists() or path.is_symlink()):
-            if not args.force:
-                raise ArgmapError(f"{path} exists already; give --force to replace it")
-            if not path.is_file():
-                raise ArgmapError(f"{path} is not a regular file: argmap draft replaces only files")
-    return out, stored
-
-
 def _new_map(args: argparse.Namespace) -> int:
     if args.source == "-" and not args.output:
         raise ArgmapError("give the map's name with -o when the text comes from standard input")
@@ -149,7 +133,7 @@ def _new_map(args: argparse.Namespace) -> int:
     text, found_title, kind = reduce(name, raw_text)
     if not text.strip():
         raise ArgmapError(f"{'standard input' if name == '-' else name}: the text is empty")
-    out, stored = _new_paths(args, kind)
+    out, stored = new_cmd.output_paths(args, kind, command="draft", force=args.force)
     meta = new_cmd._metadata(args, found_title, text)
     folder = out.parent.resolve()
     text_path = stored.resolve() if stored else Path(args.source).resolve()

@@ -17,6 +17,7 @@ from argmap.analysis.quote_repair import move_quote
 from argmap.cli import edit_parts
 from argmap.cli.edit_parts import describe_removed
 from argmap.cli.edit_parts import parse_value as _parse_value
+from argmap.cli.save_options import add_save_options, preview_only
 from argmap.edit.operations import is_text_field
 from argmap.edit.session import Edit, EditSession
 from argmap.errors import ArgmapError, ConflictError, Diagnostic, EditError, plural, suggest
@@ -77,12 +78,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="declare a tag, actor or theme: --declare actors isis 'Islamic State'")
     edit_parts.configure(ops, _Ordered)
     parser.add_argument("--force", action="store_true", help="save even if the edit introduces errors")
-    parser.add_argument("--diff", action="store_true",
-                        help="preview: print the change as a diff, write nothing (with --write, save as well)")
-    parser.add_argument("--write", action="store_true", help="save even with --diff")
-    parser.add_argument("--dry-run", dest="dry_run", action="store_true", help="write nothing (the diff is printed)")
-    parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
-                        help="do not keep the previous version as MAP~")
+    add_save_options(parser)
 
 
 def _option(name: str, values: Sequence[str]) -> str:
@@ -225,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap edit: not saved: the edit introduces {plural(len(introduced), 'error')}; fix them in the "
               "same call, or save anyway with --force", file=sys.stderr)
         return 1
-    if args.dry_run or (args.diff and not args.write):
+    if preview_only(args):
         print(f"preview: {session.display_path} not written (--write to save)", file=sys.stderr)
         return 0
     try:

@@ -15,6 +15,7 @@ import sys
 
 from argmap.analysis.check_quotes import clip
 from argmap.analysis.quote_repair import Repair, Unfixable, find_repairs
+from argmap.cli.save_options import add_save_options, preview_only
 from argmap.edit.session import EditSession
 from argmap.errors import ConflictError, plural, suggest
 from argmap.io.document import MapDocument, default_source
@@ -26,12 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="also replace quotes not found by the nearest passage proposed for them")
     parser.add_argument("--node", dest="nodes", action="append", metavar="ID",
                         help="repair only this node's quotes (repeat for several)")
-    parser.add_argument("--diff", action="store_true",
-                        help="preview: print the change as a diff, write nothing (with --write, save as well)")
-    parser.add_argument("--write", action="store_true", help="save even with --diff")
-    parser.add_argument("--dry-run", dest="dry_run", action="store_true", help="write nothing (the diff is printed)")
-    parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
-                        help="do not keep the previous version as MAP~")
+    add_save_options(parser)
 
 
 def _where(doc: MapDocument, node: str, index: int) -> str:
@@ -84,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff or args.dry_run:
         sys.stdout.write(session.changes())
     status = 1 if left else 0
-    if args.dry_run or (args.diff and not args.write):
+    if preview_only(args):
         print(f"preview: {session.display_path} not written (--write to save)", file=sys.stderr)
         return status
     try:

@@ -13,6 +13,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from argmap.cli.save_options import add_save_options, preview_only
 from argmap.edit.canonical import canonical_json, canonical_yaml
 from argmap.errors import ArgmapError, LayoutError, plural
 from argmap.io import load
@@ -25,13 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("maps", nargs="+", metavar="MAP", help="map files (YAML or JSON)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a map is not in the canonical layout (for CI)")
-    parser.add_argument("--diff", action="store_true",
-                        help="preview: print what would change and write nothing (with --write, save as well)")
-    parser.add_argument("--write", action="store_true", help="save even with --diff")
     parser.add_argument("--restyle", action="store_true",
                         help="re-emit the whole map in argmap's style (comments inside the map are not kept)")
-    parser.add_argument("--no-backup", dest="backup", action="store_false", default=True,
-                        help="do not keep the previous version as MAP~")
+    add_save_options(parser, dry_run=False)
 
 
 def header_of(text: str) -> str:
@@ -93,7 +90,7 @@ def _format_one(path: str, args: argparse.Namespace) -> int:
     if args.check:
         print(f"{doc.display_path}: not in the canonical layout (run `argmap fmt {doc.display_path}`)")
         return 1
-    if args.diff and not args.write:
+    if preview_only(args):
         return 0
     if raw.decode("utf-8-sig") != text or read_map_bytes(Path(path)) != raw:
         print(f"argmap fmt: {doc.display_path}: changed while being formatted; not written", file=sys.stderr)

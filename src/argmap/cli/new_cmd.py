@@ -89,18 +89,29 @@ def _metadata(args: argparse.Namespace, found_title: str | None, text: str) -> M
     return Metadata(title=title, **values)
 
 
-def _paths(args: argparse.Namespace, kind: str) -> tuple[Path, Path | None]:
-    """The map's path, and where the text is stored (None when the source file is used where it is)."""
+def output_paths(args: argparse.Namespace, kind: str, *, command: str = "new",
+                 force: bool | None = None) -> tuple[Path, Path | None]:
+    """The map's path (`-o`, or the source's name as .yaml), and where the text is stored (None when the source
+    file is used where it is). An existing file is refused: always when `force` is None (`argmap new` never
+    overwrites), unless `force` is True otherwise (then a regular file only)."""
     out = Path(args.output) if args.output else Path(Path(args.source).stem + ".yaml")
+    what = "a new map" if command == "new" else "a drafted map"
     if out.suffix.lower() not in (".yaml", ".yml"):
-        raise ArgmapError(f"{out}: a new map is a YAML file: name it NAME.yaml")
+        raise ArgmapError(f"{out}: {what} is a YAML file: name it NAME.yaml")
     if not out.parent.resolve().is_dir():
         raise ArgmapError(f"{out}: the folder {out.parent} does not exist")
-    if out.exists() or out.is_symlink():
-        raise ArgmapError(f"{out} exists already; argmap new never overwrites a file (choose another -o)")
     stored = None if args.source != "-" and kind == "text" else out.with_suffix(".txt")
-    if stored is not None and (stored.exists() or stored.is_symlink()):
-        raise ArgmapError(f"{stored} exists already; argmap new stores the text there and never overwrites a file")
+    for path in (out, stored):
+        if path is None or not (path.exists() or path.is_symlink()):
+            continue
+        if force is None:
+            raise ArgmapError(f"{path} exists already; argmap {command} never overwrites a file (choose another -o)"
+                              if path == out else f"{path} exists already; argmap {command} stores the text there "
+                              "and never overwrites a file")
+        if not force:
+            raise ArgmapError(f"{path} exists already; give --force to replace it")
+        if not path.is_file():
+            raise ArgmapError(f"{path} is not a regular file: argmap {command} replaces only files")
     return out, stored
 
 
@@ -117,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         text, found_title, kind = reduce(name, raw_text)
         if not text.strip():
             raise ArgmapError(f"{'standard input' if name == '-' else name}: the text is empty")
-        out, stored = _paths(args, kind)
+        out, stored = output_paths(args, kind)
         meta = _metadata(args, found_title, text)
         folder = out.parent.resolve()
         text_path = stored.resolve() if stored else Path(args.source).resolve()
