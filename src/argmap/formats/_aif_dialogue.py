@@ -107,7 +107,7 @@ class Dialogue:
 
     def _place(self, locution: str, words: str, cursor: int) -> tuple[int, int] | None:
         assert self.text is not None
-        span = self.spans.get(f"node{locution}")
+        span = self.spans.get(f"node{locution}") if self.spans else None
         if span is not None and span[1] > span[0]:
             start, end = span
             while start < end and self.text[start].isspace():
@@ -118,8 +118,8 @@ class Dialogue:
         if not words.strip():
             return None
         at = self.text.find(words, cursor)  # verbatim after the previous words, else anywhere, else loosely
-        if at < 0:
-            at = self.text.find(words)
+        if at < 0 < cursor:  # anywhere else: the first place, which begins before the cursor
+            at = self.text.find(words, 0, cursor + len(words) - 1)
         if at >= 0:
             return at, at + len(words)
         if self._loose is None:

@@ -14,6 +14,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,7 +25,7 @@ from argmap.errors import ArgmapError
 from argmap.io.canonical import dump_yaml
 from argmap.io.document import MapDocument
 from argmap.io.quotes import _TYPOGRAPHIC as TYPOGRAPHIC  # the folding loose quotes get
-from argmap.io.quotes import Normalised, fold
+from argmap.io.quotes import Normalised
 from argmap.memory import collector_paused
 from argmap.model import TOP_ORDER, ArgMap
 
@@ -195,7 +196,7 @@ class LooseText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        translated = text.translate(TYPOGRAPHIC)
+        translated = _plain(text)
         self._slow: Normalised | None = None
         if len(translated) != len(text) or _WIDE_FOLD:  # a mark dropped or widened: offsets move everywhere
             self._slow = Normalised(text)
@@ -208,14 +209,14 @@ class LooseText:
         self._runs: list[int] = []
         self._lost: list[int] = []
         lost = 0
-        for run in _RUN.finditer(body):
-            self._runs.append(run.start() - lost)
-            lost += run.end() - run.start() - 1
+        for start, end in _space_runs(body):
+            self._runs.append(start - lost)
+            lost += end - start - 1
             self._lost.append(lost)
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The start and end of the first place `quote` stands loosely, or None."""
-        loose = fold(quote)
+        loose = " ".join(_plain(quote).split())  # `fold`, with `_plain`'s shortcut
         if not loose:
             return None
         if self._slow is not None:
@@ -235,6 +236,41 @@ class LooseText:
 
 
 _RUN = re.compile(r"\s\s+")
+#: an ASCII character made a space if it is white space (as `\s` and `str.split` take it), else an `x`
+_SPACE_OR_X = bytes(32 if chr(code).isspace() else 120 for code in range(128)) + b"x" * 128
+
+
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each run of two or more white space characters, as `_RUN` finds them. On ASCII text the
+    runs are found by `bytes.find` on a copy with white space made spaces (the pattern tries every position)."""
+    if not text.isascii():
+        for run in _RUN.finditer(text):
+            yield run.start(), run.end()
+        return
+    marked = text.encode("ascii").translate(_SPACE_OR_X)
+    at = marked.find(b"  ")
+    while at >= 0:
+        end = marked.find(b"x", at + 2)
+        if end < 0:
+            yield at, len(marked)
+            return
+        yield at, end
+        at = marked.find(b"  ", end)
+#: each character the folding changes and what it becomes (none becomes another's mark)
+_MARKS = tuple((chr(code), value if isinstance(value, str) else chr(value) if isinstance(value, int) else "")
+               for code, value in TYPOGRAPHIC.items())
+
+
+def _plain(text: str) -> str:
+    """`text` with its typographic marks made plain, as `text.translate(TYPOGRAPHIC)` makes them. `translate` looks
+    every character up in the table; a search and a replace per mark run in C (and a mark wider than every
+    character of the text is not even searched for)."""
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
 #: whether the folding maps a character to several (or white space to something else): offsets cannot be derived
 _WIDE_FOLD = any(isinstance(value, str) and (len(value) > 1 or (value and value.isspace() != chr(code).isspace()))
                  for code, value in TYPOGRAPHIC.items())
