@@ -77,7 +77,7 @@ def _text_of(path: Path, text: str | None) -> str:
 
 def _parse(path: Path, text: str) -> Any:
     try:  # pydantic's JSON parser (jiter) is twice as fast; the standard one tells where a bad file goes wrong
-        return from_json(text, cache_strings="keys")
+        return from_json(text, cache_strings="all")
     except ValueError:
         pass
     try:

@@ -148,7 +148,7 @@ def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
     >>> slug("Participant Rachel"), slug("Ünïcode — 42"), slug("!!"), slug("a" * 500 + "!") == "a" * 40
     ('participant-rachel', 'unicode-42', 'n', True)
     """
-    head = text[:3 * limit]
+    head = text[:3 * limit // 2]  # some 50 characters of id in English: the whole text only if fewer than limit
     value = _slug_of(head)
     if len(value) <= limit and len(head) < len(text):  # the head gave too little: the whole text decides
         value = _slug_of(text)
