@@ -201,9 +201,14 @@ class LooseText:
         if len(translated) != len(text) or _WIDE_FOLD:  # a mark dropped or widened: offsets move everywhere
             self._slow = Normalised(text)
             return
+        self._translated = translated
+        self._folded: str | None = None  # folded on the first quote whose every word the text has
+
+    def _fold(self) -> str:
+        translated = self._translated
         body = translated.lstrip()
         self._lead = len(translated) - len(body)
-        self._folded = " ".join(body.split())  # white space runs made one space (a trailing one goes)
+        folded = self._folded = " ".join(body.split())  # white space runs made one space (a trailing one goes)
         # where collapsing moved the offsets: per run of two or more spaces, its place in the folded text and
         # how many characters it lost (summed over it and the runs before)
         self._runs: list[int] = []
@@ -213,6 +218,7 @@ class LooseText:
             self._runs.append(start - lost)
             lost += end - start - 1
             self._lost.append(lost)
+        return folded
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The start and end of the first place `quote` stands loosely, or None."""
@@ -224,7 +230,15 @@ class LooseText:
             if found < 0:
                 return None
             return self._slow.index[found], self._slow.index[found + len(loose) - 1] + 1
-        found = self._folded.find(loose)
+        folded = self._folded
+        if folded is None:
+            # a word of the quote (no white space in it) the text lacks is in no word of the folded text either:
+            # the quote is not there, and the text need not be folded to know it
+            for word in loose.split(" "):
+                if word not in self._translated:
+                    return None
+            folded = self._fold()
+        found = folded.find(loose)
         if found < 0:
             return None
         return self._offset(found), self._offset(found + len(loose) - 1) + 1
