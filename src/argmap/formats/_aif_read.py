@@ -390,16 +390,11 @@ class _Builder:
                 continue
             if kind not in _RELATING:
                 continue
-            premises = [p for p in ins[key] if types[p] == "I"] if key in ins else []  # S-nodes bear from its side
-            targets = [t for t in outs[key] if t in kinds or types[t] in ("RA", "CA")] if key in outs else []
-            if kind == "MA":
-                for target in targets:
-                    said = [f"'{names[p]}'" for p in premises if p in names]
-                    if target in names and said:
-                        notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
-            elif key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
+            if key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
                 name = names[key]
-                for premise in premises:
+                for premise in ins.get(key, ()):  # (an S-node bears on it from its side)
+                    if types[premise] != "I":
+                        continue
                     source = get_name(premise)
                     if source is not None:
                         item = {"source": source, "target": name, "type": "supports"}
@@ -408,8 +403,11 @@ class _Builder:
                         relation(item)
                         place(get_place((premise, key), last))
                 default = "supports" if kind == "RA" else "attacks"
-                for target in targets:
-                    if types[target] == "I" or kind == "CA" or (key, target) in edge_ext:
+                for target in outs.get(key, ()):
+                    aimed = types[target]
+                    if target not in kinds and aimed not in ("RA", "CA"):
+                        continue
+                    if aimed == "I" or kind == "CA" or (key, target) in edge_ext:
                         end_name = get_name(target)
                         if end_name is None:
                             continue
@@ -423,6 +421,14 @@ class _Builder:
                         place(get_place((key, target), last))
                     elif target in names:  # an inference for an inference: through a conclusion of its own
                         self._through_statement(built, names, key, target)
+                continue
+            premises = [p for p in ins[key] if types[p] == "I"] if key in ins else []
+            targets = [t for t in outs[key] if t in kinds or types[t] in ("RA", "CA")] if key in outs else []
+            if kind == "MA":
+                for target in targets:
+                    said = [f"'{names[p]}'" for p in premises if p in names]
+                    if target in names and said:
+                        notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
             else:  # a plain relation (RA or CA): one premise, one target, placed by the premise's edge
                 ext = by_id[key].get(EXTENSION) if extended else None
                 own = ext.get("relation") if isinstance(ext, dict) else None

@@ -137,8 +137,9 @@ class Sniffer(Protocol):
 #: so a field added to the format travels too.
 MAP_EXTRAS: tuple[str, ...] = tuple(key for key in TOP_ORDER if key not in ("argmap", "nodes", "relations"))
 
-#: a byte that is not [a-z0-9] made a space, for `_slug_of`
-_NOT_SLUG_SPACE = bytes(code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for code in range(256))
+#: for `_slug_of`: a byte of [a-z0-9] kept, of [A-Z] made lower case, any other made a dash
+_SLUG_BYTES = bytes(ord(chr(code).lower()) if chr(code).lower() in "abcdefghijklmnopqrstuvwxyz0123456789" and code < 128
+                    else 45 for code in range(256))
 
 
 def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
@@ -158,9 +159,13 @@ def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
 def _slug_of(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    # every run of what is not [a-z0-9] one dash, the ends none: as bytes, a table of 256 and `split` do it
-    # several times faster than a pattern (or `str.translate`, which looks each character up in a dict)
-    return b"-".join(text.encode("ascii").lower().translate(_NOT_SLUG_SPACE).split()).decode("ascii")
+    # every run of what is not [a-z0-9] one dash, the ends none: as bytes, a table of 256 and `replace` do it
+    # several times faster than a pattern (or `str.translate`, which looks each character up in a dict); most
+    # texts have no two such characters in a row but a space after a comma or full stop
+    value = text.encode("ascii").translate(_SLUG_BYTES)
+    while b"--" in value:
+        value = value.replace(b"--", b"-")
+    return value.strip(b"-").decode("ascii")
 
 
 class Ids:
