@@ -11,8 +11,6 @@ written by argmap's own AIF export carry an `argmap` key that restores what AIF 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from itertools import count
 from operator import itemgetter, le
 from pathlib import Path
 from typing import Any, Protocol
@@ -151,8 +149,12 @@ class _Graph:
             else:
                 ins[end] = [start]
         self.ins, self.outs = ins, outs
-        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
-        self.edge_order: dict[tuple[str, str], int] = dict(zip(dict.fromkeys(kept), count()))
+        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations (one
+        #: dict made from the end, so that the first edge of a pair given twice is the one that stays)
+        self.edge_order: dict[tuple[str, str], int] = dict(zip(reversed(kept), range(len(kept) - 1, -1, -1),
+                                                               strict=True))
+        #: the place of a relation no edge orders: after every edge
+        self.edge_end = len(kept)
         self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
         if extended:
             for pair, edge in zip(pairs, edges, strict=True):
@@ -279,7 +281,8 @@ class _Builder:
                 kinds[key] = kind
                 if key not in names:
                     names[key] = new("inference" if kind == "RA" else "conflict")
-        counted = Counter(types.values())
+        every = list(types.values())  # counted by `list.count`, which compares the (mostly shared) strings by identity
+        counted = {known: every.count(known) for known in _KNOWN}
         anchored = dialogue.anchor(names, built.actors)
         nodes, make_node, get_quotes = built.nodes, self._node, anchored.get
         if extended:
@@ -322,7 +325,7 @@ class _Builder:
         self.losses.add("rephrase (MA-node)", "kept as a note", "argmap has no rephrase relation",
                         n=counted["MA"], plural="rephrases (MA-nodes)")
         self.losses.add("node of an unknown type", "dropped", "AIF knows I, L, RA, CA, MA, YA, TA, PA",
-                        n=sum(n for kind, n in counted.items() if kind not in _KNOWN), plural="nodes of unknown types")
+                        n=len(every) - sum(counted.values()), plural="nodes of unknown types")
         return built
 
     def _as_node(self, key: str) -> bool:
@@ -378,7 +381,7 @@ class _Builder:
         direct = itself = 0
         types, ins, outs, by_id = self.types, self.ins, self.outs, self.by_id
         edge_ext, edge_order, extended = self.edge_ext, self.edge_order, self.graph.extended
-        last = len(edge_order)
+        last = self.graph.edge_end
         relation, place = built.relations.append, built.order.append
         get_name, get_place = names.get, edge_order.get
         for key, kind in types.items():
@@ -464,7 +467,7 @@ class _Builder:
         claim = f"{names[start]}-for-{names[end]}"
         built.nodes.append({"id": claim, "kind": "claim", "by": "analyst",
                             "text": f"The step '{names[end]}' holds (what '{names[start]}' concludes, in AIF)."})
-        at = self.edge_order.get((start, end), len(self.edge_order))
+        at = self.edge_order.get((start, end), self.graph.edge_end)
         built.relations.append({"source": names[start], "target": claim, "type": "supports", "by": "analyst"})
         built.relations.append({"source": claim, "target": names[end], "type": "supports", "by": "analyst"})
         built.order += (at, at)
