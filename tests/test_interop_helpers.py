@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.formats.interop import LooseText, slug
+from argmap.formats.interop import _RUN, TYPOGRAPHIC, LooseText, _plain, _space_runs, slug
 from argmap.io import load
 from argmap.io.quotes import locate
 from support import REPO
@@ -40,6 +40,21 @@ def test_a_slug_of_the_head_is_the_slug_of_the_whole(text: str) -> None:
     while "--" in whole:
         whole = whole.replace("--", "-")
     assert slug(text) == (whole.strip("-")[:40].strip("-") or "n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028ab\u00ad\u2019\u201c\u2014", max_size=40))
+def test_white_space_runs_and_plain_marks_as_the_pattern_and_the_table_give_them(text: str) -> None:
+    assert list(_space_runs(text)) == [(run.start(), run.end()) for run in _RUN.finditer(text)]
+    assert _plain(text) == text.translate(TYPOGRAPHIC)
+
+
+def test_loose_search_folds_the_text_only_for_a_quote_that_may_stand_in_it() -> None:
+    text = "The army\x1c  left\r\n\x0b the city \u2014 at night."
+    loose = LooseText(text)
+    assert loose.find("the navy left") is None and loose._folded is None  # "navy": not in the text at all
+    assert loose.find("army left the city - at") == (text.index("army"), text.index(" at") + 3)
+    assert loose._folded is not None and loose.find("city left") is None
 
 
 def test_loose_search_of_a_quote_over_many_spaces() -> None:

@@ -65,13 +65,15 @@ class Dialogue:
         speakers_seen: dict[str, str] = {}  # a speaker's name: their actor id
         cursor = 0
         missed = unquoted = 0
+        text = graph.text
         for key in graph.order:
-            if types[key] != "YA":
+            if types[key] != "YA" or key not in ins:
                 continue
-            speakers = [start for start in ins.get(key, ()) if types[start] == "L"]
-            targets = [end for end in outs.get(key, ()) if end in names]
-            for locution in speakers:
-                speaker, words = split_locution(graph.text(locution))
+            targets = [end for end in outs[key] if end in names] if key in outs else []
+            for locution in ins[key]:
+                if types[locution] != "L":
+                    continue
+                speaker, words = split_locution(text(locution))
                 for target in targets:
                     entry = found.setdefault(target, {})
                     if speaker:
@@ -92,8 +94,8 @@ class Dialogue:
                     self._quote(entry, span)
         if self.text is not None:
             for key in names:  # statements no locution anchors: their own text, where verbatim
-                if types.get(key) == "I" and not found.get(key, {}).get("quotes"):
-                    words = " ".join(graph.text(key).split())
+                if types.get(key) == "I" and (key not in found or not found[key].get("quotes")):
+                    words = " ".join(text(key).split())
                     at = self.text.find(words) if words else -1
                     if at >= 0:
                         self._quote(found.setdefault(key, {}), (at, at + len(words)))
@@ -107,7 +109,7 @@ class Dialogue:
 
     def _place(self, locution: str, words: str, cursor: int) -> tuple[int, int] | None:
         assert self.text is not None
-        span = self.spans.get(f"node{locution}")
+        span = self.spans.get(f"node{locution}") if self.spans else None
         if span is not None and span[1] > span[0]:
             start, end = span
             while start < end and self.text[start].isspace():
@@ -118,8 +120,8 @@ class Dialogue:
         if not words.strip():
             return None
         at = self.text.find(words, cursor)  # verbatim after the previous words, else anywhere, else loosely
-        if at < 0:
-            at = self.text.find(words)
+        if at < 0 < cursor:  # anywhere else: the first place, which begins before the cursor
+            at = self.text.find(words, 0, cursor + len(words) - 1)
         if at >= 0:
             return at, at + len(words)
         if self._loose is None:

@@ -11,8 +11,6 @@ written by argmap's own AIF export carry an `argmap` key that restores what AIF 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from itertools import count
 from operator import itemgetter, le
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,7 +75,7 @@ def _text_of(path: Path, text: str | None) -> str:
 
 def _parse(path: Path, text: str) -> Any:
     try:  # pydantic's JSON parser (jiter) is twice as fast; the standard one tells where a bad file goes wrong
-        return from_json(text, cache_strings="keys")
+        return from_json(text, cache_strings="all")
     except ValueError:
         pass
     try:
@@ -151,8 +149,12 @@ class _Graph:
             else:
                 ins[end] = [start]
         self.ins, self.outs = ins, outs
-        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations
-        self.edge_order: dict[tuple[str, str], int] = dict(zip(dict.fromkeys(kept), count()))
+        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations (one
+        #: dict made from the end, so that the first edge of a pair given twice is the one that stays)
+        self.edge_order: dict[tuple[str, str], int] = dict(zip(reversed(kept), range(len(kept) - 1, -1, -1),
+                                                               strict=True))
+        #: the place of a relation no edge orders: after every edge
+        self.edge_end = len(kept)
         self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
         if extended:
             for pair, edge in zip(pairs, edges, strict=True):
@@ -239,10 +241,6 @@ def argument_layer(path: Path, aif: dict[str, Any], losses: Losses, anchors: Anc
         return _Builder(_Graph(path, aif, losses), losses).build(anchors)
 
 
-#: A relation to make: from, to (AIF ids), its default type, its own fields, the edge that orders it (None: its own).
-_Pending = tuple[Any, Any, str, "dict[str, Any] | None", "tuple[Any, Any] | None"]
-
-
 class _Built:
     def __init__(self) -> None:
         self.nodes: list[dict[str, Any]] = []
@@ -272,20 +270,38 @@ class _Builder:
                 if ext is not None and isinstance(ext, dict) and isinstance(ext.get("id"), str):
                     names[key] = ids.new(ext["id"])
         kinds: dict[str, str] = {}
-        new, text = ids.new, self.graph.text
+        new = ids.new
         for key, kind in types.items():
             if kind == "I":
                 kinds[key] = kind
                 if key not in names:
-                    names[key] = new(slug(text(key), "statement"))
+                    value = by_id[key].get("text")
+                    names[key] = new(slug(value if value.__class__ is str else str(value or ""), "statement"))
             elif (kind == "RA" and not extended) or (kind in ("RA", "CA") and self._as_node(key)):
                 kinds[key] = kind
                 if key not in names:
                     names[key] = new("inference" if kind == "RA" else "conflict")
-        counted = Counter(types.values())
+        every = list(types.values())  # counted by `list.count`, which compares the (mostly shared) strings by identity
+        counted = {known: every.count(known) for known in _KNOWN}
         anchored = dialogue.anchor(names, built.actors)
-        for key, kind in kinds.items():
-            built.nodes.append(self._node(key, kind, names[key], anchored.get(key)))
+        nodes, make_node, get_quotes = built.nodes, self._node, anchored.get
+        if extended:
+            for key, kind in kinds.items():
+                nodes.append(make_node(key, kind, names[key], get_quotes(key)))
+        else:  # the common claims made here, the rest by `_node`
+            for key, kind in kinds.items():
+                if kind == "I":
+                    name = names[key]
+                    value = by_id[key].get("text")
+                    item = {"id": name, "kind": "claim", "text": node_text(value, name)}
+                    quotes = get_quotes(key)
+                    if quotes:
+                        item.update(quotes)
+                    nodes.append(item)
+                elif kind == "RA" and by_id[key].get("text") == "Default Inference" and "scheme" not in by_id[key]:
+                    nodes.append({"id": names[key], "kind": "inference", "text": "Default Inference"})
+                else:
+                    nodes.append(make_node(key, kind, names[key], get_quotes(key)))
         notes = self._relations(kinds, names, built)
         if not all(map(le, built.order, built.order[1:])):
             ranked = sorted(range(len(built.relations)), key=built.order.__getitem__)
@@ -309,7 +325,7 @@ class _Builder:
         self.losses.add("rephrase (MA-node)", "kept as a note", "argmap has no rephrase relation",
                         n=counted["MA"], plural="rephrases (MA-nodes)")
         self.losses.add("node of an unknown type", "dropped", "AIF knows I, L, RA, CA, MA, YA, TA, PA",
-                        n=sum(n for kind, n in counted.items() if kind not in _KNOWN), plural="nodes of unknown types")
+                        n=len(every) - sum(counted.values()), plural="nodes of unknown types")
         return built
 
     def _as_node(self, key: str) -> bool:
@@ -321,11 +337,20 @@ class _Builder:
         types = self.types
         if types[key] == "RA":
             return True
-        ins = self.ins.get(key, ())
-        premises = sum(1 for p in ins if types[p] == "I")
-        targets = sum(1 for t in self.outs.get(key, ()) if types[t] in _ARGUMENT)
-        borne = any(types[other] in _BEARING for other in ins)
-        return premises != 1 or targets != 1 or borne
+        premises = 0
+        for other in self.ins.get(key, ()):
+            kind = types[other]
+            if kind == "I":
+                premises += 1
+            elif kind in _BEARING:  # something bears on it
+                return True
+        if premises != 1:
+            return True
+        targets = 0
+        for other in self.outs.get(key, ()):
+            if types[other] in _ARGUMENT:
+                targets += 1
+        return targets != 1
 
     def _node(self, key: str, kind: str, name: str, quotes: dict[str, Any] | None) -> dict[str, Any]:
         node = self.by_id[key]
@@ -350,14 +375,15 @@ class _Builder:
         return result
 
     def _relations(self, kinds: dict[str, str], names: dict[str, str], built: _Built) -> dict[str, str]:
+        """Make the relations into `built` in one pass over the nodes, each with where its edge stands in the file
+        (the place that orders it); an MA-node's rephrases come back as notes by AIF id."""
         notes: dict[str, str] = {}
-        direct = 0
-        types, ins, outs = self.types, self.ins, self.outs
-        #: (from, to, default type, the relation's own fields, the edge whose place orders it if not (from, to)),
-        #: made in one go below
-        pending: list[_Pending] = []
-        claims: dict[Any, str] = {}  # the statements made for inferences for inferences, by a key no AIF id is
-        add = pending.append
+        direct = itself = 0
+        types, ins, outs, by_id = self.types, self.ins, self.outs, self.by_id
+        edge_ext, edge_order, extended = self.edge_ext, self.edge_order, self.graph.extended
+        last = self.graph.edge_end
+        relation, place = built.relations.append, built.order.append
+        get_name, get_place = names.get, edge_order.get
         for key, kind in types.items():
             if kind == "I":
                 if key in outs:
@@ -367,64 +393,83 @@ class _Builder:
                 continue
             if kind not in _RELATING:
                 continue
-            premises = [p for p in ins.get(key, ()) if types[p] == "I"]  # an S-node bears on it from its side
-            targets = [t for t in outs.get(key, ()) if t in kinds or types[t] in ("RA", "CA")]
+            if key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
+                name = names[key]
+                for premise in ins.get(key, ()):  # (an S-node bears on it from its side)
+                    if types[premise] != "I":
+                        continue
+                    source = get_name(premise)
+                    if source is not None:
+                        item = {"source": source, "target": name, "type": "supports"}
+                        if edge_ext and (premise, key) in edge_ext:
+                            item.update(edge_ext[(premise, key)])
+                        relation(item)
+                        place(get_place((premise, key), last))
+                default = "supports" if kind == "RA" else "attacks"
+                for target in outs.get(key, ()):
+                    aimed = types[target]
+                    if target not in kinds and aimed not in ("RA", "CA"):
+                        continue
+                    if aimed == "I" or kind == "CA" or (key, target) in edge_ext:
+                        end_name = get_name(target)
+                        if end_name is None:
+                            continue
+                        if target == key:
+                            itself += 1
+                            continue
+                        item = {"source": name, "target": end_name, "type": default}
+                        if edge_ext and (key, target) in edge_ext:
+                            item.update(edge_ext[(key, target)])
+                        relation(item)
+                        place(get_place((key, target), last))
+                    elif target in names:  # an inference for an inference: through a conclusion of its own
+                        self._through_statement(built, names, key, target)
+                continue
+            premises = [p for p in ins[key] if types[p] == "I"] if key in ins else []
+            targets = [t for t in outs[key] if t in kinds or types[t] in ("RA", "CA")] if key in outs else []
             if kind == "MA":
                 for target in targets:
                     said = [f"'{names[p]}'" for p in premises if p in names]
                     if target in names and said:
                         notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
-            elif key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
+            else:  # a plain relation (RA or CA): one premise, one target, placed by the premise's edge
+                ext = by_id[key].get(EXTENSION) if extended else None
+                own = ext.get("relation") if isinstance(ext, dict) else None
+                own = own if isinstance(own, dict) else None
                 for premise in premises:
-                    add((premise, key, "supports", None, None))
-                for target in targets:
-                    if types[target] == "I" or kind == "CA" or (key, target) in self.edge_ext:
-                        add((key, target, "supports" if kind == "RA" else "attacks", None, None))
-                    elif target in names:  # an inference for an inference: through a conclusion of its own
-                        self._through_statement(pending, claims, built, names, key, target)
-            else:  # a plain relation (RA or CA): one premise, one target
-                ext = self.by_id[key].get(EXTENSION) if self.graph.extended else None
-                relation = ext.get("relation") if isinstance(ext, dict) else None
-                own = relation if isinstance(relation, dict) else None
-                for premise in premises:
+                    source = get_name(premise)
+                    if source is None:
+                        continue
+                    at = get_place((premise, key), last)
                     for target in targets:
-                        default = "supports" if kind == "RA" else \
-                            ("attacks" if types[target] == "I" else "undercuts")
-                        add((premise, target, default, own, (premise, key)))
-        self._relate(pending, {**names, **claims} if claims else names, built)
+                        end_name = get_name(target)
+                        if end_name is None:
+                            continue
+                        if premise == target:
+                            itself += 1
+                            continue
+                        item = {"source": source, "target": end_name, "type": "supports" if kind == "RA" else
+                                ("attacks" if types[target] == "I" else "undercuts")}
+                        extra = own or (edge_ext.get((premise, target)) if edge_ext else None)
+                        if extra:
+                            item.update(extra)
+                        relation(item)
+                        place(at)
+        self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself", n=itself,
+                        plural="relations of nodes to themselves")
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
                         n=direct, plural="edges between two I-nodes")
         return notes
 
-    def _through_statement(self, pending: list[_Pending], claims: dict[Any, str], built: _Built,
-                           names: dict[str, str], start: str, end: str) -> None:
+    def _through_statement(self, built: _Built, names: dict[str, str], start: str, end: str) -> None:
+        """An inference `start` bearing on the inference `end`: a statement that `end` holds, which `start`
+        supports and which supports `end`, both placed where the edge between them stands."""
         claim = f"{names[start]}-for-{names[end]}"
         built.nodes.append({"id": claim, "kind": "claim", "by": "analyst",
                             "text": f"The step '{names[end]}' holds (what '{names[start]}' concludes, in AIF)."})
-        key = claims[(claim,)] = claim
-        pending.append((start, (key,), "supports", {"by": "analyst"}, (start, end)))
-        pending.append(((key,), end, "supports", {"by": "analyst"}, (start, end)))
+        at = self.edge_order.get((start, end), self.graph.edge_end)
+        built.relations.append({"source": names[start], "target": claim, "type": "supports", "by": "analyst"})
+        built.relations.append({"source": claim, "target": names[end], "type": "supports", "by": "analyst"})
+        built.order += (at, at)
         self.losses.add("inference for an inference", "given a conclusion statement",
                         "argmap chains inferences through statements", plural="inferences for inferences")
-
-    def _relate(self, pending: list[_Pending], names: dict[Any, str], built: _Built) -> None:
-        """The relations of `pending`, each between two kept nodes, with where its edge stands in the file."""
-        relations, order = built.relations, built.order
-        edge_ext, edge_order = self.edge_ext, self.edge_order
-        last = len(edge_order)
-        itself = 0
-        for start, end, default, relation, at in pending:
-            source, target = names.get(start), names.get(end)
-            if source is None or target is None:
-                continue
-            if start == end:
-                itself += 1
-                continue
-            item = {"source": source, "target": target, "type": default}
-            extra = relation or (edge_ext.get((start, end)) if edge_ext else None)
-            if extra:
-                item.update(extra)
-            relations.append(item)
-            order.append(edge_order.get(at or (start, end), last))
-        self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself", n=itself,
-                        plural="relations of nodes to themselves")

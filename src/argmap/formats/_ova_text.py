@@ -38,15 +38,13 @@ def strip_html(source: str) -> PlainText:
     size = 0
     open_spans: list[str | None] = []
     spans: dict[str, tuple[int, int]] = {}
-    at = 0
-    for match in _TAG.finditer(source):
-        piece = source[at:match.start()]
+    parts = _TAG.split(source)  # the text before each tag, then the tag's three groups; the text after the last
+    entity, append = _ENTITY.sub, out.append
+    for piece, slash, name, attributes in zip(parts[:-1:4], parts[1::4], parts[2::4], parts[3::4], strict=True):
         if "&" in piece:
-            piece = _ENTITY.sub(_unescape, piece)
-        out.append(piece)
+            piece = entity(_unescape, piece)
+        append(piece)
         size += len(piece)
-        at = match.end()
-        slash, name, attributes = match.groups()
         name = name.lower()
         if name == "span":
             if slash:
@@ -59,10 +57,10 @@ def strip_html(source: str) -> PlainText:
                 if found:
                     spans[found.group(1)] = (size, size)
         elif name in _BREAKS and (name == "br" or slash):
-            out.append("\n")
+            append("\n")
             size += 1
-    piece = source[at:]
-    out.append(_ENTITY.sub(_unescape, piece) if "&" in piece else piece)
+    piece = parts[-1]
+    append(entity(_unescape, piece) if "&" in piece else piece)
     return PlainText("".join(out), spans)
 
 

@@ -14,6 +14,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,7 +25,7 @@ from argmap.errors import ArgmapError
 from argmap.io.canonical import dump_yaml
 from argmap.io.document import MapDocument
 from argmap.io.quotes import _TYPOGRAPHIC as TYPOGRAPHIC  # the folding loose quotes get
-from argmap.io.quotes import Normalised, fold
+from argmap.io.quotes import Normalised
 from argmap.memory import collector_paused
 from argmap.model import TOP_ORDER, ArgMap
 
@@ -136,8 +137,9 @@ class Sniffer(Protocol):
 #: so a field added to the format travels too.
 MAP_EXTRAS: tuple[str, ...] = tuple(key for key in TOP_ORDER if key not in ("argmap", "nodes", "relations"))
 
-#: a byte that is not [a-z0-9] made a space, for `_slug_of`
-_NOT_SLUG_SPACE = bytes(code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for code in range(256))
+#: for `_slug_of`: a byte of [a-z0-9] kept, of [A-Z] made lower case, any other made a dash
+_SLUG_BYTES = bytes(ord(chr(code).lower()) if chr(code).lower() in "abcdefghijklmnopqrstuvwxyz0123456789" and code < 128
+                    else 45 for code in range(256))
 
 
 def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
@@ -147,7 +149,7 @@ def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
     >>> slug("Participant Rachel"), slug("Ünïcode — 42"), slug("!!"), slug("a" * 500 + "!") == "a" * 40
     ('participant-rachel', 'unicode-42', 'n', True)
     """
-    head = text[:3 * limit]
+    head = text[:3 * limit // 2]  # some 50 characters of id in English: the whole text only if fewer than limit
     value = _slug_of(head)
     if len(value) <= limit and len(head) < len(text):  # the head gave too little: the whole text decides
         value = _slug_of(text)
@@ -157,9 +159,13 @@ def slug(text: str, fallback: str = "n", limit: int = 40) -> str:
 def _slug_of(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    # every run of what is not [a-z0-9] one dash, the ends none: as bytes, a table of 256 and `split` do it
-    # several times faster than a pattern (or `str.translate`, which looks each character up in a dict)
-    return b"-".join(text.encode("ascii").lower().translate(_NOT_SLUG_SPACE).split()).decode("ascii")
+    # every run of what is not [a-z0-9] one dash, the ends none: as bytes, a table of 256 and `replace` do it
+    # several times faster than a pattern (or `str.translate`, which looks each character up in a dict); most
+    # texts have no two such characters in a row but a space after a comma or full stop
+    value = text.encode("ascii").translate(_SLUG_BYTES)
+    while b"--" in value:
+        value = value.replace(b"--", b"-")
+    return value.strip(b"-").decode("ascii")
 
 
 class Ids:
@@ -195,27 +201,33 @@ class LooseText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        translated = text.translate(TYPOGRAPHIC)
+        translated = _plain(text)
         self._slow: Normalised | None = None
         if len(translated) != len(text) or _WIDE_FOLD:  # a mark dropped or widened: offsets move everywhere
             self._slow = Normalised(text)
             return
+        self._translated = translated
+        self._folded: str | None = None  # folded on the first quote whose every word the text has
+
+    def _fold(self) -> str:
+        translated = self._translated
         body = translated.lstrip()
         self._lead = len(translated) - len(body)
-        self._folded = " ".join(body.split())  # white space runs made one space (a trailing one goes)
+        folded = self._folded = " ".join(body.split())  # white space runs made one space (a trailing one goes)
         # where collapsing moved the offsets: per run of two or more spaces, its place in the folded text and
         # how many characters it lost (summed over it and the runs before)
         self._runs: list[int] = []
         self._lost: list[int] = []
         lost = 0
-        for run in _RUN.finditer(body):
-            self._runs.append(run.start() - lost)
-            lost += run.end() - run.start() - 1
+        for start, end in _space_runs(body):
+            self._runs.append(start - lost)
+            lost += end - start - 1
             self._lost.append(lost)
+        return folded
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The start and end of the first place `quote` stands loosely, or None."""
-        loose = fold(quote)
+        loose = " ".join(_plain(quote).split())  # `fold`, with `_plain`'s shortcut
         if not loose:
             return None
         if self._slow is not None:
@@ -223,7 +235,15 @@ class LooseText:
             if found < 0:
                 return None
             return self._slow.index[found], self._slow.index[found + len(loose) - 1] + 1
-        found = self._folded.find(loose)
+        folded = self._folded
+        if folded is None:
+            # a word of the quote (no white space in it) the text lacks is in no word of the folded text either:
+            # the quote is not there, and the text need not be folded to know it
+            for word in loose.split(" "):
+                if word not in self._translated:
+                    return None
+            folded = self._fold()
+        found = folded.find(loose)
         if found < 0:
             return None
         return self._offset(found), self._offset(found + len(loose) - 1) + 1
@@ -235,6 +255,41 @@ class LooseText:
 
 
 _RUN = re.compile(r"\s\s+")
+#: an ASCII character made a space if it is white space (as `\s` and `str.split` take it), else an `x`
+_SPACE_OR_X = bytes(32 if chr(code).isspace() else 120 for code in range(128)) + b"x" * 128
+
+
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each run of two or more white space characters, as `_RUN` finds them. On ASCII text the
+    runs are found by `bytes.find` on a copy with white space made spaces (the pattern tries every position)."""
+    if not text.isascii():
+        for run in _RUN.finditer(text):
+            yield run.start(), run.end()
+        return
+    marked = text.encode("ascii").translate(_SPACE_OR_X)
+    at = marked.find(b"  ")
+    while at >= 0:
+        end = marked.find(b"x", at + 2)
+        if end < 0:
+            yield at, len(marked)
+            return
+        yield at, end
+        at = marked.find(b"  ", end)
+#: each character the folding changes and what it becomes (none becomes another's mark)
+_MARKS = tuple((chr(code), value if isinstance(value, str) else chr(value) if isinstance(value, int) else "")
+               for code, value in TYPOGRAPHIC.items())
+
+
+def _plain(text: str) -> str:
+    """`text` with its typographic marks made plain, as `text.translate(TYPOGRAPHIC)` makes them. `translate` looks
+    every character up in the table; a search and a replace per mark run in C (and a mark wider than every
+    character of the text is not even searched for)."""
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
 #: whether the folding maps a character to several (or white space to something else): offsets cannot be derived
 _WIDE_FOLD = any(isinstance(value, str) and (len(value) > 1 or (value and value.isspace() != chr(code).isspace()))
                  for code, value in TYPOGRAPHIC.items())
