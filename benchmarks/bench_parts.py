@@ -11,7 +11,6 @@ loading the map (what the explorer does when it opens it). Goal: an edit within 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -24,17 +23,9 @@ from argmap.edit import scenario_ops, source_ops, vocab_ops
 from argmap.edit.session import EditSession
 from argmap.io import load
 from synthetic import write_map
+from timing import timed
 
 GOAL = 0.200
-
-
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def bench(path: Path, repeat: int) -> list[tuple[str, float, float]]:
@@ -66,7 +57,7 @@ def bench(path: Path, repeat: int) -> list[tuple[str, float, float]]:
     ]
     rows: list[tuple[str, float, float]] = [("floor: load the map", floor, 0.0)]
     for name, edit in edits:
-        edit_time = _median(edit, repeat)
+        edit_time = timed(edit, repeat)
         edit()
         start = time.perf_counter()
         session.document()
