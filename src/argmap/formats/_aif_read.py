@@ -86,11 +86,23 @@ def _parse(path: Path, text: str) -> Any:
         raise ArgmapError(f"{path}: JSON nested too deeply to be an AIF nodeset") from None
 
 
-_NODE_ID, _TYPE, _FROM, _TO = itemgetter("nodeID"), itemgetter("type"), itemgetter("fromID"), itemgetter("toID")
+def _columns(path: Path, items: list[Any], name: str, keys: tuple[str, str], what: str) -> tuple[list[str], list[str]]:
+    """Two columns of `items` (taken by C code), each value as text; the one-line error for the first item that is
+    no object with both keys."""
+    first, second = itemgetter(keys[0]), itemgetter(keys[1])
+    try:
+        columns = list(map(first, items)), list(map(second, items))
+    except (KeyError, TypeError):
+        _bad_item(path, items, name, keys, what)
+        raise
+    return _strings(columns[0]), _strings(columns[1])
 
 
-def _all_str(values: list[Any]) -> bool:
-    return set(map(type, values)) <= {str}
+def _strings(values: list[Any]) -> list[str]:
+    """`values` as text: the list itself when every value is a string already (the usual case)."""
+    if set(map(type, values)) <= {str}:
+        return values
+    return [value if value.__class__ is str else str(value) for value in values]
 
 
 def _bad_item(path: Path, items: list[Any], name: str, keys: tuple[str, ...], what: str) -> None:
@@ -110,30 +122,16 @@ class _Graph:
         #: whether any node or edge may carry argmap's extension (False: the file never names it)
         self.extended = extended
         nodes: list[Any] = aif["nodes"]
-        try:  # the columns taken by C code; a node that is no object or lacks a key is told below
-            keys, kinds = list(map(_NODE_ID, nodes)), list(map(_TYPE, nodes))
-        except (KeyError, TypeError):
-            _bad_item(path, nodes, "nodes", ("nodeID", "type"), "is not an AIF node: each needs 'nodeID' and 'type'")
-            raise
-        if not _all_str(keys):
-            keys = [key if key.__class__ is str else str(key) for key in keys]
-        if not _all_str(kinds):
-            kinds = [kind if kind.__class__ is str else str(kind) for kind in kinds]
+        keys, kinds = _columns(path, nodes, "nodes", ("nodeID", "type"),
+                               "is not an AIF node: each needs 'nodeID' and 'type'")
         by_id: dict[str, dict[str, Any]] = dict(zip(keys, nodes, strict=True))
         types: dict[str, str] = dict(zip(keys, kinds, strict=True))
         #: every node's id in the file's order (an id given twice comes twice, with the last node of that id)
         self.order: list[str] = list(by_id) if len(by_id) == len(nodes) else keys
         self.by_id, self.types = by_id, types
         edges: list[Any] = aif.get("edges") or []
-        try:
-            starts, ends = list(map(_FROM, edges)), list(map(_TO, edges))
-        except (KeyError, TypeError):
-            _bad_item(path, edges, "edges", ("fromID", "toID"), "is not an AIF edge: each needs 'fromID' and 'toID'")
-            raise
-        if not _all_str(starts):
-            starts = [key if key.__class__ is str else str(key) for key in starts]
-        if not _all_str(ends):
-            ends = [key if key.__class__ is str else str(key) for key in ends]
+        starts, ends = _columns(path, edges, "edges", ("fromID", "toID"),
+                                "is not an AIF edge: each needs 'fromID' and 'toID'")
         pairs = list(zip(starts, ends, strict=True))
         kept = [pair for pair in pairs if pair[0] in types and pair[1] in types] \
             if not (types.keys() >= set(starts) and types.keys() >= set(ends)) else pairs
