@@ -241,6 +241,19 @@ def open_app(path: Path | str, **options: Any) -> ArgmapApp:
     return create_app(path, **options)
 
 
+def notes_of(app: ArgmapApp) -> list[str]:
+    """Collect the message of every notification the app posts from now on."""
+    notes: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kw: Any) -> None:
+        notes.append(message)
+        original(message, **kw)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
+
+
 def fake_svg(doc: Any, options: dict[str, Any], *, capture_stderr: bool = True) -> bytes:
     """A stand-in SVG exporter (registered by tests): records the options it was given."""
     return ("<svg><!-- " + json.dumps(options, sort_keys=True) + " --></svg>").encode()

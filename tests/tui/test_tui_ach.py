@@ -18,7 +18,7 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.assumptions_screen import AssumptionsScreen
 from argmap.tui.choice import ChoiceScreen
 from argmap.tui.commands import COMMANDS, map_commands
-from support import DATA, open_app, run
+from support import DATA, notes_of, open_app, run
 
 RATED = "ratings: {negligence: I, storm-damage: CC, sabotage: C}"
 
@@ -30,17 +30,6 @@ def lighthouse_fixture(tmp_path: Path) -> Path:
     return tmp_path / "ach.yaml"
 
 
-def notes_of(app: ArgmapApp) -> list[str]:
-    """Collect the message of every notification the app posts."""
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kw: Any) -> None:
-        notes.append(message)
-        original(message, **kw)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notes
 
 
 def ach(app: ArgmapApp) -> AchScreen:

@@ -19,7 +19,7 @@ from argmap.tui.diagram_pane import DiagramPane, DiagramView
 from argmap.tui.diagram_picture import image_support, prepare_images
 from argmap.tui.outline import OutlineTree
 from argmap.tui.source_view import SourceView
-from support import open_app, run
+from support import notes_of, open_app, run
 
 
 async def opened(app: ArgmapApp, pilot: Pilot[Any], node: str | None = None) -> DiagramView:
@@ -56,16 +56,6 @@ def visible(view: DiagramView, node: str) -> bool:
     return x <= rect.left and rect.right < x + region.width and y <= rect.top and rect.bottom < y + region.height
 
 
-def record_notes(app: ArgmapApp) -> list[str]:
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kw: Any) -> None:
-        notes.append(message)
-        original(message, **kw)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notes
 
 
 def test_d_opens_the_diagram_in_place_of_the_right_panes_and_escape_closes_it(harbour: Path) -> None:
@@ -206,7 +196,7 @@ def test_the_picture_falls_back_to_the_drawing_without_textual_image(harbour: Pa
     assert image_support(True)[0] is None and "argmap serve" in image_support(True)[1]
 
     async def scenario(app: ArgmapApp, pilot: Pilot[Any]) -> None:
-        notes = record_notes(app)
+        notes = notes_of(app)
         view = await opened(app, pilot, "momentum")
         await pilot.press("p")
         await pilot.pause()
