@@ -2,6 +2,7 @@
 import's files per second on this machine's cores.
 
     .venv/bin/python benchmarks/bench_interop.py [--repeat 5] [--nodes 10000] [--arguebuf PYTHON] [--jobs 1,2]
+                                                 [--instructions]
 
 Goal: argmap's AIF import at least 3x faster than arguebuf's. arguebuf is no argmap dependency: it lives in a
 virtual environment of its own (`python3 -m venv /work/bench-arguebuf && /work/bench-arguebuf/bin/pip install
@@ -10,6 +11,9 @@ files in its own process, the same way (median of `--repeat` calls after one war
 this interpreter if importable, else a bare `json.loads` of the same file is the floor.
 Rows: the largest AIF nodeset in ../shared/interop/aif/ and a synthetic 10,000-node nodeset (I-nodes joined by
 RA- and CA-nodes). "argmap" is the import to a validated map (`import_file` + `build`), without writing YAML.
+`--instructions` (where valgrind is installed) also counts each side's instructions for one call after a warm-up
+(callgrind, collecting only inside that call): a figure that, unlike the times, does not move with the machine's
+load. Each side runs as its users run it: argmap pauses Python's collector while it imports, arguebuf does not.
 """
 
 from __future__ import annotations
@@ -72,6 +76,44 @@ print(json.dumps({"version": version("arguebuf"), "times": times}))
 """
 
 
+#: Run under callgrind by either interpreter: one warm-up call, then one call inside `functools.reduce`, the only C
+#: function during which `--toggle-collect` lets callgrind count.
+_COUNTED = """
+import functools, json, sys
+from pathlib import Path
+which, path = sys.argv[1], Path(sys.argv[2])
+if which == "argmap":
+    from argmap.formats import FORMATS, import_file
+    def run():
+        return import_file(path, FORMATS["aif"]).build(path)
+elif which == "arguebuf":
+    import arguebuf
+    def run():
+        return arguebuf.load.file(path)
+else:
+    def run():
+        return json.loads(path.read_text(encoding="utf-8"))
+run()
+functools.reduce(lambda a, b: run(), [0, 0])
+"""
+
+
+def instructions(python: str, which: str, path: Path) -> int | None:
+    """Instructions of one warmed call of `which` (argmap, arguebuf or json) on `path`; None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run([valgrind, "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
+                        f"--callgrind-out-file={out}", python, "-c", _COUNTED, which, str(path)],
+                       capture_output=True, check=True)
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    return None
+
+
 def peer_times(python: str, files: list[Path], repeat: int) -> tuple[str, list[float]]:
     """arguebuf's times on `files`, measured by `python` (an interpreter with arguebuf installed)."""
     done = subprocess.run([python, "-c", _PEER, str(repeat), *map(str, files)], capture_output=True, text=True,
@@ -87,6 +129,7 @@ def main() -> int:
     parser.add_argument("--arguebuf", default=os.environ.get("ARGUEBUF_PYTHON"),
                         help="a Python interpreter with arguebuf installed (its own virtual environment)")
     parser.add_argument("--jobs", default=None, help="worker counts for the folder import, e.g. 1,2 (0: none)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
     args = parser.parse_args()
     peer: Callable[[Path], object] | None = None
     if not args.arguebuf:
@@ -122,6 +165,19 @@ def main() -> int:
         for (name, path), ours, theirs in zip(files, ours_all, theirs_all, strict=True):
             print(f"{name:34} {path.stat().st_size / 1e6:8.2f}M {ours * 1000:7.1f}ms {theirs * 1000:36.1f}ms "
                   f"{theirs / ours:6.2f}x")
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                print("\ninstructions: valgrind is not installed")
+            else:
+                which = "arguebuf" if args.arguebuf or other_name.startswith("arguebuf") else "json"
+                python = args.arguebuf or sys.executable
+                print(f"\ninstructions of one call after a warm-up (callgrind)\n{'file':34} {'argmap':>12} "
+                      f"{which:>14} {'ratio':>7}")
+                for name, path in files:
+                    ours_n = instructions(sys.executable, "argmap", path)
+                    theirs_n = instructions(python, which, path)
+                    if ours_n and theirs_n:
+                        print(f"{name:34} {ours_n / 1e6:11.1f}M {theirs_n / 1e6:13.1f}M {theirs_n / ours_n:6.2f}x")
         if SHARED.is_dir() and args.jobs != "0":
             corpus = folder / "corpus"
             for copy in range(10):  # the shared nodesets ten times over: a corpus of a few hundred files

@@ -1,5 +1,7 @@
 """The helpers every importer shares: loose quote search agrees with the loader's own, slugs stay the same when
-only the head of a long text is looked at, and exports carry source paths that still work in another folder."""
+only the head of a long text is looked at or many texts are slugged at once, white space folds the same one text at a
+time or all together, OVA's span ids are found as the pattern finds them, and exports carry source paths that still
+work in another folder."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.formats.interop import _RUN, TYPOGRAPHIC, LooseText, _plain, _space_runs, slug
+from argmap.formats._aif_read import _strings
+from argmap.formats._ova_text import _ID, _span_id
+from argmap.formats.interop import _RUN, TYPOGRAPHIC, LooseText, _plain, _space_runs, folded, slug, slugs
 from argmap.io import load
 from argmap.io.quotes import locate
 from support import REPO
@@ -88,3 +92,31 @@ def test_an_export_to_standard_output_writes_absolute_source_paths(capsys: pytes
     sources = json.loads(capsys.readouterr().out)["argmap"]["sources"]
     paths = [Path(source["path"]) for source in sources if source.get("path")]
     assert paths and all(path.is_absolute() and path.is_file() for path in paths)
+
+
+_MIXED = st.text(alphabet="aZ 9ü-!.\u0301\u00e9\n\t\x00\u00a0\u2028\x1c", max_size=90)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MIXED, max_size=8), st.sampled_from(["n", "statement"]))
+def test_slugs_of_many_texts_are_the_slug_of_each(texts: list[str], fallback: str) -> None:
+    assert slugs(texts, fallback) == [slug(text, fallback) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_MIXED, st.none(), st.integers(-3, 3)), max_size=8))
+def test_folding_many_texts_folds_each(values: list[object]) -> None:
+    assert folded(values) == [" ".join(str(value or "").split()) for value in values]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" id=\"'-xnoe1ID\t", max_size=40))
+def test_a_span_id_is_the_one_the_pattern_finds(attributes: str) -> None:
+    found = _ID.search(attributes)
+    assert _span_id(attributes) == (found.group(1) if found else None)
+
+
+def test_ids_that_are_not_text_become_text() -> None:
+    same = ["1", "2"]
+    assert _strings(same) is same
+    assert _strings(["1", 2, None]) == ["1", "2", "None"]

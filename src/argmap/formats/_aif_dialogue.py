@@ -130,7 +130,11 @@ class Dialogue:
 
     def _quote(self, entry: dict[str, Any], span: tuple[int, int]) -> None:
         assert self.text is not None
-        words = self.text[span[0]:span[1]]
+        start, end = span
+        words = self.text[start:end]
         quotes = entry.setdefault("quotes", [])
-        if words.strip() and not any(q["start"] == span[0] for q in quotes):
-            quotes.append({"text": words, "source": SOURCE_ID, "start": span[0], "end": span[1]})
+        if words.strip():
+            for quote in quotes:  # (a plain loop: most entries have one quote or none)
+                if quote["start"] == start:
+                    return
+            quotes.append({"text": words, "source": SOURCE_ID, "start": start, "end": end})

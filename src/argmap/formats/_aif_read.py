@@ -11,16 +11,18 @@ written by argmap's own AIF export carry an `argmap` key that restores what AIF 
 from __future__ import annotations
 
 import json
-from operator import itemgetter, le
+from codecs import BOM_UTF8
+from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol
 
-from pydantic_core import from_json
+import orjson
 
 from argmap.errors import ArgmapError
 from argmap.formats._aif_dialogue import Dialogue
 from argmap.formats._ova_text import looks_like_html, strip_html
-from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, imported_sources, node_text, slug
+from argmap.formats.interop import MAP_EXTRAS, Ids, Imported, Losses, folded, imported_sources, node_text, slugs
 from argmap.memory import collector_paused
 
 SOURCE_ID = "text"
@@ -59,24 +61,33 @@ def scheme_of(node: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def _load(path: Path, text: str | None) -> Any:
-    return _parse(path, _text_of(path, text))
+    return _json_of(path, text)[0]
 
 
-def _text_of(path: Path, text: str | None) -> str:
+def _json_of(path: Path, text: str | None) -> tuple[Any, bool]:
+    """The JSON of a file (or of `text` standing for it) and whether it names argmap's extension. A file's bytes go
+    to orjson undecoded (it checks the UTF-8 itself); only a file it refuses is decoded, to say where it is wrong."""
     if text is None:
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ArgmapError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+            raw = path.read_bytes()
         except OSError as exc:
             raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
-    return text
+        body = raw[len(BOM_UTF8):] if raw.startswith(BOM_UTF8) else raw
+        try:
+            return orjson.loads(body), f'"{EXTENSION}"'.encode() in body
+        except orjson.JSONDecodeError:
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ArgmapError(f"{path}: not UTF-8 text (byte {exc.start + len(raw) - len(body)}); save the file "
+                                  "as UTF-8") from None
+    return _parse(path, text), f'"{EXTENSION}"' in text
 
 
 def _parse(path: Path, text: str) -> Any:
-    try:  # pydantic's JSON parser (jiter) is twice as fast; the standard one tells where a bad file goes wrong
-        return from_json(text, cache_strings="all")
-    except ValueError:
+    try:  # orjson is several times as fast; the standard parser tells where a bad file goes wrong
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
         pass
     try:
         return json.loads(text)
@@ -100,9 +111,11 @@ def _columns(path: Path, items: list[Any], name: str, keys: tuple[str, str], wha
 
 def _strings(values: list[Any]) -> list[str]:
     """`values` as text: the list itself when every value is a string already (the usual case)."""
-    if set(map(type, values)) <= {str}:
-        return values
-    return [value if value.__class__ is str else str(value) for value in values]
+    try:
+        "".join(values)  # which refuses anything but a string: one pass in C tells
+    except TypeError:
+        return [value if value.__class__ is str else str(value) for value in values]
+    return values
 
 
 def _bad_item(path: Path, items: list[Any], name: str, keys: tuple[str, ...], what: str) -> None:
@@ -110,6 +123,22 @@ def _bad_item(path: Path, items: list[Any], name: str, keys: tuple[str, ...], wh
     for index, item in enumerate(items):
         if not isinstance(item, dict) or any(key not in item for key in keys):
             raise ArgmapError(f"{path}: {name}[{index}] {what}")
+
+
+def _adjacency(pairs: list[tuple[str, str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Per node, where its edges come from and where they go, in the edges' order."""
+    ins: dict[str, list[str]] = {}
+    outs: dict[str, list[str]] = {}
+    for start, end in pairs:
+        if start in outs:
+            outs[start].append(end)
+        else:
+            outs[start] = [end]
+        if end in ins:
+            ins[end].append(start)
+        else:
+            ins[end] = [start]
+    return ins, outs
 
 
 class _Graph:
@@ -133,26 +162,14 @@ class _Graph:
         starts, ends = _columns(path, edges, "edges", ("fromID", "toID"),
                                 "is not an AIF edge: each needs 'fromID' and 'toID'")
         pairs = list(zip(starts, ends, strict=True))
-        kept = [pair for pair in pairs if pair[0] in types and pair[1] in types] \
-            if not (types.keys() >= set(starts) and types.keys() >= set(ends)) else pairs
-        ins: dict[str, list[str]] = {}
-        outs: dict[str, list[str]] = {}
-        for start, end in kept:
-            if start in outs:
-                outs[start].append(end)
-            else:
-                outs[start] = [end]
-            if end in ins:
-                ins[end].append(start)
-            else:
-                ins[end] = [start]
+        kept = pairs
+        ins, outs = _adjacency(kept)
+        if not (outs.keys() <= types.keys() and ins.keys() <= types.keys()):  # an edge names a node not there
+            kept = [pair for pair in pairs if pair[0] in types and pair[1] in types]
+            ins, outs = _adjacency(kept)
         self.ins, self.outs = ins, outs
-        #: per (from, to), the index of its first edge among the kept ones: the file's order of relations (one
-        #: dict made from the end, so that the first edge of a pair given twice is the one that stays)
-        self.edge_order: dict[tuple[str, str], int] = dict(zip(reversed(kept), range(len(kept) - 1, -1, -1),
-                                                               strict=True))
-        #: the place of a relation no edge orders: after every edge
-        self.edge_end = len(kept)
+        #: the edges between nodes the nodeset has, in the file's order (which the relations keep)
+        self.kept: list[tuple[str, str]] = kept
         self.edge_ext: dict[tuple[str, str], dict[str, Any]] = {}
         if extended:
             for pair, edge in zip(pairs, edges, strict=True):
@@ -176,8 +193,7 @@ def read_aif(path: Path, *, text: str | None = None) -> Imported:
 
 
 def _read(path: Path, text: str | None) -> Imported:
-    content = _text_of(path, text)
-    data = _parse(path, content)
+    data, extended = _json_of(path, text)
     losses = Losses()
     source_text: str | None = None
     spans: dict[str, tuple[int, int]] = {}
@@ -209,7 +225,7 @@ def _read(path: Path, text: str | None) -> Imported:
             elif raw is not None:
                 source_text = raw
                 source = {"id": SOURCE_ID, "title": beside.name, "path": str(beside.resolve())}
-    graph = _Graph(path, aif, losses, extended=f'"{EXTENSION}"' in content)
+    graph = _Graph(path, aif, losses, extended=extended)
     built = _Builder(graph, losses).build(Dialogue(graph, source_text, spans, losses))
     ext: dict[str, Any] = aif[EXTENSION] if isinstance(aif.get(EXTENSION), dict) else {}
     result: dict[str, Any] = {"title": ext.get("title") or path.stem}
@@ -244,7 +260,6 @@ class _Built:
         self.nodes: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
         self.actors: dict[str, str] = {}
-        self.order: list[int] = []  # per relation, where its first edge stands: the file's order of relations
 
 
 class _Builder:
@@ -254,7 +269,7 @@ class _Builder:
         self.graph = graph
         self.by_id, self.types = graph.by_id, graph.types
         self.ins, self.outs = graph.ins, graph.outs
-        self.edge_ext, self.edge_order = graph.edge_ext, graph.edge_order
+        self.edge_ext = graph.edge_ext
         self.losses = losses
 
     def build(self, dialogue: Anchors) -> _Built:
@@ -269,29 +284,31 @@ class _Builder:
                     names[key] = ids.new(ext["id"])
         kinds: dict[str, str] = {}
         new = ids.new
+        texts = folded([by_id[key].get("text") for key, kind in types.items() if kind == "I"])
+        wishes = iter(slugs(texts, "statement"))
         for key, kind in types.items():
             if kind == "I":
                 kinds[key] = kind
+                wish = next(wishes)
                 if key not in names:
-                    value = by_id[key].get("text")
-                    names[key] = new(slug(value if value.__class__ is str else str(value or ""), "statement"))
+                    names[key] = new(wish)
             elif (kind == "RA" and not extended) or (kind in ("RA", "CA") and self._as_node(key)):
                 kinds[key] = kind
                 if key not in names:
                     names[key] = new("inference" if kind == "RA" else "conflict")
-        every = list(types.values())  # counted by `list.count`, which compares the (mostly shared) strings by identity
-        counted = {known: every.count(known) for known in _KNOWN}
+        every = Counter(types.values())
+        counted = {known: every[known] for known in _KNOWN}
         anchored = dialogue.anchor(names, built.actors)
         nodes, make_node, get_quotes = built.nodes, self._node, anchored.get
         if extended:
             for key, kind in kinds.items():
                 nodes.append(make_node(key, kind, names[key], get_quotes(key)))
         else:  # the common claims made here, the rest by `_node`
+            said = iter(texts)
             for key, kind in kinds.items():
                 if kind == "I":
                     name = names[key]
-                    value = by_id[key].get("text")
-                    item = {"id": name, "kind": "claim", "text": node_text(value, name)}
+                    item = {"id": name, "kind": "claim", "text": next(said) or name}
                     quotes = get_quotes(key)
                     if quotes:
                         item.update(quotes)
@@ -300,10 +317,7 @@ class _Builder:
                     nodes.append({"id": names[key], "kind": "inference", "text": "Default Inference"})
                 else:
                     nodes.append(make_node(key, kind, names[key], get_quotes(key)))
-        notes = self._relations(kinds, names, built)
-        if not all(map(le, built.order, built.order[1:])):
-            ranked = sorted(range(len(built.relations)), key=built.order.__getitem__)
-            built.relations = [built.relations[i] for i in ranked]
+        notes = self._relations(kinds, names, built, rephrases=every["MA"] > 0)
         if notes:
             by_name: dict[str, dict[str, Any]] = {}
             for item in built.nodes:
@@ -323,7 +337,7 @@ class _Builder:
         self.losses.add("rephrase (MA-node)", "kept as a note", "argmap has no rephrase relation",
                         n=counted["MA"], plural="rephrases (MA-nodes)")
         self.losses.add("node of an unknown type", "dropped", "AIF knows I, L, RA, CA, MA, YA, TA, PA",
-                        n=len(every) - sum(counted.values()), plural="nodes of unknown types")
+                        n=len(types) - sum(counted.values()), plural="nodes of unknown types")
         return built
 
     def _as_node(self, key: str) -> bool:
@@ -372,91 +386,88 @@ class _Builder:
             result["id"] = name
         return result
 
-    def _relations(self, kinds: dict[str, str], names: dict[str, str], built: _Built) -> dict[str, str]:
-        """Make the relations into `built` in one pass over the nodes, each with where its edge stands in the file
-        (the place that orders it); an MA-node's rephrases come back as notes by AIF id."""
-        notes: dict[str, str] = {}
+    def _relations(self, kinds: dict[str, str], names: dict[str, str], built: _Built, *,
+                   rephrases: bool = True) -> dict[str, str]:
+        """Make the relations into `built` in one pass over the edges, so that they come in the file's order: an
+        I-node's edge into a kept inference makes a premise, a kept inference's edge out of it a conclusion (or an
+        attack), and an I-node's edge into a plain RA- or CA-node a relation to each of that node's targets. An
+        MA-node's rephrases come back as notes by AIF id (when `rephrases`: the nodeset has MA-nodes)."""
         direct = itself = 0
-        types, ins, outs, by_id = self.types, self.ins, self.outs, self.by_id
-        edge_ext, edge_order, extended = self.edge_ext, self.edge_order, self.graph.extended
-        last = self.graph.edge_end
-        relation, place = built.relations.append, built.order.append
-        get_name, get_place = names.get, edge_order.get
-        for key, kind in types.items():
+        types, outs, by_id = self.types, self.outs, self.by_id
+        edge_ext, extended = self.edge_ext, self.graph.extended
+        relation, get_name, get_ext = built.relations.append, names.get, edge_ext.get
+        plain_targets: dict[str, list[str]] = {}  # a plain RA- or CA-node's targets, made when first needed
+        for start, end in self.graph.kept:
+            if start not in kinds:  # the dialogue layer's edges, and those out of a plain RA- or CA-node
+                continue
+            kind, aimed = kinds[start], types[end]
             if kind == "I":
-                if key in outs:
-                    for end in outs[key]:
-                        if types[end] == "I":
-                            direct += 1
-                continue
-            if kind not in _RELATING:
-                continue
-            if key in kinds:  # an S-node kept as an inference: premises support it, it bears on its targets
-                name = names[key]
-                for premise in ins.get(key, ()):  # (an S-node bears on it from its side)
-                    if types[premise] != "I":
+                if aimed == "I":
+                    direct += 1
+                elif end in kinds:  # a premise of a kept inference
+                    item = {"source": names[start], "target": names[end], "type": "supports"}
+                    if edge_ext and (start, end) in edge_ext:
+                        item.update(edge_ext[(start, end)])
+                    relation(item)
+                elif aimed == "RA" or aimed == "CA":  # a plain relation: this premise to each target
+                    targets = plain_targets.get(end)
+                    if targets is None:
+                        targets = plain_targets[end] = [t for t in outs.get(end, ()) if t in kinds or
+                                                        types[t] in ("RA", "CA")]
+                    if not targets:
                         continue
-                    source = get_name(premise)
-                    if source is not None:
-                        item = {"source": source, "target": name, "type": "supports"}
-                        if edge_ext and (premise, key) in edge_ext:
-                            item.update(edge_ext[(premise, key)])
-                        relation(item)
-                        place(get_place((premise, key), last))
-                default = "supports" if kind == "RA" else "attacks"
-                for target in outs.get(key, ()):
-                    aimed = types[target]
-                    if target not in kinds and aimed not in ("RA", "CA"):
-                        continue
-                    if aimed == "I" or kind == "CA" or (key, target) in edge_ext:
-                        end_name = get_name(target)
-                        if end_name is None:
-                            continue
-                        if target == key:
-                            itself += 1
-                            continue
-                        item = {"source": name, "target": end_name, "type": default}
-                        if edge_ext and (key, target) in edge_ext:
-                            item.update(edge_ext[(key, target)])
-                        relation(item)
-                        place(get_place((key, target), last))
-                    elif target in names:  # an inference for an inference: through a conclusion of its own
-                        self._through_statement(built, names, key, target)
-                continue
-            premises = [p for p in ins[key] if types[p] == "I"] if key in ins else []
-            targets = [t for t in outs[key] if t in kinds or types[t] in ("RA", "CA")] if key in outs else []
-            if kind == "MA":
-                for target in targets:
-                    said = [f"'{names[p]}'" for p in premises if p in names]
-                    if target in names and said:
-                        notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
-            else:  # a plain relation (RA or CA): one premise, one target, placed by the premise's edge
-                ext = by_id[key].get(EXTENSION) if extended else None
-                own = ext.get("relation") if isinstance(ext, dict) else None
-                own = own if isinstance(own, dict) else None
-                for premise in premises:
-                    source = get_name(premise)
-                    if source is None:
-                        continue
-                    at = get_place((premise, key), last)
+                    ext = by_id[end].get(EXTENSION) if extended else None
+                    own = ext.get("relation") if isinstance(ext, dict) else None
+                    own = own if isinstance(own, dict) else None
+                    source = names[start]
                     for target in targets:
                         end_name = get_name(target)
                         if end_name is None:
                             continue
-                        if premise == target:
+                        if start == target:
                             itself += 1
                             continue
-                        item = {"source": source, "target": end_name, "type": "supports" if kind == "RA" else
+                        item = {"source": source, "target": end_name, "type": "supports" if aimed == "RA" else
                                 ("attacks" if types[target] == "I" else "undercuts")}
-                        extra = own or (edge_ext.get((premise, target)) if edge_ext else None)
+                        extra = own or (get_ext((start, target)) if edge_ext else None)
                         if extra:
                             item.update(extra)
                         relation(item)
-                        place(at)
+            else:  # a kept inference bears on its target
+                if end not in kinds and aimed != "RA" and aimed != "CA":
+                    continue
+                if aimed == "I" or kind == "CA" or (start, end) in edge_ext:
+                    end_name = get_name(end)
+                    if end_name is None:
+                        continue
+                    if end == start:
+                        itself += 1
+                        continue
+                    item = {"source": names[start], "target": end_name,
+                            "type": "supports" if kind == "RA" else "attacks"}
+                    if edge_ext and (start, end) in edge_ext:
+                        item.update(edge_ext[(start, end)])
+                    relation(item)
+                elif end in names:  # an inference for an inference: through a conclusion of its own
+                    self._through_statement(built, names, start, end)
         self.losses.add("relation of a node to itself", "dropped", "a node cannot bear on itself", n=itself,
                         plural="relations of nodes to themselves")
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
                         n=direct, plural="edges between two I-nodes")
+        return self._rephrases(names) if rephrases else {}
+
+    def _rephrases(self, names: dict[str, str]) -> dict[str, str]:
+        """Per AIF id of a statement an MA-node rephrases, the note that says so (the last MA-node's, in the
+        file's order)."""
+        notes: dict[str, str] = {}
+        types, ins, outs = self.types, self.ins, self.outs
+        for key, kind in types.items():
+            if kind != "MA":
+                continue
+            said = [f"'{names[p]}'" for p in ins.get(key, ()) if types[p] == "I" and p in names]
+            for target in outs.get(key, ()):
+                if said and target in names and (types[target] in ("RA", "CA") or target in names):
+                    notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
         return notes
 
     def _through_statement(self, built: _Built, names: dict[str, str], start: str, end: str) -> None:
@@ -465,9 +476,7 @@ class _Builder:
         claim = f"{names[start]}-for-{names[end]}"
         built.nodes.append({"id": claim, "kind": "claim", "by": "analyst",
                             "text": f"The step '{names[end]}' holds (what '{names[start]}' concludes, in AIF)."})
-        at = self.edge_order.get((start, end), self.graph.edge_end)
         built.relations.append({"source": names[start], "target": claim, "type": "supports", "by": "analyst"})
         built.relations.append({"source": claim, "target": names[end], "type": "supports", "by": "analyst"})
-        built.order += (at, at)
         self.losses.add("inference for an inference", "given a conclusion statement",
                         "argmap chains inferences through statements", plural="inferences for inferences")

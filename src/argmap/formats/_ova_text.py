@@ -52,16 +52,32 @@ def strip_html(source: str) -> PlainText:
                 if span_id is not None:
                     spans[span_id] = (spans[span_id][0], size)
             else:
-                found = _ID.search(attributes) if "id" in attributes else None
-                open_spans.append(found.group(1) if found else None)
-                if found:
-                    spans[found.group(1)] = (size, size)
+                span_id = _span_id(attributes) if "id" in attributes else None
+                open_spans.append(span_id)
+                if span_id is not None:
+                    spans[span_id] = (size, size)
         elif name in _BREAKS and (name == "br" or slash):
             append("\n")
             size += 1
     piece = parts[-1]
     append(entity(_unescape, piece) if "&" in piece else piece)
     return PlainText("".join(out), spans)
+
+
+def _span_id(attributes: str) -> str | None:
+    """The `id` in a tag's attributes, as `_ID` finds it; OVA's plain ` id="nodeN"` is taken by `str.find` when it
+    is the first `id` there (the pattern can match nothing before it).
+
+    >>> _span_id(' class="highlighted" id="node1"'), _span_id(" id = 'x'"), _span_id(' data-id="y" id="z"')
+    ('node1', 'x', 'y')
+    """
+    at = attributes.find(' id="')
+    if at >= 0 and attributes.find("id") == at + 1:
+        end = attributes.find('"', at + 5)
+        if end >= 0 and "'" not in attributes[at + 5:end]:
+            return attributes[at + 5:end]
+    found = _ID.search(attributes)
+    return found.group(1) if found else None
 
 
 def _unescape(entity: re.Match[str]) -> str:

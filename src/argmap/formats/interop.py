@@ -168,6 +168,53 @@ def _slug_of(text: str) -> str:
     return value.strip(b"-").decode("ascii")
 
 
+#: `_SLUG_BYTES` with NUL kept: the separator of the texts `slugs` translates together
+_SLUG_BYTES_NUL = b"\x00" + _SLUG_BYTES[1:]
+
+
+def slugs(texts: list[str], fallback: str = "n", limit: int = 40) -> list[str]:
+    """`slug` of each text, made together (one encode, translate and fold for all): a nodeset's thousands of
+    statements get their ids at a fraction of the cost of one call each.
+
+    >>> slugs(["Participant Rachel", "Ünïcode — 42", "!!", "a" * 70 + " b"], "s")
+    ['participant-rachel', 'unicode-42', 's', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']
+    """
+    span = 3 * limit // 2
+    heads = [text[:span] for text in texts]
+    joined = "\x00".join(heads)
+    if joined.count("\x00") != len(heads) - 1:  # a text holds the separator: one at a time
+        return [slug(text, fallback, limit) for text in texts]
+    if not joined.isascii():
+        joined = "\x00".join([head if head.isascii() else
+                              unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+                              for head in heads])
+    value = joined.encode("ascii").translate(_SLUG_BYTES_NUL)
+    while b"--" in value:
+        value = value.replace(b"--", b"-")
+    value = value.replace(b"-\x00", b"\x00").replace(b"\x00-", b"\x00").strip(b"-")
+    parts = value.decode("ascii").split("\x00")
+    made = [part[:limit].rstrip("-") or fallback for part in parts]
+    for index, text in enumerate(texts):
+        if len(text) > span and len(parts[index]) <= limit:  # the head gave too little: the whole text decides
+            made[index] = slug(text, fallback, limit)
+    return made
+
+
+def folded(values: list[Any]) -> list[str]:
+    """Each value as text with its white space folded (`node_text` without the fallback: empty stays empty), all
+    folded together by one split and join (the separator, NUL, is no white space to `str.split`).
+
+    >>> folded(["a  b", "c"]), folded([" a\\n b ", None, 7, " "])
+    (['a b', 'c'], ['a b', '', '7', ''])
+    """
+    texts = values if set(map(type, values)) <= {str} else \
+        [value if value.__class__ is str else str(value or "") for value in values]
+    joined = "\x00".join(texts)
+    if not texts or joined.count("\x00") != len(texts) - 1:  # none, or a text holds the separator
+        return [" ".join(text.split()) for text in texts]
+    return " ".join(joined.split()).replace(" \x00", "\x00").replace("\x00 ", "\x00").split("\x00")
+
+
 class Ids:
     """Unique slugs, for nodes or vocabularies: the same wish twice gets `-2`, `-3`..."""
 
