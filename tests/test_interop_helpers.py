@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.formats._aif_read import _strings
+from argmap.formats._aif_graph import _strings
 from argmap.formats._ova_text import _ID, _span_id
 from argmap.formats.interop import _RUN, TYPOGRAPHIC, LooseText, _plain, _space_runs, folded, slug, slugs
 from argmap.io import load
