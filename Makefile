@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP ?=
+# Test processes: `auto` is one per core (PYTEST_XDIST_AUTO_NUM_WORKERS=N caps it), 0 runs the suite in this process.
+TEST_JOBS ?= auto
 
 .PHONY: install run test lint bench clean
 
@@ -24,7 +26,7 @@ lint: install
 	$(BIN)/argmap fmt --check maps/*.yaml
 
 test: install lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from argmap.io import load
@@ -53,6 +55,13 @@ def markup_map(folder: Path, word: str) -> Path:
     return path
 
 
+async def _settle(app: App[object], pilot: Pilot[object]) -> None:
+    """Wait until the screen just opened has drawn and its background work is done (not a fixed delay)."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _tour(path: Path, *, every_screen: bool = True) -> list[str]:
     """Open the explorer on `path`, go through its panes and screens (or only the first screen and the analysis
     screen), and return the text it rendered."""
@@ -66,10 +75,10 @@ async def _tour(path: Path, *, every_screen: bool = True) -> list[str]:
         seen.extend(str(widget.render()) for widget in app.screen.query(Static))
         for opener in ("a", "s", "slash", "f", "question_mark") if every_screen else ("a",):
             await pilot.press(opener)
-            await pilot.pause(0.1)
+            await _settle(app, pilot)
             for tab in ("1", "2", "3", "4") if opener == "a" and every_screen else ("2",) if opener == "a" else ():
                 await pilot.press(tab)
-                await pilot.pause(0.1)
+                await _settle(app, pilot)
             for table in app.screen.query(DataTable):  # a cell given as a str would be read as markup
                 seen.extend(f"{type(cell).__name__}:{cell}" for row in range(table.row_count)
                             for cell in table.get_row_at(row))

@@ -9,6 +9,7 @@ import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,24 +50,25 @@ BIG: dict[str, tuple[str, Callable[[], str]]] = {
 
 
 def _run(*args: str, cwd: Path, timeout: float = 30) -> tuple[int, str, str, float, int]:
-    """Run argmap in a subprocess: exit code, stdout, stderr, seconds, peak memory in kB."""
+    """Run argmap in a subprocess: exit code, stdout, stderr, seconds, and the peak memory in kB of that process
+    alone (from wait4: the children's peak of the whole test process depends on what else it ran before)."""
     start = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        raise
-    usage = os.wait4(process.pid, 0)[2] if process.returncode is None else None
-    peak = usage.ru_maxrss if usage else _peak_of_children()
-    return process.returncode, out, err, time.monotonic() - start, peak
-
-
-def _peak_of_children() -> int:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with tempfile.TemporaryFile(dir=cwd) as out, tempfile.TemporaryFile(dir=cwd) as err:
+        process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, stdout=out, stderr=err)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise subprocess.TimeoutExpired(process.args, timeout)
+            time.sleep(0.005)
+        seconds = time.monotonic() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return process.returncode, out.read().decode(), err.read().decode(), seconds, usage.ru_maxrss
 
 
 def _one_positioned_line(text: str, file: str) -> str:

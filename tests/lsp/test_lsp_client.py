@@ -4,8 +4,6 @@ Mosul map and a broken copy, in YAML and in JSON."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from argmap.analysis.findings import map_findings
+from argmap.cli import main
 from argmap.io import load
 from argmap.lsp.text import TextIndex
 
@@ -223,9 +222,8 @@ async def test_rename_equals_argmap_edit_rename(client: LanguageClient, maps: di
     renamed = apply_edit(text, uri, edit)
     copy = tmp_path / maps[name].name
     copy.write_bytes(maps[name].read_bytes())
-    done = subprocess.run([sys.executable, "-m", "argmap", "edit", str(copy), "--rename", "mosul-not-worth-dying-for",
-                           "city-not-worth-dying-for", "--no-backup"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    assert main(["edit", str(copy), "--rename", "mosul-not-worth-dying-for", "city-not-worth-dying-for",
+                 "--no-backup"]) == 0
     assert renamed.encode("utf-8") == copy.read_bytes()
     assert "mosul-not-worth-dying-for" not in renamed
     with pytest.raises(Exception, match="already exists"):
