@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("load", "reasoning", "edit", "render", "tui", "interop", "search", "draft", "lsp")
+NAMES = ("load", "reasoning", "edit", "render", "tui", "interop", "search", "draft", "lsp", "hostile")
 
 
 def main(argv: list[str]) -> int:

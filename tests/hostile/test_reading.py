@@ -11,10 +11,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from big_files import BIG, laughs
 
 from argmap.cli import main
 from argmap.io import load
@@ -22,31 +22,6 @@ from support import REPO
 
 HOSTILE = REPO / "tests" / "hostile" / "corpus"
 needs_root = pytest.mark.skipif(not hasattr(os, "mknod") or os.geteuid() != 0, reason="mknod needs root")
-
-
-def laughs(levels: int, *, unused: bool = False) -> str:
-    """The "billion laughs": each level an anchor holding nine aliases of the one before."""
-    indent = "  " if unused else ""
-    lines = ["title: Laughs", "x-unused:" if unused else "# top level",
-             f'{indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"{indent}l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, levels + 1)]
-    return "\n".join([*lines, "nodes: []", ""])
-
-
-#: name -> (file name, content maker): every case writes its own file.
-BIG: dict[str, tuple[str, Callable[[], str]]] = {
-    "billion-laughs": ("laughs.yaml", lambda: laughs(9)),
-    "laughs-in-unused-keys": ("unused.yaml", lambda: laughs(7, unused=True)),
-    "deep-json-arrays": ("arrays.json", lambda: '{"title": "T", "nodes": ' + "[" * 10_000 + "]" * 10_000 + "}"),
-    "deep-json-objects": ("objects.json", lambda: '{"title": "T", "nodes": ' + '{"a": ' * 10_000 + "1"
-                          + "}" * 10_000 + "}"),
-    "deep-yaml-block": ("block.yaml", lambda: "title: T\nnodes:\n" + "".join(
-        "  " * (i + 1) + "-\n" for i in range(3000)) + "  " * 3001 + "x\n"),
-    "deep-yaml-compact": ("compact.yaml", lambda: "title: T\nnodes:\n" + "- " * 50_000 + "x\n"),
-    "deep-yaml-flow": ("flow.yaml", lambda: "title: T\nnodes: " + "[" * 5000 + "]" * 5000 + "\n"),
-    "deep-in-a-field": ("field.json", lambda: '{"title": "T", "nodes": [{"id": "a", "kind": "claim", "text": '
-                        + "[" * 500 + "]" * 500 + "}]}"),
-}
 
 
 def _run(*args: str, cwd: Path, timeout: float = 30) -> tuple[int, str, str, float, int]:
@@ -86,9 +61,7 @@ def test_big_hostile_files_are_refused_in_one_line(case: str, tmp_path: Path,
     path = tmp_path / name
     path.write_text(make(), encoding="utf-8")
     before = path.read_bytes()
-    started = time.monotonic()
-    assert main(["check", str(path)]) == 1
-    assert time.monotonic() - started < 5
+    assert main(["check", str(path)]) == 1  # (how fast: benchmarks/bench_hostile.py)
     line = _one_positioned_line(capsys.readouterr().out, str(path))
     assert ("aliases expand" in line) if "laughs" in case else ("nest deeper" in line or "nesting depth" in line)
     for command in (["export", str(path), "--to", "json", "-o", str(tmp_path / "out.json")], ["fmt", str(path)],
@@ -100,15 +73,14 @@ def test_big_hostile_files_are_refused_in_one_line(case: str, tmp_path: Path,
     assert not (tmp_path / "out.json").exists()
 
 
-def test_the_billion_laughs_is_refused_in_a_second_and_little_memory(tmp_path: Path) -> None:
+def test_the_billion_laughs_is_refused_in_little_memory(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text("title: T\nnodes: []\n", encoding="utf-8")
     (tmp_path / "laughs.yaml").write_text(laughs(9), encoding="utf-8")
-    _, _, _, base_time, base_memory = _run("check", "ok.yaml", cwd=tmp_path)
-    code, out, err, seconds, memory = _run("check", "laughs.yaml", cwd=tmp_path)
+    _, _, _, _, base_memory = _run("check", "ok.yaml", cwd=tmp_path)
+    code, out, err, _, memory = _run("check", "laughs.yaml", cwd=tmp_path)
     assert code == 1 and "Traceback" not in err
     assert out.startswith("laughs.yaml:4:")  # the first alias
-    assert seconds < base_time + 1
-    assert memory < base_memory + 100 * 1024
+    assert memory < base_memory + 100 * 1024  # the aliases were never expanded (how fast: bench_hostile.py)
 
 
 def test_the_explorer_loads_a_deep_file_without_recursion_error(tmp_path: Path) -> None:
