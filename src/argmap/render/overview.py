@@ -21,7 +21,7 @@ from argmap.render import colours
 from argmap.render.colouring import LABEL_WORDS
 from argmap.render.dot import CHEAP_SETTINGS, GRAPH_NAME, build_dot, graph_attributes
 from argmap.render.layout import Prepared, draw_prepared
-from argmap.render.part_links import Link, drawn_links, left_out, part_links, part_summary
+from argmap.render.part_links import Joined, Link, drawn_links, left_out, part_links, part_summary
 from argmap.render.parts import Part, by_conclusion, by_facet
 from argmap.render.style import FONT, edge_look
 from argmap.render.text import html, quoted, quoted_lines, wrap
@@ -263,19 +263,12 @@ def _rows(keys: Sequence[str], shown: Sequence[Link], level: Mapping[str, int], 
     """Invisible statements that lay the unjoined groups of parts out in rows, largest first, about as wide as
     the rows are deep, each row after the one before in the reading order. (Graphviz's `pack`, which would
     otherwise place them, loses every edge label.)"""
-    group = {key: key for key in keys}
-
-    def find(key: str) -> str:
-        while group[key] != key:
-            group[key] = group[group[key]]
-            key = group[key]
-        return key
-
+    joined = Joined(keys)
     for link in shown:
-        group[find(link.source)] = find(link.target)
+        joined.join(link.source, link.target)
     members: dict[str, list[str]] = {}
     for key in keys:
-        members.setdefault(find(key), []).append(key)
+        members.setdefault(joined.find(key), []).append(key)
     groups = sorted(members.values(), key=lambda ks: -len(ks))
     if len(groups) < 2:
         return []

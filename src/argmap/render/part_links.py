@@ -19,7 +19,7 @@ out, and each part's own diagram lists its links to the other parts (`part_summa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.model import Relation
@@ -86,20 +86,39 @@ def drawn_links(links: Sequence[Link], top: int = TOP, share: float = SHARE) -> 
     for indices in ends.values():
         for index in sorted(indices, key=lambda i: (-links[i].total, i))[:top]:
             drawn[index] = True
-    group = {key: key for key in ends}
+    joined = Joined(ends)
+    for index in sorted(range(len(links)), key=lambda i: (not drawn[i], -links[i].total, i)):
+        if joined.join(links[index].source, links[index].target):
+            drawn[index] = True
+    return drawn
 
-    def find(key: str) -> str:
+
+class Joined:
+    """Which of `keys` the links seen so far join into one group (disjoint sets, with path halving).
+
+    >>> joined = Joined("abc")
+    >>> joined.join("a", "b"), joined.join("b", "a"), joined.find("a") == joined.find("b") != joined.find("c")
+    (True, False, True)
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._group = {key: key for key in keys}
+
+    def find(self, key: str) -> str:
+        """The key that stands for `key`'s group."""
+        group = self._group
         while group[key] != key:
             group[key] = group[group[key]]
             key = group[key]
         return key
 
-    for index in sorted(range(len(links)), key=lambda i: (not drawn[i], -links[i].total, i)):
-        a, b = find(links[index].source), find(links[index].target)
-        if a != b:
-            group[a] = b
-            drawn[index] = True
-    return drawn
+    def join(self, a: str, b: str) -> bool:
+        """Put `a`'s group into `b`'s; whether they were apart."""
+        first, second = self.find(a), self.find(b)
+        if first == second:
+            return False
+        self._group[first] = second
+        return True
 
 
 def left_out(links: Sequence[Link], drawn: Sequence[bool]) -> tuple[int, int]:
