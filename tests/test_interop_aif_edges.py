@@ -93,3 +93,13 @@ def test_a_rephrase_becomes_a_note_and_an_inference_for_an_inference_a_statement
     assert [(r["source"], r["target"]) for r in imported.data["relations"]][-3:] == [
         ("unrest-grows", "inference-2"), ("inference-2", bridge), (bridge, "inference")]
     assert [node["id"] for node in imported.data["nodes"]][-1] == bridge
+
+
+def test_what_only_the_standard_parser_reads_still_imports(tmp_path: Path) -> None:
+    path = _nodeset(tmp_path, NODES, [("1", "4"), ("4", "2")])
+    plain = _relations(path)
+    path.write_text(path.read_text(encoding="utf-8").replace('"locutions": []', '"locutions": [], "score": NaN'),
+                    encoding="utf-8")
+    assert _relations(path) == plain
+    imported = import_file(path, AIF, text=path.read_text(encoding="utf-8"))
+    assert [(r["source"], r["target"]) for r in imported.data["relations"]] == [(a, b) for a, _, b in plain]

@@ -24,8 +24,9 @@ def load_json(path: Path, text: str | None) -> Any:
 
 
 def json_of(path: Path, text: str | None) -> tuple[Any, bool]:
-    """The JSON of a file (or of `text` standing for it) and whether it names argmap's extension. A file's bytes go
-    to orjson undecoded (it checks the UTF-8 itself); only a file it refuses is decoded, to say where it is wrong."""
+    """The JSON of a file (or of `text` standing for it) and whether it names argmap's extension. orjson reads it,
+    a file's bytes undecoded (it checks the UTF-8 itself); only what orjson refuses is decoded and given to the
+    standard parser, which accepts a little more and says where a bad file goes wrong."""
     if text is None:
         try:
             raw = path.read_bytes()
@@ -40,14 +41,17 @@ def json_of(path: Path, text: str | None) -> tuple[Any, bool]:
             except UnicodeDecodeError as exc:
                 raise ArgmapError(f"{path}: not UTF-8 text (byte {exc.start + len(raw) - len(body)}); save the file "
                                   "as UTF-8") from None
-    return _parse(path, text), f'"{EXTENSION}"' in text
+    else:
+        try:
+            return orjson.loads(text), f'"{EXTENSION}"' in text
+        except orjson.JSONDecodeError:
+            pass
+    return _standard(path, text), f'"{EXTENSION}"' in text
 
 
-def _parse(path: Path, text: str) -> Any:
-    try:  # orjson is several times as fast; the standard parser tells where a bad file goes wrong
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass
+def _standard(path: Path, text: str) -> Any:
+    """What the standard parser reads in a text orjson refused (NaN, big integers, lone surrogates), or the
+    one-line error with where it goes wrong."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -322,11 +322,11 @@ class _Builder:
                         plural="relations of nodes to themselves")
         self.losses.add("edge between two I-nodes", "dropped", "AIF relates statements only through S-nodes",
                         n=direct, plural="edges between two I-nodes")
-        return self._rephrases(names) if rephrases else {}
+        return self._rephrases(kinds, names) if rephrases else {}
 
-    def _rephrases(self, names: dict[str, str]) -> dict[str, str]:
-        """Per AIF id of a statement an MA-node rephrases, the note that says so (the last MA-node's, in the
-        file's order)."""
+    def _rephrases(self, kinds: dict[str, str], names: dict[str, str]) -> dict[str, str]:
+        """Per AIF id of a kept node (or an RA- or CA-node) an MA-node rephrases, the note that says so (the last
+        MA-node's, in the file's order)."""
         notes: dict[str, str] = {}
         types, ins, outs = self.types, self.ins, self.outs
         for key, kind in types.items():
@@ -334,7 +334,7 @@ class _Builder:
                 continue
             said = [f"'{names[p]}'" for p in ins.get(key, ()) if types[p] == "I" and p in names]
             for target in outs.get(key, ()):
-                if said and target in names and (types[target] in ("RA", "CA") or target in names):
+                if said and target in names and (target in kinds or types[target] in ("RA", "CA")):
                     notes[target] = f"Rephrases {', '.join(said)} (AIF MA)."
         return notes
 
