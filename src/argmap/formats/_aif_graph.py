@@ -19,10 +19,6 @@ from argmap.formats.interop import Losses
 EXTENSION = "argmap"
 
 
-def load_json(path: Path, text: str | None) -> Any:
-    return json_of(path, text)[0]
-
-
 def json_of(path: Path, text: str | None) -> tuple[Any, bool]:
     """The JSON of a file (or of `text` standing for it) and whether it names argmap's extension. orjson reads it,
     a file's bytes undecoded (it checks the UTF-8 itself); only what orjson refuses is decoded and given to the

@@ -33,7 +33,6 @@ _DEFAULTS = {"", "ra", "default inference", "default conflict", "ca", "inference
 _KNOWN = {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
 _ARGUMENT = {"I", "RA", "CA"}  # what an S-node may bear on
 _BEARING = {"RA", "CA", "PA"}  # S-nodes that bear on another S-node
-_RELATING = {"I", "RA", "CA", "MA"}  # nodes whose outgoing edges make relations (or notes)
 
 
 def sniff_aif(head: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.formats._aif_graph import EXTENSION, load_json
+from argmap.formats._aif_graph import EXTENSION, json_of
 from argmap.formats._aif_read import argument_layer
 from argmap.formats.interop import MAP_EXTRAS, Imported, Losses, imported_sources, slug
 
@@ -41,7 +41,7 @@ class _Passages:
 
 def read_sadface(path: Path, *, text: str | None = None) -> Imported:
     """The map of a SADFace document (`ArgmapError` for a file that is not one)."""
-    data = load_json(path, text)
+    data, _ = json_of(path, text)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) \
             or not isinstance(data.get("edges", []), list):
         raise ArgmapError(f"{path}: not a SADFace document: expected an object with lists 'nodes' and 'edges'")
